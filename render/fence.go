@@ -1,0 +1,355 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+)
+
+// This file reads a fenced code block's info string the way Hugo does:
+//
+//	```go {linenos=table hl_lines=[2,"4-5"] linenostart=10 file="main.go"}
+//
+// The first word is the language (Hugo's Type); an optional attribute list
+// in braces follows. Attributes are separated by spaces or commas; a value
+// is a quoted string (with backslash escapes), a number, true, false, null,
+// a bare word, or an array of values in brackets. "#x" is id=x and ".x" adds
+// to class. The attributes Hugo hands to chroma (linenos, hl_lines, ...) are
+// options; every other one is kept for the code block hook and written on
+// the wrapping <div class="highlight"> where that is safe.
+
+// fenceAttr is one attribute of a fence's {...} list, in source order.
+type fenceAttr struct {
+	name  string // as written ("id" and "class" for #x and .x)
+	value any    // string, int, float64, bool, nil or []any
+	off   int    // offset of the name in the info string
+}
+
+// fenceInfo is a parsed info string.
+type fenceInfo struct {
+	lang    string      // first word; "" when there is none
+	attrs   []fenceAttr // the {...} list; nil when absent or malformed
+	err     string      // why the {...} list was not read; "" when it was
+	errOff  int         // offset of the problem in the info string
+	attrOff int         // offset of the '{' in the info string; -1 if none
+}
+
+// parseFenceInfo splits info into the language and its attributes. It
+// never panics and never fails: a malformed attribute list is reported in
+// err and errOff and its attributes are dropped, the language is kept.
+func parseFenceInfo(info string) fenceInfo {
+	fi := fenceInfo{attrOff: -1}
+	i := 0
+	for i < len(info) && isBlank(info[i]) {
+		i++
+	}
+	start := i
+	for i < len(info) && !isBlank(info[i]) && info[i] != '{' {
+		i++
+	}
+	fi.lang = info[start:i]
+	for i < len(info) && isBlank(info[i]) {
+		i++
+	}
+	if i == len(info) {
+		return fi
+	}
+	if info[i] != '{' {
+		// Hugo ignores further words; so do we, but say so.
+		fi.err = "text after the language is ignored (attributes go in {...})"
+		fi.errOff = i
+		return fi
+	}
+	fi.attrOff = i
+	p := attrParser{s: info, i: i + 1}
+	attrs, ok := p.list()
+	if !ok {
+		fi.err, fi.errOff = p.err, p.errOff
+		return fi
+	}
+	p.skipBlanks()
+	if p.i < len(info) {
+		fi.err, fi.errOff = "text after the attribute list is ignored", p.i
+	}
+	fi.attrs = attrs
+	return fi
+}
+
+func isBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func isNameStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':'
+}
+
+func isNameByte(c byte) bool {
+	return isNameStart(c) || c >= '0' && c <= '9' || c == '.' || c == '-'
+}
+
+// attrParser reads an attribute list after its '{'.
+type attrParser struct {
+	s      string
+	i      int
+	err    string
+	errOff int
+	depth  int
+}
+
+func (p *attrParser) fail(msg string) bool {
+	if p.err == "" {
+		p.err, p.errOff = msg, p.i
+	}
+	return false
+}
+
+func (p *attrParser) skipBlanks() {
+	for p.i < len(p.s) && isBlank(p.s[p.i]) {
+		p.i++
+	}
+}
+
+// list reads attributes up to and including the closing '}'.
+func (p *attrParser) list() ([]fenceAttr, bool) {
+	var attrs []fenceAttr
+	for {
+		p.skipBlanks()
+		if p.i == len(p.s) {
+			return nil, p.fail("attribute list not closed with }")
+		}
+		if p.s[p.i] == '}' {
+			p.i++
+			return attrs, true
+		}
+		a, ok := p.attr()
+		if !ok {
+			return nil, false
+		}
+		if a.name == "class" {
+			if k := findAttr(attrs, "class"); k >= 0 {
+				attrs[k].value = attrs[k].value.(string) + " " + a.value.(string)
+				goto next
+			}
+		}
+		attrs = append(attrs, a)
+	next:
+		p.skipBlanks()
+		if p.i < len(p.s) && p.s[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+func findAttr(attrs []fenceAttr, name string) int {
+	for k, a := range attrs {
+		if a.name == name {
+			return k
+		}
+	}
+	return -1
+}
+
+func (p *attrParser) attr() (fenceAttr, bool) {
+	off := p.i
+	if c := p.s[p.i]; c == '#' || c == '.' {
+		p.i++
+		start := p.i
+		for p.i < len(p.s) && isNameByte(p.s[p.i]) {
+			p.i++
+		}
+		if p.i == start {
+			return fenceAttr{}, p.fail("empty " + map[byte]string{'#': "id", '.': "class"}[c] + " after " + string(c))
+		}
+		name := "class"
+		if c == '#' {
+			name = "id"
+		}
+		return fenceAttr{name: name, value: p.s[start:p.i], off: off}, true
+	}
+	if !isNameStart(p.s[p.i]) {
+		return fenceAttr{}, p.fail("expected an attribute name")
+	}
+	for p.i < len(p.s) && isNameByte(p.s[p.i]) {
+		p.i++
+	}
+	name := p.s[off:p.i]
+	p.skipBlanks()
+	if p.i == len(p.s) || p.s[p.i] != '=' {
+		return fenceAttr{}, p.fail("expected = after attribute " + strconv.Quote(name))
+	}
+	p.i++
+	p.skipBlanks()
+	v, ok := p.value()
+	if !ok {
+		return fenceAttr{}, false
+	}
+	if name == "class" {
+		if _, isStr := v.(string); !isStr {
+			p.i = off
+			return fenceAttr{}, p.fail("class must be a string")
+		}
+	}
+	return fenceAttr{name: name, value: v, off: off}, true
+}
+
+func (p *attrParser) value() (any, bool) {
+	if p.i == len(p.s) {
+		return nil, p.fail("missing value")
+	}
+	switch c := p.s[p.i]; {
+	case c == '"':
+		return p.str()
+	case c == '[':
+		return p.array()
+	case c == '-' || c == '+' || c >= '0' && c <= '9':
+		return p.number()
+	case isNameStart(c):
+		start := p.i
+		for p.i < len(p.s) && isNameByte(p.s[p.i]) {
+			p.i++
+		}
+		switch w := p.s[start:p.i]; w {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		case "null":
+			return nil, true
+		default:
+			return w, true
+		}
+	default:
+		return nil, p.fail("unexpected " + strconv.QuoteRune(rune(c)) + " in a value")
+	}
+}
+
+func (p *attrParser) str() (any, bool) {
+	start := p.i
+	p.i++ // "
+	var b strings.Builder
+	plain := p.i
+	for p.i < len(p.s) {
+		switch c := p.s[p.i]; c {
+		case '"':
+			v := p.s[plain:p.i]
+			if b.Len() > 0 {
+				b.WriteString(v)
+				v = b.String()
+			}
+			p.i++
+			return v, true
+		case '\\':
+			if p.i+1 == len(p.s) {
+				p.i++
+				continue
+			}
+			b.WriteString(p.s[plain:p.i])
+			switch n := p.s[p.i+1]; n {
+			case '"', '\\', '/':
+				b.WriteByte(n)
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			default:
+				b.WriteByte('\\')
+				b.WriteByte(n)
+			}
+			p.i += 2
+			plain = p.i
+		default:
+			p.i++
+		}
+	}
+	p.i = start
+	return nil, p.fail("string not closed with \"")
+}
+
+func (p *attrParser) number() (any, bool) {
+	start := p.i
+	if c := p.s[p.i]; c == '-' || c == '+' {
+		p.i++
+	}
+	digits := p.i
+	for p.i < len(p.s) && (p.s[p.i] >= '0' && p.s[p.i] <= '9' || p.s[p.i] == '.' || p.s[p.i] == 'e' || p.s[p.i] == 'E' ||
+		(p.s[p.i] == '-' || p.s[p.i] == '+') && (p.s[p.i-1] == 'e' || p.s[p.i-1] == 'E')) {
+		p.i++
+	}
+	if p.i == digits {
+		p.i = start
+		return nil, p.fail("expected a number")
+	}
+	lit := p.s[start:p.i]
+	if n, err := strconv.Atoi(lit); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(lit, 64)
+	if err != nil {
+		p.i = start
+		return nil, p.fail("bad number " + strconv.Quote(lit))
+	}
+	return f, true
+}
+
+func (p *attrParser) array() (any, bool) {
+	if p.depth >= 8 {
+		return nil, p.fail("arrays nested too deep")
+	}
+	p.depth++
+	defer func() { p.depth-- }()
+	p.i++ // [
+	vals := []any{}
+	for {
+		p.skipBlanks()
+		if p.i == len(p.s) {
+			return nil, p.fail("array not closed with ]")
+		}
+		if p.s[p.i] == ']' {
+			p.i++
+			return vals, true
+		}
+		if len(vals) > 0 {
+			if p.s[p.i] != ',' {
+				return nil, p.fail("expected , or ] in an array")
+			}
+			p.i++
+			p.skipBlanks()
+		}
+		v, ok := p.value()
+		if !ok {
+			return nil, false
+		}
+		vals = append(vals, v)
+	}
+}
+
+// parseOptionString reads the options of the highlight shortcode and of
+// Hugo's highlight function: "linenos=table,hl_lines=2 4-5,linenostart=10".
+// Every value is a string; a part without '=' is an error.
+func parseOptionString(s string) ([]fenceAttr, error) {
+	var attrs []fenceAttr
+	off := 0
+	for part := range strings.SplitSeq(s, ",") {
+		partOff := off
+		off += len(part) + 1
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(part, "=")
+		name := strings.TrimSpace(k)
+		if !ok || name == "" {
+			return nil, &optionError{Off: partOff, Msg: "highlight option " + strconv.Quote(strings.TrimSpace(part)) + " is not key=value"}
+		}
+		attrs = append(attrs, fenceAttr{name: name, value: strings.TrimSpace(v), off: partOff})
+	}
+	return attrs, nil
+}
+
+// optionError is a bad highlight option string; Off is a byte offset in it.
+type optionError struct {
+	Off int
+	Msg string
+}
+
+func (e *optionError) Error() string { return "render: " + e.Msg }

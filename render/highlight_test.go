@@ -1,0 +1,84 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/internal/golden"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// highlightCase is the JSON comment of a testdata/highlight case.
+type highlightCase struct {
+	Highlighting *bool  `json:"highlighting"`
+	Style        string `json:"style"`
+	Inline       bool   `json:"inline"`
+	LineNumbers  string `json:"lineNumbers"` // "table" or "inline"
+	TabWidth     int    `json:"tabWidth"`
+	Guess        bool   `json:"guess"`
+}
+
+func (hc highlightCase) options() []Option {
+	var opts []Option
+	if hc.Highlighting != nil {
+		opts = append(opts, WithHighlighting(*hc.Highlighting))
+	}
+	if hc.Style != "" {
+		opts = append(opts, WithStyle(hc.Style))
+	}
+	if hc.Inline {
+		opts = append(opts, WithInlineStyles())
+	}
+	if hc.LineNumbers != "" {
+		opts = append(opts, WithLineNumbers(hc.LineNumbers == "table"))
+	}
+	if hc.TabWidth != 0 {
+		opts = append(opts, WithTabWidth(hc.TabWidth))
+	}
+	if hc.Guess {
+		opts = append(opts, WithGuessSyntax(true))
+	}
+	return opts
+}
+
+// hlConfig applies opts to the default highlighting config.
+func hlConfig(opts ...Option) highlightConfig {
+	c := config{hl: defaultHighlightConfig()}
+	for _, o := range opts {
+		o.apply(&c)
+	}
+	return c.hl
+}
+
+// goldmarkWith returns a plain goldmark whose code blocks go through h.
+// It does not depend on Renderer, so it tests the highlighter alone.
+func goldmarkWith(h *highlighter) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(h, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(h, 100))),
+	)
+}
+
+func TestHighlightGolden(t *testing.T) {
+	for _, c := range golden.Load(t, "testdata/highlight/*.txt") {
+		t.Run(c.Name, func(t *testing.T) {
+			var hc highlightCase
+			if len(bytes.TrimSpace(c.Comment)) > 0 {
+				require.NoError(t, json.Unmarshal(c.Comment, &hc), "comment of %s", c.Path)
+			}
+			h := newHighlighter(hlConfig(hc.options()...))
+			var out bytes.Buffer
+			require.NoError(t, goldmarkWith(h).Convert(c.Input.Data, &out))
+			c.Check(t, *update, golden.Output{Name: "html", Data: out.Bytes()})
+		})
+	}
+}
