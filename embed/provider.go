@@ -106,7 +106,7 @@ func (p Parser) Parse(urlOrID string) (Video, error) {
 			return Video{}, err
 		}
 	}
-	return Video{}, newError(in, "", ErrUnsupported, "host %q", u.Host)
+	return Video{}, newError(in, "", ErrUnsupported, "host %+q", u.Host)
 }
 
 // ParseID validates a bare ID for the provider with the given name.
