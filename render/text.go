@@ -1,0 +1,382 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file derives Hugo's text statistics from rendered HTML: .Plain,
+// .WordCount, .ReadingTime and the automatic .Summary. Each is one pass
+// over the bytes, without regular expressions.
+
+// plainText returns html as plain text by Hugo's StripHTML rule:
+//
+//  1. "\n" becomes a space; "</p>", "<br>" and "<br />" become "\n";
+//  2. tags and comments are removed, with the content of <script> and
+//     <style> elements; entities are not decoded ("&rsquo;" stays);
+//  3. each run of white space is cut to its first character.
+//
+// A '<' that does not start a tag or comment ("I <3 Go") is text.
+func plainText(html []byte) string {
+	var b strings.Builder
+	b.Grow(len(html) / 2)
+	wasSpace := false
+	emit := func(r rune, size int, at int) {
+		sp := isSpaceRune(r)
+		if sp && wasSpace {
+			return
+		}
+		wasSpace = sp
+		if size == 1 {
+			b.WriteByte(byte(r))
+		} else {
+			b.Write(html[at : at+size])
+		}
+	}
+	for i := 0; i < len(html); {
+		c := html[i]
+		if c == '<' {
+			switch {
+			case hasPrefixAt(html, i, "</p>"), hasPrefixAt(html, i, "<br>"):
+				emit('\n', 1, 0)
+				i += 4
+				continue
+			case hasPrefixAt(html, i, "<br />"):
+				emit('\n', 1, 0)
+				i += 6
+				continue
+			}
+			if end, ok := skipMarkup(html, i); ok {
+				i = end
+				continue
+			}
+		}
+		if c == '\n' {
+			emit(' ', 1, 0)
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			emit(rune(c), 1, i)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(html[i:])
+		if r == utf8.RuneError && size == 1 {
+			// Keep invalid bytes as they are; they are not space.
+			wasSpace = false
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		emit(r, size, i)
+		i += size
+	}
+	return b.String()
+}
+
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
+}
+
+func hasPrefixAt(b []byte, i int, s string) bool {
+	return len(b)-i >= len(s) && string(b[i:i+len(s)]) == s
+}
+
+// skipMarkup reports whether html[i] ('<') starts a tag, comment, doctype
+// or processing instruction, and if so returns the offset after it. After
+// an opening <script> or <style> tag it also skips the element's content
+// and its closing tag. An unclosed construct runs to the end.
+func skipMarkup(html []byte, i int) (int, bool) {
+	n := len(html)
+	if i+1 >= n {
+		return 0, false
+	}
+	c := html[i+1]
+	switch {
+	case c == '!':
+		if hasPrefixAt(html, i, "<!--") {
+			end := bytes.Index(html[i+4:], []byte("-->"))
+			if end < 0 {
+				return n, true
+			}
+			return i + 4 + end + 3, true
+		}
+		return skipTag(html, i+2), true // <!DOCTYPE ...>, <![CDATA[...
+	case c == '?':
+		return skipTag(html, i+2), true
+	case c == '/':
+		if i+2 < n && isASCIILetter(html[i+2]) {
+			return skipTag(html, i+2), true
+		}
+		return 0, false
+	case isASCIILetter(c):
+		nameEnd := i + 1
+		for nameEnd < n && isTagNameByte(html[nameEnd]) {
+			nameEnd++
+		}
+		end := skipTag(html, nameEnd)
+		name := html[i+1 : nameEnd]
+		if raw := rawTextElement(name); raw != "" && !selfClosed(html[i:end]) {
+			return skipRawText(html, end, raw), true
+		}
+		return end, true
+	}
+	return 0, false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isTagNameByte(c byte) bool {
+	return !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>')
+}
+
+// skipTag returns the offset after the '>' that closes the tag whose
+// attributes start at i, honouring quoted attribute values.
+func skipTag(html []byte, i int) int {
+	var quote byte
+	for ; i < len(html); i++ {
+		c := html[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			// A quote opens a value only after '='.
+			if j := prevNonSpace(html, i); j >= 0 && html[j] == '=' {
+				quote = c
+			}
+		case c == '>':
+			return i + 1
+		}
+	}
+	return len(html)
+}
+
+func prevNonSpace(b []byte, i int) int {
+	for i--; i >= 0; i-- {
+		if c := b[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			return i
+		}
+	}
+	return -1
+}
+
+func selfClosed(tag []byte) bool {
+	return len(tag) >= 2 && tag[len(tag)-1] == '>' && tag[len(tag)-2] == '/'
+}
+
+// rawTextElement returns "script" or "style" when name is one of them.
+func rawTextElement(name []byte) string {
+	switch {
+	case len(name) == 6 && bytes.EqualFold(name, []byte("script")):
+		return "script"
+	case len(name) == 5 && bytes.EqualFold(name, []byte("style")):
+		return "style"
+	}
+	return ""
+}
+
+// skipRawText skips the content of a script or style element starting at
+// i and its closing tag.
+func skipRawText(html []byte, i int, name string) int {
+	for j := i; j+2+len(name) <= len(html); j++ {
+		if html[j] == '<' && html[j+1] == '/' && bytes.EqualFold(html[j+2:j+2+len(name)], []byte(name)) {
+			k := j + 2 + len(name)
+			if k == len(html) || !isTagNameByte(html[k]) || html[k] == '/' {
+				return skipTag(html, k)
+			}
+		}
+	}
+	return len(html)
+}
+
+// countWords counts words by Hugo's TotalWords rule: a word is a run of
+// characters that are not white space (unicode.IsSpace). With cjk set
+// (Hugo's isCJKLanguage), a run that is not pure ASCII counts one word per
+// rune instead.
+func countWords(plain string, cjk bool) int {
+	words := 0
+	inWord := false
+	runes, ascii := 0, true
+	for i := 0; i < len(plain); {
+		c := plain[i]
+		var r rune = rune(c)
+		size := 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(plain[i:])
+		}
+		i += size
+		if isSpaceRune(r) {
+			if inWord {
+				words += wordWeight(runes, ascii, cjk)
+				inWord = false
+			}
+			continue
+		}
+		if !inWord {
+			inWord, runes, ascii = true, 0, true
+		}
+		runes++
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if inWord {
+		words += wordWeight(runes, ascii, cjk)
+	}
+	return words
+}
+
+func wordWeight(runes int, ascii, cjk bool) int {
+	if cjk && !ascii {
+		return runes
+	}
+	return 1
+}
+
+// readingTime returns the minutes needed to read words at wpm words per
+// minute: ceil(words/wpm), 0 for no words, at least 1 otherwise. A wpm
+// below 1 counts as 1.
+func readingTime(words, wpm int) int {
+	if words <= 0 {
+		return 0
+	}
+	wpm = max(wpm, 1)
+	return (words + wpm - 1) / wpm
+}
+
+// voidElements have no closing tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
+
+// autoSummary returns the leading top-level blocks of html whose words
+// reach limit, by Hugo's rule since v0.134: whole blocks are taken until
+// the running word count reaches limit, and the block that crosses it is
+// included whole. Words are counted in text only (tags, attribute values,
+// comments and script/style content are not), with the CJK rule of
+// countWords. The cut is always between two top-level elements, so no tag
+// is left open, and a nested list or blockquote is one block.
+//
+// truncated reports whether the summary is shorter than html (white space
+// after the last block does not count). With limit < 1 the summary is
+// empty. Where Hugo ends a summary only after a </p> (and may cut inside a
+// list whose items are paragraphs), folio ends it after any top-level
+// block.
+func autoSummary(html []byte, limit int, cjk bool) (summary []byte, truncated bool) {
+	if limit < 1 {
+		return nil, len(bytes.TrimSpace(html)) > 0
+	}
+	count := 0
+	depth := 0
+	inWord, runes, ascii := false, 0, true
+	endWord := func() {
+		if inWord {
+			count += wordWeight(runes, ascii, cjk)
+			inWord = false
+		}
+	}
+	for i := 0; i < len(html); {
+		c := html[i]
+		if c == '<' {
+			end, ok := skipMarkup(html, i)
+			if ok {
+				closing := i+1 < len(html) && html[i+1] == '/'
+				if isASCIILetter(html[min(i+1, len(html)-1)]) || closing {
+					name := tagNameBytes(html, i)
+					switch {
+					case closing:
+						depth = max(depth-1, 0)
+					case isVoid(name) || selfClosed(html[i:end]) || rawTextElement(name) != "":
+						// no nesting change: void, self-closed, or skipped whole
+					default:
+						depth++
+					}
+					if depth == 0 {
+						// A top-level element ended; the count so far
+						// includes it, words inside still open ended too.
+						endWord()
+						if count >= limit {
+							return cutSummary(html, end)
+						}
+					}
+				}
+				i = end
+				continue
+			}
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(html[i:])
+		}
+		i += size
+		if isSpaceRune(r) {
+			endWord()
+			continue
+		}
+		if !inWord {
+			inWord, runes, ascii = true, 0, true
+		}
+		runes++
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	return html, false
+}
+
+// cutSummary returns html[:end], and whether anything but white space follows.
+func cutSummary(html []byte, end int) ([]byte, bool) {
+	rest := html[end:]
+	if len(bytes.TrimSpace(rest)) == 0 {
+		return html, false
+	}
+	return html[:end:end], true
+}
+
+// tagNameBytes returns the name of the tag at html[i] ('<', maybe
+// followed by '/').
+func tagNameBytes(html []byte, i int) []byte {
+	i++
+	if i < len(html) && html[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(html) && isTagNameByte(html[j]) {
+		j++
+	}
+	return html[i:j]
+}
+
+// isVoid reports whether the element named name has no closing tag.
+func isVoid(name []byte) bool {
+	if voidElements[string(name)] {
+		return true
+	}
+	if bytes.ContainsFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+		return voidElements[strings.ToLower(string(name))]
+	}
+	return false
+}
+
+// trimShortHTML removes the <p>...</p> that wraps html when it is the only
+// paragraph (Hugo's TrimShortHTML, used for a front-matter summary), with
+// the white space around it.
+func trimShortHTML(html []byte) []byte {
+	if bytes.Count(html, []byte("<p>")) != 1 {
+		return html
+	}
+	t := bytes.TrimSpace(html)
+	if bytes.HasPrefix(t, []byte("<p>")) && bytes.HasSuffix(t, []byte("</p>")) {
+		return bytes.TrimSpace(t[3 : len(t)-4])
+	}
+	return html
+}
