@@ -261,10 +261,10 @@ func (bi *blockInfo) applyAttrs(attrs []fenceAttr, base int) {
 			}
 			bi.set.anchorID = s
 		case "style":
-			if s, ok := a.value.(string); ok {
+			if s, ok := a.value.(string); ok && knownStyle(s) {
 				bi.set.style = s
 			} else {
-				bad("a chroma style name")
+				bad("a chroma style name such as monokai or github")
 			}
 		case "noclasses":
 			if b, ok := asBool(a.value); ok {
@@ -387,6 +387,11 @@ func showValue(v any) string {
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// knownStyle reports whether chroma has a style named name.
+func knownStyle(name string) bool {
+	return styles.Get(name) != styles.Fallback || strings.EqualFold(name, styles.Fallback.Name)
 }
 
 // validAnchor reports whether s may prefix the id of a line anchor.
@@ -903,14 +908,12 @@ func (h *highlighter) Transform(doc *ast.Document, reader text.Reader, pc parser
 		bi.ordinal = ordinal
 		ordinal++
 		off := fenceOffset(n, src)
+		bi.line, bi.col = fencePos(d, src, off)
 		if d != nil {
-			bi.line, bi.col = d.lineCol(off)
 			for _, p := range bi.problems {
 				d.diag(p.off, "%s", p.msg)
 			}
 			h.checkBlock(d, n, bi)
-		} else {
-			bi.line, bi.col = lineColIn(src, off)
 		}
 		n.SetAttributeString(blockInfoAttr, bi)
 		return ast.WalkSkipChildren, nil

@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"flag"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -77,8 +79,29 @@ func TestHighlightGolden(t *testing.T) {
 			}
 			h := newHighlighter(hlConfig(hc.options()...))
 			var out bytes.Buffer
-			require.NoError(t, goldmarkWith(h).Convert(c.Input.Data, &out))
-			c.Check(t, *update, golden.Output{Name: "html", Data: out.Bytes()})
+			d := &docState{src: c.Input.Data}
+			pc := parser.NewContext()
+			pc.Set(stateKey, d)
+			require.NoError(t, goldmarkWith(h).Convert(c.Input.Data, &out, parser.WithContext(pc)))
+			c.Check(t, *update,
+				golden.Output{Name: "html", Data: out.Bytes()},
+				golden.Output{Name: "diagnostics", Data: diagText(d.diagnostics())})
 		})
 	}
+}
+
+// diagText lists diagnostics one a line, in source order.
+func diagText(ds []Diagnostic) []byte {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	var b bytes.Buffer
+	for _, d := range ds {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	if b.Len() == 0 {
+		b.WriteString("(none)\n")
+	}
+	return b.Bytes()
 }

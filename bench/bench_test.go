@@ -1,0 +1,187 @@
+package bench
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/adrg/frontmatter"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render"
+)
+
+const corpusDir = "../../shared/corpus/hugodocs"
+
+// document is one corpus file: the whole file and its Markdown body.
+type document struct {
+	path string
+	src  []byte
+	body []byte
+}
+
+// loadCorpus reads every .md file of the corpus, or skips the benchmark.
+func loadCorpus(b *testing.B) []document {
+	b.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		b.Skipf("corpus %s not found (%v): the cross-library benchmarks need the hugodocs corpus beside the repository", corpusDir, err)
+	}
+	var docs []document
+	err := filepath.WalkDir(corpusDir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, document{path: path, src: src, body: splitBody(src)})
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(docs) == 0 {
+		b.Skipf("corpus %s has no .md files", corpusDir)
+	}
+	return docs
+}
+
+// splitBody returns src after a leading "---" YAML front matter block (the
+// only kind the corpus has). It is done once, outside the timed loops, so
+// that every renderer gets the same Markdown.
+func splitBody(src []byte) []byte {
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return src
+	}
+	rest := src[4:]
+	for {
+		i := bytes.Index(rest, []byte("\n---"))
+		if i < 0 {
+			return src
+		}
+		after := rest[i+4:]
+		if len(after) == 0 || after[0] == '\n' || after[0] == '\r' {
+			if j := bytes.IndexByte(after, '\n'); j >= 0 {
+				return after[j+1:]
+			}
+			return nil
+		}
+		rest = after
+	}
+}
+
+// goldmarkOptions are the extensions Hugo turns on by default, with
+// automatic heading IDs: the plain baseline.
+func goldmarkOptions(extra ...goldmark.Extender) []goldmark.Option {
+	return []goldmark.Option{
+		goldmark.WithExtensions(append([]goldmark.Extender{
+			extension.GFM, extension.DefinitionList, extension.Footnote, extension.Typographer,
+		}, extra...)...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	}
+}
+
+func perPost(b *testing.B, posts int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(posts), "ns/post")
+}
+
+func BenchmarkCorpus(b *testing.B) {
+	docs := loadCorpus(b)
+
+	goldmarkRun := func(md goldmark.Markdown) func(b *testing.B) {
+		return func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					buf.Reset()
+					if err := md.Convert(d.body, &buf); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			perPost(b, len(docs))
+		}
+	}
+	folioRun := func(r *render.Renderer) func(b *testing.B) {
+		return func(b *testing.B) {
+			if _, err := r.Render([]byte("# ok\n")); err != nil {
+				b.Skipf("render.Render does not work yet: %v", err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					if _, err := r.Render(d.body); err != nil {
+						b.Fatalf("%s: %v", d.path, err)
+					}
+				}
+			}
+			perPost(b, len(docs))
+		}
+	}
+
+	b.Run("render/goldmark", goldmarkRun(goldmark.New(goldmarkOptions()...)))
+	b.Run("render/folio-nohighlight", folioRun(render.New(render.WithHighlighting(false))))
+	b.Run("render/folio-highlight", folioRun(render.New()))
+	b.Run("render/goldmark-highlighting", goldmarkRun(goldmark.New(goldmarkOptions(
+		highlighting.NewHighlighting(
+			highlighting.WithStyle("monokai"),
+			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+		),
+	)...)))
+
+	b.Run("frontmatter/folio-post", func(b *testing.B) {
+		if _, err := post.Parse([]byte("---\ntitle: x\n---\n")); err != nil {
+			b.Skipf("post.Parse does not work yet: %v", err)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				if _, err := post.Parse(d.src); err != nil {
+					b.Fatalf("%s: %v", d.path, err)
+				}
+			}
+		}
+		perPost(b, len(docs))
+	})
+	b.Run("frontmatter/goldmark-meta", func(b *testing.B) {
+		// goldmark-meta only works inside a goldmark parse; parsing the
+		// Markdown is part of its cost, so the body is parsed, not rendered.
+		md := goldmark.New(goldmark.WithExtensions(meta.Meta))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				ctx := parser.NewContext()
+				md.Parser().Parse(textReader(d.src), parser.WithContext(ctx))
+				if _, err := meta.TryGet(ctx); err != nil {
+					b.Fatalf("%s: %v", d.path, err)
+				}
+			}
+		}
+		perPost(b, len(docs))
+	})
+	b.Run("frontmatter/adrg-frontmatter", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, d := range docs {
+				var v map[string]any
+				if _, err := frontmatter.Parse(bytes.NewReader(d.src), &v); err != nil {
+					b.Fatalf("%s: %v", d.path, err)
+				}
+			}
+		}
+		perPost(b, len(docs))
+	})
+}
+
+func textReader(src []byte) text.Reader { return text.NewReader(src) }
