@@ -66,6 +66,9 @@ func (p Parser) FromHTML(fragment []byte) (Video, bool) {
 				if r, ok := styleRatio(attrs["style"]); ok && wrapperRatio.IsZero() {
 					wrapperRatio = r
 				}
+				if r, ok := classRatio(attrs["class"]); ok && wrapperRatio.IsZero() {
+					wrapperRatio = r
+				}
 			case "iframe":
 				if state != before {
 					return Video{}, false
@@ -114,8 +117,9 @@ func defaultRatio(v Video) Ratio {
 	return Ratio16x9
 }
 
-// readAttrs reads the current tag's attributes. It refuses event handlers,
-// srcdoc and repeated attributes: such an iframe is not a plain embed.
+// readAttrs reads the current tag's attributes. It refuses event handlers
+// and srcdoc: such an iframe is not a plain embed. Of a repeated attribute
+// the tokenizer keeps the first, as browsers do.
 func readAttrs(z *html.Tokenizer) (map[string]string, bool) {
 	attrs := map[string]string{}
 	for {
@@ -123,9 +127,6 @@ func readAttrs(z *html.Tokenizer) (map[string]string, bool) {
 		if len(k) > 0 {
 			key := string(k)
 			if strings.HasPrefix(key, "on") || key == "srcdoc" {
-				return nil, false
-			}
-			if _, dup := attrs[key]; dup {
 				return nil, false
 			}
 			attrs[key] = string(val)
@@ -176,6 +177,24 @@ func styleRatio(style string) (Ratio, bool) {
 			if r := intRatio(w, h); !r.IsZero() {
 				return r, true
 			}
+		}
+	}
+	return Ratio{}, false
+}
+
+// classRatio reads the ratio class WrapperClass writes: folio-embed-16x9.
+func classRatio(class string) (Ratio, bool) {
+	for _, c := range strings.Fields(class) {
+		wh, ok := strings.CutPrefix(c, "folio-embed-")
+		if !ok {
+			continue
+		}
+		w, h, ok := strings.Cut(wh, "x")
+		if !ok {
+			continue
+		}
+		if r := intRatio(w, h); !r.IsZero() {
+			return r, true
 		}
 	}
 	return Ratio{}, false
