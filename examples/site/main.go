@@ -1,0 +1,604 @@
+// Command site turns a folder of Hugo-style posts into a static site.
+//
+// Usage:
+//
+//	go run ./examples/site -src DIR -out DIR [-drafts] [-future] [-expired] [-stub NAMES | -stub-unknown]
+//
+// Every .md file under -src, at any depth and with YAML, TOML, JSON or no
+// front matter, becomes out/posts/<slug>/index.html (the front matter's
+// slug, or else the file name). out/index.html lists the posts newest first
+// with their summaries; out/tags/<tag>/index.html and
+// out/categories/<category>/index.html list each term's posts; the pages
+// share out/css/site.css and the highlighting stylesheet out/css/chroma.css.
+// Links between pages are relative, so the folder works from a web server
+// and from the file system alike.
+//
+// Posts are parsed and rendered in parallel by runtime.GOMAXPROCS workers.
+// Drafts, posts whose publish date is in the future and expired posts are
+// skipped unless -drafts, -future or -expired is given. A post that fails is
+// reported as path:line:col: message and the rest of the site is still
+// built; the exit code is then 1. On a terminal a progress bar runs while
+// the posts render; the program ends with one summary line on standard
+// output: pages written, posts skipped and failed, and the time taken.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/folio-md/folio/examples/internal/cli"
+	"github.com/folio-md/folio/examples/internal/page"
+	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage: site -src DIR -out DIR [flags]
+
+Builds a static site from every .md file under -src: a page per post, an
+index newest first, a page per tag and per category, and the stylesheets.
+
+Flags:
+`
+
+// config is what the flags set.
+type config struct {
+	src, out    string
+	title       string
+	baseURL     string
+	style       string
+	drafts      bool
+	future      bool
+	expired     bool
+	unsafe      bool
+	quiet       bool
+	stubs       []string
+	stubUnknown bool
+	workers     int
+	now         time.Time
+}
+
+// run is the whole program; it returns the exit code: 0 when every post was
+// built or skipped, 1 when a post failed or the site could not be written,
+// 2 for bad usage.
+func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	start := time.Now()
+	fs := flag.NewFlagSet("site", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	var stubs string
+	fs.StringVar(&c.src, "src", "", "the folder of posts (`dir`), read at any depth")
+	fs.StringVar(&c.out, "out", "", "the folder the site is written to (`dir`); files in it are overwritten, none deleted")
+	fs.StringVar(&c.title, "title", "folio", "the site's `title`")
+	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute `URL`, for canonical links and og:url (optional)")
+	fs.StringVar(&c.style, "style", render.DefaultStyle, "chroma `style` for code blocks")
+	fs.BoolVar(&c.drafts, "drafts", false, "build drafts too")
+	fs.BoolVar(&c.future, "future", false, "build posts whose publish date is in the future too")
+	fs.BoolVar(&c.expired, "expired", false, "build expired posts too")
+	fs.BoolVar(&c.unsafe, "unsafe", false, "let raw HTML in the Markdown through (trusted input only)")
+	fs.BoolVar(&c.quiet, "q", false, "do not print render warnings (they are still counted)")
+	fs.StringVar(&stubs, "stub", "", "comma-separated shortcode `names` to render as a visible placeholder instead of failing")
+	fs.BoolVar(&c.stubUnknown, "stub-unknown", false, "render every shortcode folio does not know as a visible placeholder")
+	fs.IntVar(&c.workers, "j", runtime.GOMAXPROCS(0), "number of posts rendered in parallel")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if c.src == "" || c.out == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "site: -src and -out are required, and nothing else")
+		fs.Usage()
+		return 2
+	}
+	if err := cli.CheckStyle(c.style); err != nil {
+		fmt.Fprintln(stderr, "site:", err)
+		return 2
+	}
+	if c.workers < 1 {
+		c.workers = 1
+	}
+	for n := range strings.SplitSeq(stubs, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			c.stubs = append(c.stubs, n)
+		}
+	}
+	c.now = time.Now()
+
+	s, err := build(&c, progress(stderr))
+	if err != nil {
+		cli.PrintError(stderr, "site", err)
+		return 1
+	}
+	for _, f := range s.failed {
+		cli.PrintError(stderr, "site", f.err)
+	}
+	if !c.quiet {
+		for _, p := range s.built {
+			cli.PrintDiagnostics(stderr, p.res.Diagnostics)
+		}
+	}
+	fmt.Fprintf(stdout, "site: %d pages (%d posts), %d skipped, %d failed, %d warnings, in %v\n",
+		s.pages, len(s.built), len(s.skipped), len(s.failed), s.warnings, time.Since(start).Round(time.Millisecond))
+	if len(s.failed) > 0 {
+		return 1
+	}
+	return 0
+}
+
+// bar is the progress display: a progress bar on a terminal, nothing
+// otherwise.
+type bar interface {
+	start(n int)
+	add()
+	finish()
+}
+
+type noBar struct{}
+
+func (noBar) start(int) {}
+func (noBar) add()      {}
+func (noBar) finish()   {}
+
+type termBar struct {
+	w io.Writer
+	b *progressbar.ProgressBar
+}
+
+func (t *termBar) start(n int) {
+	t.b = progressbar.NewOptions(n,
+		progressbar.OptionSetWriter(t.w),
+		progressbar.OptionSetDescription("rendering"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(32),
+		progressbar.OptionThrottle(50*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+func (t *termBar) add()    { t.b.Add(1) } //nolint:errcheck // a display error is not the build's
+func (t *termBar) finish() { t.b.Finish() }
+
+// progress returns a progress bar when w is a terminal.
+func progress(w io.Writer) bar {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return &termBar{w: w}
+	}
+	return noBar{}
+}
+
+// item is one post file and what became of it.
+type item struct {
+	rel  string // path under -src, with forward slashes
+	post *post.Post
+	res  *render.Result
+	err  error
+	skip string // why it was skipped: "draft", "future", "expired"
+
+	slug string // its folder under posts/
+}
+
+// summary is the outcome of a build.
+type summary struct {
+	built, skipped, failed []*item
+	pages                  int // HTML files written
+	warnings               int
+}
+
+// build reads, renders and writes the whole site. Its error is one that
+// stops the build (src unreadable, out unwritable); a post's error is in
+// the summary.
+func build(c *config, b bar) (*summary, error) {
+	files, err := findPosts(c.src)
+	if err != nil {
+		return nil, err
+	}
+	r := render.New(renderOptions(c)...)
+
+	items := make([]*item, len(files))
+	for i, f := range files {
+		items[i] = &item{rel: f}
+	}
+	b.start(len(items))
+	jobs := make(chan *item)
+	done := make(chan struct{}, len(items))
+	var wg sync.WaitGroup
+	for range min(c.workers, max(len(items), 1)) {
+		wg.Go(func() {
+			for it := range jobs {
+				c.process(r, it)
+				done <- struct{}{}
+			}
+		})
+	}
+	go func() {
+		for _, it := range items {
+			jobs <- it
+		}
+		close(jobs)
+	}()
+	for range items {
+		<-done
+		b.add()
+	}
+	wg.Wait()
+	b.finish()
+
+	s := &summary{}
+	for _, it := range items {
+		switch {
+		case it.err != nil:
+			s.failed = append(s.failed, it)
+		case it.skip != "":
+			s.skipped = append(s.skipped, it)
+		default:
+			s.built = append(s.built, it)
+			s.warnings += len(it.res.Diagnostics)
+		}
+	}
+	if err := c.write(r, s); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// findPosts returns the .md files under dir, sorted, as slash paths
+// relative to dir. Hidden files and folders (".git") are left out.
+func findPosts(dir string) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(files)
+	return files, nil
+}
+
+// process parses, checks and renders one post; it runs on a worker.
+func (c *config) process(r *render.Renderer, it *item) {
+	name := filepath.Join(c.src, filepath.FromSlash(it.rel))
+	src, err := os.ReadFile(name)
+	if err != nil {
+		it.err = err
+		return
+	}
+	p, err := post.Parse(src, post.WithPath(name))
+	if err != nil {
+		it.err = err
+		return
+	}
+	it.post = p
+	if it.skip = c.skipReason(p); it.skip != "" {
+		return
+	}
+	it.res, it.err = r.RenderPost(p)
+}
+
+// skipReason says why a post is not published now, or "" if it is (or the
+// flags let it through).
+func (c *config) skipReason(p *post.Post) string {
+	fm := p.FrontMatter
+	switch {
+	case fm.Draft && !c.drafts:
+		return "draft"
+	case !fm.PublishDate.IsZero() && fm.PublishDate.After(c.now) && !c.future:
+		return "future"
+	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(c.now) && !c.expired:
+		return "expired"
+	}
+	return ""
+}
+
+// renderOptions returns the render options the flags ask for.
+func renderOptions(c *config) []render.Option {
+	opts := []render.Option{render.WithStyle(c.style), render.WithFigureForTitledImages()}
+	if c.unsafe {
+		opts = append(opts, render.WithUnsafeHTML())
+	}
+	return append(opts, stubOptions(c.stubs, c.stubUnknown)...)
+}
+
+// write writes every page and the stylesheets.
+func (c *config) write(r *render.Renderer, s *summary) error {
+	assignSlugs(s.built)
+	slices.SortStableFunc(s.built, newestFirst)
+
+	var code bytes.Buffer
+	if err := r.CSS(&code); err != nil {
+		return err
+	}
+	if err := c.writeFile("css/chroma.css", code.Bytes()); err != nil {
+		return err
+	}
+	if err := c.writeFile("css/site.css", []byte(page.CSS())); err != nil {
+		return err
+	}
+
+	tags := newTaxonomy("tags")
+	cats := newTaxonomy("categories")
+	for _, it := range s.built {
+		tags.add(it, it.post.FrontMatter.Tags)
+		cats.add(it, it.post.FrontMatter.Categories)
+	}
+
+	var buf bytes.Buffer
+	for _, it := range s.built {
+		const root = "../../"
+		a := page.NewArticle(it.post, it.res)
+		a.Head = c.head(a.Title, a.Description, root, "posts/"+it.slug+"/")
+		a.Tags = page.Terms(it.post.FrontMatter.Tags, func(n string) string { return root + tags.url(n) })
+		a.Categories = page.Terms(it.post.FrontMatter.Categories, func(n string) string { return root + cats.url(n) })
+		buf.Reset()
+		if err := page.WriteArticle(&buf, a); err != nil {
+			return err
+		}
+		if err := c.writeFile("posts/"+it.slug+"/index.html", buf.Bytes()); err != nil {
+			return err
+		}
+		s.pages++
+	}
+
+	// The home page.
+	home := &page.List{
+		Head:    c.head(c.title, fmt.Sprintf("%d posts, newest first.", len(s.built)), "", ""),
+		Entries: c.entries(s.built, "", tags),
+	}
+	home.Head.Title = c.title
+	for _, tx := range []*taxonomy{cats, tags} {
+		for _, t := range tx.sorted() {
+			home.Terms = append(home.Terms, page.Term{Name: t.name, URL: tx.url(t.name)})
+		}
+	}
+	if err := c.writeList("index.html", home); err != nil {
+		return err
+	}
+	s.pages++
+
+	// A page per tag and per category.
+	for _, tx := range []*taxonomy{tags, cats} {
+		kicker := map[string]string{"tags": "Tag", "categories": "Category"}[tx.kind]
+		for _, t := range tx.sorted() {
+			l := &page.List{
+				Head:    c.head(t.name, fmt.Sprintf("%d posts filed under %s.", len(t.items), t.name), "../../", tx.url(t.name)),
+				Kicker:  kicker,
+				Entries: c.entries(t.items, "../../", tags),
+			}
+			if err := c.writeList(tx.url(t.name), l); err != nil {
+				return err
+			}
+			s.pages++
+		}
+	}
+	return nil
+}
+
+// head returns the page head for a page at rel (a folder, "" for the root).
+func (c *config) head(title, desc, root, rel string) page.Head {
+	h := page.Head{
+		SiteTitle:   c.title,
+		Root:        root,
+		Stylesheets: []string{"css/site.css", "css/chroma.css"},
+		Title:       title,
+		Description: desc,
+	}
+	if c.baseURL != "" {
+		h.Canonical = strings.TrimSuffix(c.baseURL, "/") + "/" + strings.TrimSuffix(rel, "index.html")
+	}
+	return h
+}
+
+// entries lists posts for an index page whose path to the root is root.
+func (c *config) entries(items []*item, root string, tags *taxonomy) []page.Entry {
+	es := make([]page.Entry, 0, len(items))
+	for _, it := range items {
+		fm := it.post.FrontMatter
+		title := fm.Title
+		if title == "" {
+			title = page.Untitled(it.rel)
+		}
+		es = append(es, page.Entry{
+			Title:       title,
+			URL:         root + "posts/" + it.slug + "/index.html",
+			Date:        fm.Date,
+			Summary:     summaryHTML(it.res),
+			Truncated:   it.res.Truncated,
+			ReadingTime: it.res.ReadingTime,
+			Tags:        page.Terms(fm.Tags, func(n string) string { return root + tags.url(n) }),
+		})
+	}
+	return es
+}
+
+func (c *config) writeList(rel string, l *page.List) error {
+	var buf bytes.Buffer
+	if err := page.WriteList(&buf, l); err != nil {
+		return err
+	}
+	return c.writeFile(rel, buf.Bytes())
+}
+
+// writeFile writes data to rel (a slash path) under the output folder.
+func (c *config) writeFile(rel string, data []byte) error {
+	name := filepath.Join(c.out, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// newestFirst orders posts by date, newest first; undated posts go last,
+// ties by title, then by path.
+func newestFirst(a, b *item) int {
+	da, db := a.post.FrontMatter.Date, b.post.FrontMatter.Date
+	switch {
+	case da.IsZero() != db.IsZero():
+		if da.IsZero() {
+			return 1
+		}
+		return -1
+	case !da.Equal(db):
+		return db.Compare(da)
+	}
+	if c := strings.Compare(a.post.FrontMatter.Title, b.post.FrontMatter.Title); c != 0 {
+		return c
+	}
+	return strings.Compare(a.rel, b.rel)
+}
+
+// assignSlugs gives each post a folder name under posts/: its front
+// matter's slug or else its file name (a bundle's index.md and a section's
+// _index.md take their folder's name), cleaned for a URL. Posts are taken in
+// path order; a name already taken gets the parent folder's name in front,
+// then a number, so every post keeps its own page.
+func assignSlugs(items []*item) {
+	used := map[string]bool{}
+	for _, it := range items { // in path order
+		dir, file := path.Split(it.rel)
+		dir = strings.TrimSuffix(dir, "/")
+		base := strings.TrimSuffix(file, path.Ext(file))
+		if (base == "index" || base == "_index") && dir != "" {
+			base = path.Base(dir)
+			dir = path.Dir(dir)
+		}
+		slug := urlize(it.post.FrontMatter.Slug)
+		if slug == "" {
+			slug = urlize(base)
+		}
+		if slug == "" {
+			slug = "post"
+		}
+		if used[slug] && dir != "" && dir != "." {
+			if s := urlize(path.Base(dir)) + "-" + slug; !used[s] {
+				slug = s
+			}
+		}
+		if used[slug] {
+			n := 2
+			for used[fmt.Sprintf("%s-%d", slug, n)] {
+				n++
+			}
+			slug = fmt.Sprintf("%s-%d", slug, n)
+		}
+		used[slug] = true
+		it.slug = slug
+	}
+}
+
+// urlize makes s a safe, lower-case path segment: letters and digits are
+// kept, '_' and '.' too, every other run of characters becomes one '-', and
+// '-' and '.' are trimmed from both ends, so "../x" cannot climb out of
+// the site.
+func urlize(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-.")
+}
+
+// summaryHTML is the summary an index shows.
+func summaryHTML(res *render.Result) template.HTML {
+	return template.HTML(res.Summary) // folio's own, escaped output
+}
+
+// taxonomy groups posts by the terms of one front matter list (tags or
+// categories). Terms are matched by their URL form, so "Go" and "go" are
+// one term shown as first written.
+type taxonomy struct {
+	kind  string
+	terms map[string]*term
+}
+
+type term struct {
+	name  string
+	key   string
+	items []*item
+}
+
+func newTaxonomy(kind string) *taxonomy { return &taxonomy{kind: kind, terms: map[string]*term{}} }
+
+func termKey(name string) string {
+	if k := urlize(name); k != "" {
+		return k
+	}
+	return "term"
+}
+
+func (tx *taxonomy) add(it *item, names []string) {
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := termKey(n)
+		if strings.TrimSpace(n) == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		t := tx.terms[k]
+		if t == nil {
+			t = &term{name: n, key: k}
+			tx.terms[k] = t
+		}
+		t.items = append(t.items, it)
+	}
+}
+
+// url returns the page of a term relative to the site root.
+func (tx *taxonomy) url(name string) string {
+	return tx.kind + "/" + termKey(name) + "/index.html"
+}
+
+// sorted returns the terms by name.
+func (tx *taxonomy) sorted() []*term {
+	ts := make([]*term, 0, len(tx.terms))
+	for _, t := range tx.terms {
+		ts = append(ts, t)
+	}
+	slices.SortFunc(ts, func(a, b *term) int { return strings.Compare(a.key, b.key) })
+	return ts
+}
