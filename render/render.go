@@ -1,53 +1,127 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/toc"
 )
 
 // Renderer turns Markdown into HTML. It is immutable once built and safe for
-// concurrent use by many goroutines.
+// concurrent use by many goroutines: the goldmark instance is built once in
+// New and every per-document value lives in the parser.Context of one call.
 type Renderer struct {
 	cfg config
 	hl  *highlighter
+	md  goldmark.Markdown
 }
 
-// Option configures a Renderer.
+// Option configures a Renderer. Options are applied in order; a later
+// option wins over an earlier one that sets the same thing.
 type Option interface{ apply(*config) }
 
 type optionFunc func(*config)
 
 func (f optionFunc) apply(c *config) { f(c) }
 
-// config is everything the options set. Each concern owns its sub-config:
-// hl (highlight.go) and sc (shortcode.go).
-type config struct {
-	hl highlightConfig
-	sc shortcodeConfig
-}
-
 // New builds a Renderer with Hugo's defaults, changed by opts.
 func New(opts ...Option) *Renderer {
-	c := config{hl: defaultHighlightConfig(), sc: defaultShortcodeConfig()}
+	c := defaultCoreConfig()
 	for _, o := range opts {
-		o.apply(&c)
+		if o != nil {
+			o.apply(&c)
+		}
 	}
-	return &Renderer{cfg: c, hl: newHighlighter(c.hl)}
+	r := &Renderer{cfg: c, hl: newHighlighter(c.hl)}
+	r.md = r.buildMarkdown()
+	return r
+}
+
+// buildMarkdown makes the one goldmark instance of r.
+func (r *Renderer) buildMarkdown() goldmark.Markdown {
+	c := &r.cfg
+	var exts []goldmark.Extender
+	if !c.disabled[Table] {
+		exts = append(exts, extension.Table)
+	}
+	if !c.disabled[Strikethrough] {
+		exts = append(exts, extension.Strikethrough)
+	}
+	if !c.disabled[Linkify] {
+		exts = append(exts, extension.Linkify)
+	}
+	if !c.disabled[TaskList] {
+		exts = append(exts, extension.TaskList)
+	}
+	if !c.disabled[DefinitionList] {
+		exts = append(exts, extension.DefinitionList)
+	}
+	if !c.disabled[Footnote] {
+		exts = append(exts, extension.Footnote)
+	}
+	if !c.disabled[Typographer] {
+		exts = append(exts, extension.Typographer)
+	}
+	exts = append(exts, r.core())
+	exts = append(exts, c.gmExtensions...)
+	return goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(append([]parser.Option{parser.WithAttribute()}, c.parserOpts...)...),
+		goldmark.WithRendererOptions(c.rendererOpts...),
+	)
+}
+
+// core is the Extender with r's settings: what New and Extender share.
+func (r *Renderer) core() *Extender {
+	c := &r.cfg
+	return &Extender{
+		UnsafeHTML:            c.unsafe,
+		IDStyle:               c.idStyle,
+		HugoIDs:               c.hugoIDs,
+		LinkHook:              c.linkHook,
+		ImageHook:             c.imageHook,
+		HeadingHook:           c.headingHook,
+		FigureForTitledImages: c.figures,
+		NoBlackfridayImages:   c.noBlackfridayImages,
+		NoIframeEmbeds:        c.noIframeEmbeds,
+		NoMeta:                true,
+		highlighter:           r.hl,
+		noTOC:                 true,
+	}
 }
 
 // Result is everything one render yields.
 type Result struct {
-	HTML        []byte
-	TOC         *toc.TOC
-	Summary     []byte // HTML; never cuts a tag open
-	Truncated   bool   // Summary is shorter than the content
-	Plain       string // the content as plain text
-	WordCount   int
-	ReadingTime int // minutes
+	// HTML is the rendered content: Hugo's .Content.
+	HTML []byte
+	// TOC is the table of contents from the same parse; never nil.
+	TOC *toc.TOC
+	// Summary is Hugo's .Summary as HTML: the content before <!--more-->,
+	// else the front matter summary, else the first paragraphs up to the
+	// summary length. It never cuts a tag open.
+	Summary []byte
+	// Truncated reports whether the content holds more than Summary.
+	Truncated bool
+	// Plain is the content as plain text, Hugo's .Plain.
+	Plain string
+	// WordCount is Hugo's .WordCount of the content.
+	WordCount int
+	// ReadingTime is the reading time in whole minutes, rounded up; 0 for
+	// no words.
+	ReadingTime int
+	// Diagnostics are warnings about the input, in source order: raw HTML
+	// omitted, duplicate heading IDs, unknown code languages, ...
 	Diagnostics []Diagnostic
 }
 
@@ -59,35 +133,71 @@ type Diagnostic struct {
 	Message string `json:"message"`
 }
 
+// String returns the diagnostic as "path:line:col: message".
 func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", d.Path, d.Line, d.Column, d.Message)
 }
 
 // docState is the state of one render: the source, where it sits in its
-// file, and what the render has found so far. It is created per call and
-// reachable from the parser.Context (see docStateKey), never shared.
+// file, and what the render has found so far. It is created per call,
+// reachable from the parser.Context (stateOf) and from the document's AST
+// (stateOfNode), and never shared between calls.
+//
+// Offsets: diag and errorAtParsed take offsets into the source goldmark
+// parsed, which is the shortcode expansion of src (exp.source()); they are
+// mapped back to src with exp.origOffset when the Result is assembled.
+// diagSrc and errorAt take offsets into src itself, for code that works
+// before the expansion (the shortcode parser).
 type docState struct {
 	path     string
 	src      []byte     // the Markdown as the caller gave it (before shortcode expansion)
 	lineBase int        // line of the file where src starts, minus one
 	page     *post.Post // nil for Render
 	diags    []pendingDiag
+
+	exp     *expansion // nil until the shortcodes are expanded; nil in an Extender
+	summary bool       // write the <!--more--> sentinel
+
+	// Hook ordinals, zero-based per kind as Hugo's.
+	links, images, headings int
+	hookBuf                 bytes.Buffer
 }
 
 type pendingDiag struct {
-	off int // offset in src
-	msg string
+	off    int  // offset in the parsed source, or in src when orig is set
+	orig   bool // off is an offset of src
+	msg    string
+	seqOff int // offset of src, filled in when sorting
 }
 
-// diag records a warning at offset off of the original source.
+// diag records a warning at offset off of the source goldmark parsed.
 func (d *docState) diag(off int, format string, args ...any) {
 	d.diags = append(d.diags, pendingDiag{off: off, msg: fmt.Sprintf(format, args...)})
+}
+
+// diagSrc records a warning at offset off of the original source src.
+func (d *docState) diagSrc(off int, format string, args ...any) {
+	d.diags = append(d.diags, pendingDiag{off: off, orig: true, msg: fmt.Sprintf(format, args...)})
+}
+
+// origOffset maps an offset of the parsed source to one of src.
+func (d *docState) origOffset(off int) int {
+	if off < 0 {
+		return 0
+	}
+	if d.exp != nil {
+		return d.exp.origOffset(off)
+	}
+	return off
 }
 
 // lineCol turns an offset of src into a 1-based line and column of the file.
 func (d *docState) lineCol(off int) (line, col int) {
 	if off > len(d.src) {
 		off = len(d.src)
+	}
+	if off < 0 {
+		off = 0
 	}
 	line, start := 1, 0
 	for i := 0; i < off; i++ {
@@ -99,6 +209,12 @@ func (d *docState) lineCol(off int) (line, col int) {
 	return line + d.lineBase, off - start + 1
 }
 
+// lineOfParsed returns the file line of an offset of the parsed source.
+func (d *docState) lineOfParsed(off int) int {
+	l, _ := d.lineCol(d.origOffset(off))
+	return l
+}
+
 // errorAt returns err positioned at offset off of the original source, as
 // a *post.ParseError.
 func (d *docState) errorAt(off int, err error) error {
@@ -106,16 +222,301 @@ func (d *docState) errorAt(off int, err error) error {
 	return &post.ParseError{Path: d.path, Line: line, Column: col, Err: err}
 }
 
+// errorAtParsed is errorAt for an offset of the parsed source.
+func (d *docState) errorAtParsed(off int, err error) error {
+	return d.errorAt(d.origOffset(off), err)
+}
+
+// plainOf replaces shortcode placeholders in heading text by the plain
+// text of their output.
+func (d *docState) plainOf(b []byte) []byte {
+	if d.exp != nil {
+		return d.exp.plain(b)
+	}
+	return b
+}
+
+// diagnostics returns the recorded warnings with file positions, in
+// source order.
+func (d *docState) diagnostics() []Diagnostic {
+	if len(d.diags) == 0 {
+		return nil
+	}
+	out := make([]Diagnostic, len(d.diags))
+	offs := make([]int, len(d.diags))
+	for i, p := range d.diags {
+		off := p.off
+		if !p.orig {
+			off = d.origOffset(off)
+		}
+		offs[i] = off
+		line, col := d.lineCol(off)
+		out[i] = Diagnostic{Path: d.path, Line: line, Column: col, Message: p.msg}
+	}
+	// Stable insertion sort by offset: few diagnostics, keeps equal ones in order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && offs[j] < offs[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+			offs[j], offs[j-1] = offs[j-1], offs[j]
+		}
+	}
+	return out
+}
+
+// stateKey holds the *docState in a parser.Context.
+var stateKey = parser.NewContextKey()
+
+// stateOf returns the state of the document being parsed with pc,
+// creating it when the caller's own goldmark drives the parse (Extender).
+func stateOf(pc parser.Context) *docState {
+	if d, ok := pc.Get(stateKey).(*docState); ok {
+		return d
+	}
+	d := &docState{}
+	pc.Set(stateKey, d)
+	return d
+}
+
+// stateAttrName names the Document attribute that carries the *docState
+// to the node renderers, which see no parser.Context. goldmark never
+// renders a Document's attributes.
+var stateAttrName = []byte("\x00folio-state")
+
+// stateOfNode returns the state of the document n belongs to; a fresh
+// state when n is not in a document folio's transformer saw.
+func stateOfNode(n ast.Node) *docState {
+	for p := n; p != nil; p = p.Parent() {
+		if doc, ok := p.(*ast.Document); ok {
+			if v, ok := doc.AttributeString(string(stateAttrName)); ok {
+				if d, ok := v.(*docState); ok {
+					return d
+				}
+			}
+			break
+		}
+	}
+	return &docState{}
+}
+
+// attachState is the first AST transformer: it links the document to its
+// state, and in an Extender gives the state its source.
+type attachState struct{}
+
+func (attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	d := stateOf(pc)
+	if d.src == nil {
+		d.src = reader.Source()
+	}
+	doc.SetAttribute(stateAttrName, d)
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // Render renders Markdown (without front matter).
+//
+// Errors (from a render hook or a shortcode) are *post.ParseError values
+// with the position of the construct at fault:
+//
+//	var pe *post.ParseError
+//	if errors.As(err, &pe) { ... pe.Line, pe.Column ... }
 func (r *Renderer) Render(markdown []byte) (*Result, error) {
-	return nil, errors.New("render: not implemented")
+	return r.render(&docState{src: markdown}, nil)
 }
 
 // RenderPost renders a post's body; diagnostics and errors carry the post's
-// path and lines of the whole file.
+// path and lines of the whole file. The post's front matter chooses the
+// summary (summary), the table of contents levels (toc: {startLevel,
+// endLevel, ordered}) and CJK word counting (isCJKLanguage). Render hooks
+// receive p.
 func (r *Renderer) RenderPost(p *post.Post) (*Result, error) {
-	return nil, errors.New("render: not implemented")
+	if p == nil {
+		return nil, errors.New("render: nil post")
+	}
+	d := &docState{src: p.Body, path: p.Path, page: p}
+	if p.BodyLine > 1 {
+		d.lineBase = p.BodyLine - 1
+	}
+	return r.render(d, p)
+}
+
+func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
+	if d.src == nil {
+		d.src = []byte{}
+	}
+	exp, err := r.expandShortcodes(d)
+	if err != nil {
+		return nil, err
+	}
+	d.exp = exp
+	d.summary = true
+	source := exp.source()
+
+	pc := parser.NewContext()
+	pc.Set(stateKey, d)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := r.md.Renderer().Render(buf, source, doc); err != nil {
+		var pe *post.ParseError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, d.errorAt(0, err)
+	}
+
+	// Table of contents, with the post's own levels.
+	start, end, ordered := r.cfg.tocStart, r.cfg.tocEnd, r.cfg.tocOrdered
+	if p != nil && p.FrontMatter.TOCSettings != nil {
+		s := p.FrontMatter.TOCSettings
+		if s.StartLevel != 0 {
+			start = s.StartLevel
+		}
+		if s.EndLevel != 0 {
+			end = s.EndLevel
+		}
+		if s.Ordered {
+			ordered = true
+		}
+	}
+	topts := tocOptions(start, end, ordered)
+	t := toc.Build(doc, source, topts...)
+	if t == nil {
+		t = &toc.TOC{}
+	}
+	finishTOC(t.Items, exp)
+	tocHTML := t.HTML(topts...)
+
+	html := exp.finish(buf.Bytes(), tocHTML)
+	res := &Result{TOC: t}
+
+	// The <!--more--> divider, if any.
+	var manual []byte
+	hasManual := false
+	if i := bytes.Index(html, moreSentinel); i >= 0 {
+		hasManual = true
+		manual = closeOpenTags(html[:i])
+		rest := html[i+len(moreSentinel):]
+		res.Truncated = len(bytes.TrimSpace(rest)) > 0
+		joined := make([]byte, 0, len(html)-len(moreSentinel))
+		joined = append(joined, html[:i]...)
+		joined = append(joined, rest...)
+		html = joined
+	} else {
+		html = bytes.Clone(html)
+	}
+	res.HTML = html
+
+	cjk := r.cfg.cjk || (p != nil && p.FrontMatter.IsCJKLanguage)
+	res.Plain = plainText(html)
+	res.WordCount = countWords(res.Plain, cjk)
+	wpm := r.cfg.wpm
+	if cjk {
+		wpm = r.cfg.wpmCJK
+	}
+	res.ReadingTime = readingTime(res.WordCount, wpm)
+
+	switch {
+	case hasManual:
+		res.Summary = manual
+	case p != nil && p.FrontMatter.Summary != "":
+		s, err := r.fragment([]byte(p.FrontMatter.Summary), d)
+		if err != nil {
+			return nil, err
+		}
+		res.Summary = trimShortHTML(s)
+		res.Truncated = res.WordCount > 0
+	default:
+		res.Summary, res.Truncated = autoSummary(html, r.cfg.summaryLength, cjk)
+	}
+
+	res.Diagnostics = d.diagnostics()
+	return res, nil
+}
+
+// fragment renders a short piece of Markdown with r's settings and no
+// shortcodes (a front matter summary, a caption). Its diagnostics go to
+// parent when parent is not nil, at the start of parent's source.
+func (r *Renderer) fragment(src []byte, parent *docState) ([]byte, error) {
+	d := &docState{src: src}
+	if parent != nil {
+		d.path, d.page = parent.path, parent.page
+	}
+	pc := parser.NewContext()
+	pc.Set(stateKey, d)
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, err
+	}
+	if parent != nil {
+		for _, p := range d.diags {
+			parent.diagSrc(0, "in front matter summary: %s", p.msg)
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// markdownify renders a Markdown fragment with r's settings and strips a
+// single wrapping <p>, as Hugo's markdownify does (figure captions).
+func (r *Renderer) markdownify(src []byte) ([]byte, error) {
+	b, err := r.fragment(src, nil)
+	if err != nil {
+		return nil, err
+	}
+	return trimShortHTML(b), nil
+}
+
+// finishTOC puts the shortcode output into the TOC entries' text.
+func finishTOC(items []*toc.Item, exp *expansion) {
+	for _, it := range items {
+		if it == nil {
+			continue
+		}
+		it.Title = string(exp.finish([]byte(it.Title), nil))
+		it.Text = string(exp.plain([]byte(it.Text)))
+		finishTOC(it.Items, exp)
+	}
 }
 
 // CSS writes the chroma stylesheet for class-based highlighting.
 func (r *Renderer) CSS(w io.Writer) error { return r.hl.writeCSS(w) }
+
+// nodePos returns the best source offset for n: its own position, that
+// of its first line or text, or else its nearest ancestor's.
+func nodePos(n ast.Node) int {
+	for p := n; p != nil; p = p.Parent() {
+		if off := ownPos(p); off >= 0 {
+			return off
+		}
+	}
+	return 0
+}
+
+func ownPos(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if off := ownPos(c); off >= 0 {
+			return off
+		}
+	}
+	return -1
+}
+
+var _ renderer.NodeRenderer = (*coreRenderer)(nil)
+
+// tocOptions turns levels into toc options.
+func tocOptions(start, end int, ordered bool) []toc.Option {
+	return []toc.Option{toc.StartLevel(start), toc.EndLevel(end), toc.Ordered(ordered)}
+}

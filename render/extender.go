@@ -1,0 +1,172 @@
+package render
+
+import (
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/toc"
+)
+
+// Extender brings folio's Markdown features into a goldmark.Markdown the
+// caller builds: Hugo-compatible heading IDs, render hooks, the raw HTML
+// policy with hand-written iframe embeds, Blackfriday's image titles, code
+// highlighting, the table of contents and goldmark-meta front matter. Its
+// zero value gives folio's defaults:
+//
+//	md := goldmark.New(goldmark.WithExtensions(extension.GFM, &render.Extender{}))
+//	ctx := parser.NewContext()
+//	err := md.Convert(src, &buf, parser.WithContext(ctx))
+//	t := render.TOCOf(ctx)          // the table of contents
+//	ds := render.DiagnosticsOf(ctx) // what was omitted or doubtful
+//	fm := meta.Get(ctx)             // the YAML front matter
+//
+// Extender does not add goldmark's GFM, footnote, definition list or
+// typographer extensions: add the ones you want yourself (New adds them
+// all, as Hugo does). It parses heading attributes ({#id .class}) itself
+// and gives headings their IDs itself, so parser.WithAutoHeadingID is not
+// needed; if present, its IDs are replaced.
+//
+// Summaries, word counts and shortcodes are the Renderer's: use New for
+// them. An Extender must not be changed after Extend; the goldmark.Markdown
+// it extends is then safe for concurrent use.
+type Extender struct {
+	// UnsafeHTML writes raw HTML as it is, and dangerous link URLs too.
+	// Defaults to false: raw HTML is omitted and reported, as in Hugo.
+	// goldmark's html.WithUnsafe() has the same effect.
+	UnsafeHTML bool
+
+	// IDStyle is how heading IDs are made. Defaults to IDStyleGitHub.
+	IDStyle IDStyle
+
+	// HugoIDs makes heading IDs exactly Hugo's, warts included; see
+	// WithHugoIDs. Defaults to false.
+	HugoIDs bool
+
+	// LinkHook, ImageHook and HeadingHook render links, images and
+	// headings instead of the default HTML. Nil means the default.
+	LinkHook    LinkHook
+	ImageHook   ImageHook
+	HeadingHook HeadingHook
+
+	// FigureForTitledImages renders a titled image alone in its paragraph
+	// as a <figure> with a <figcaption>. Defaults to false.
+	FigureForTitledImages bool
+
+	// NoBlackfridayImages turns off the ![alt](url?"title") quirk.
+	// Defaults to false: the quirk is read.
+	NoBlackfridayImages bool
+
+	// NoIframeEmbeds turns off the recognition of hand-written YouTube and
+	// Vimeo iframe blocks. Defaults to false: they are recognised.
+	NoIframeEmbeds bool
+
+	// NoHighlight leaves code blocks to goldmark's default renderer.
+	// Defaults to false: code blocks are highlighted as by New().
+	NoHighlight bool
+
+	// NoMeta leaves out goldmark-meta. Defaults to false: a leading YAML
+	// front matter block is parsed by goldmark-meta (read it with
+	// meta.Get) instead of being rendered as text.
+	NoMeta bool
+
+	// TOCStartLevel and TOCEndLevel choose the headings of the table of
+	// contents TOCOf returns. Zero means Hugo's 2 and 3; an end of -1
+	// means every level.
+	TOCStartLevel, TOCEndLevel int
+
+	// Set by Renderer.core.
+	highlighter *highlighter
+	noTOC       bool
+}
+
+var _ goldmark.Extender = (*Extender)(nil)
+
+// Priorities: folio's renderer wins over goldmark's html renderer (1000)
+// and the extensions' (500); its transformers run in this order.
+const (
+	prioAttach    = -1000
+	prioIDs       = 100
+	prioPolicy    = 200
+	prioHighlight = 300
+	prioTOC       = 10000
+	prioRenderer  = 100
+	prioImages    = 150 // before goldmark's link parser (200)
+)
+
+func (e *Extender) unsafeHTML() bool { return e.UnsafeHTML }
+
+// Extend implements goldmark.Extender.
+func (e *Extender) Extend(m goldmark.Markdown) {
+	style := e.IDStyle
+	switch style {
+	case IDStyleGitHub, IDStyleGitHubASCII, IDStyleBlackfriday:
+	default:
+		style = IDStyleGitHub
+	}
+	transformers := []util.PrioritizedValue{
+		util.Prioritized(attachState{}, prioAttach),
+		util.Prioritized(&headingIDs{style: style, hugo: e.HugoIDs}, prioIDs),
+		util.Prioritized(&policy{ext: e}, prioPolicy),
+	}
+	if !e.noTOC {
+		transformers = append(transformers, util.Prioritized(&tocTransformer{start: e.TOCStartLevel, end: e.TOCEndLevel}, prioTOC))
+	}
+	opts := []parser.Option{parser.WithAttribute(), parser.WithASTTransformers(transformers...)}
+	if !e.NoBlackfridayImages {
+		opts = append(opts, parser.WithInlineParsers(util.Prioritized(blackfridayImage{}, prioImages)))
+	}
+	m.Parser().AddOptions(opts...)
+
+	hl := e.highlighter
+	if hl == nil && !e.NoHighlight {
+		hl = newHighlighter(defaultHighlightConfig())
+	}
+	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer()}
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
+	if hl != nil {
+		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hl, prioHighlight)))
+		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hl, prioRenderer)))
+	}
+
+	if !e.NoMeta {
+		meta.Meta.Extend(m)
+	}
+}
+
+// tocTransformer stores the table of contents in the parser.Context.
+type tocTransformer struct{ start, end int }
+
+var tocKey = parser.NewContextKey()
+
+func (t *tocTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	start, end := t.start, t.end
+	if start == 0 {
+		start = 2
+	}
+	if end == 0 {
+		end = 3
+	}
+	pc.Set(tocKey, toc.Build(doc, reader.Source(), tocOptions(start, end, false)...))
+}
+
+// TOCOf returns the table of contents of the document parsed with pc by a
+// goldmark.Markdown extended with an Extender; nil if there is none.
+func TOCOf(pc parser.Context) *toc.TOC {
+	t, _ := pc.Get(tocKey).(*toc.TOC)
+	return t
+}
+
+// DiagnosticsOf returns the warnings an Extender recorded while parsing
+// the document with pc, with lines and columns of its source.
+func DiagnosticsOf(pc parser.Context) []Diagnostic {
+	d, ok := pc.Get(stateKey).(*docState)
+	if !ok {
+		return nil
+	}
+	return d.diagnostics()
+}

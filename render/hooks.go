@@ -1,0 +1,424 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/post"
+)
+
+// Position is where a construct starts in its source file.
+type Position struct {
+	Path   string // the post's path; "" for Render
+	Line   int    // 1-based line of the file
+	Column int    // 1-based column, in bytes
+}
+
+// String returns "path:line:col", or "line:col" without a path, like
+// Hugo's .Position.
+func (p Position) String() string {
+	if p.Path == "" {
+		return fmt.Sprintf("%d:%d", p.Line, p.Column)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Column)
+}
+
+// Link is what a link hook receives, as Hugo's render-link hook does.
+type Link struct {
+	Destination string            // the URL as written, backslash escapes resolved
+	Title       string            // the title, "" if none
+	Text        string            // the link text rendered as HTML
+	PlainText   string            // the link text as plain text
+	Attributes  map[string]string // attributes set on the link, nil if none
+	AutoLink    bool              // <https://...>, or a bare URL found by Linkify
+	Ordinal     int               // zero-based index among the links of the document
+	Position    Position          // where the link starts
+	Post        *post.Post        // the post being rendered; nil for Render
+}
+
+// Image is what an image hook receives, as Hugo's render-image hook does.
+type Image struct {
+	Destination string            // the URL as written
+	Title       string            // the title, "" if none
+	Text        string            // the alt text as HTML
+	PlainText   string            // the alt text as plain text
+	Attributes  map[string]string // attributes set on the image, nil if none
+	// IsBlock reports that the image stands alone in its paragraph; the
+	// hook's output then replaces the whole paragraph (no <p> is written),
+	// as with Hugo's wrapStandAloneImageWithinParagraph = false.
+	IsBlock  bool
+	Ordinal  int        // zero-based index among the images of the document
+	Position Position   // where the image starts
+	Post     *post.Post // the post being rendered; nil for Render
+}
+
+// Heading is what a heading hook receives, as Hugo's render-heading hook does.
+type Heading struct {
+	Level      int               // 1 to 6
+	Anchor     string            // the heading's ID; "" when it has none
+	Text       string            // the heading text as HTML
+	PlainText  string            // the heading text as plain text
+	Attributes map[string]string // every attribute but id, nil if none
+	Ordinal    int               // zero-based index among the headings of the document
+	Position   Position          // where the heading starts
+	Post       *post.Post        // the post being rendered; nil for Render
+}
+
+// LinkHook writes the HTML of a link to w. An error stops the render and
+// is returned by Render as a *post.ParseError at the link's position;
+// returning ErrDefault renders the link as if there were no hook.
+type LinkHook func(w io.Writer, l Link) error
+
+// ImageHook writes the HTML of an image to w, like LinkHook.
+type ImageHook func(w io.Writer, img Image) error
+
+// HeadingHook writes the whole HTML of a heading (<hN> included) to w,
+// like LinkHook.
+type HeadingHook func(w io.Writer, h Heading) error
+
+// ErrDefault, returned by a hook that has written nothing, asks for the
+// default rendering of that node.
+var ErrDefault = errors.New("render: use the default rendering")
+
+// coreRenderer renders the nodes whose output folio controls: headings,
+// links, images, raw HTML and folio's own nodes. It holds only settings.
+type coreRenderer struct {
+	ext    *Extender
+	unsafe bool // from Extender.UnsafeHTML or goldmark's html.WithUnsafe
+	xhtml  bool
+	// sub renders a node's children to a buffer (hook Text); set in Extend.
+	sub renderer.Renderer
+}
+
+// SetOption reads goldmark's html.WithUnsafe and html.WithXHTML.
+func (r *coreRenderer) SetOption(name renderer.OptionName, value any) {
+	switch name {
+	case "Unsafe":
+		if b, ok := value.(bool); ok && b {
+			r.unsafe = true
+		}
+	case "XHTML":
+		if b, ok := value.(bool); ok {
+			r.xhtml = b
+		}
+	}
+}
+
+func (r *coreRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, r.renderHeading)
+	reg.Register(ast.KindLink, r.renderLink)
+	reg.Register(ast.KindAutoLink, r.renderAutoLink)
+	reg.Register(ast.KindImage, r.renderImage)
+	reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, r.renderRawHTML)
+	reg.Register(kindMore, r.renderMore)
+	reg.Register(kindEmbed, r.renderEmbed)
+	reg.Register(kindBlockImage, r.renderBlockImage)
+}
+
+// nodeAttrs returns n's attributes as strings, leaving out skip.
+func nodeAttrs(n ast.Node, skip string) map[string]string {
+	attrs := n.Attributes()
+	if len(attrs) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(attrs))
+	for _, a := range attrs {
+		if string(a.Name) == skip || bytes.HasPrefix(a.Name, []byte{0}) {
+			continue
+		}
+		m[string(a.Name)] = attrString(a.Value)
+	}
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// writeAttrs writes n's attributes allowed by filter (and data-*), each
+// value escaped.
+func writeAttrs(w util.BufWriter, n ast.Node, filter util.BytesFilter) {
+	for _, a := range n.Attributes() {
+		if len(a.Name) == 0 || a.Name[0] == 0 {
+			continue
+		}
+		if filter != nil && !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+			continue
+		}
+		_ = w.WriteByte(' ')
+		_, _ = w.Write(a.Name)
+		_, _ = w.WriteString(`="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(attrString(a.Value))))
+		_ = w.WriteByte('"')
+	}
+}
+
+// position returns the file position of offset off of the parsed source.
+func (d *docState) position(off int) Position {
+	line, col := d.lineCol(d.origOffset(off))
+	return Position{Path: d.path, Line: line, Column: col}
+}
+
+// childrenHTML renders n's children to HTML.
+func (r *coreRenderer) childrenHTML(source []byte, n ast.Node) (string, error) {
+	var b bytes.Buffer
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := r.sub.Render(&b, source, c); err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
+}
+
+// plainChildren returns the plain text of n's children.
+func plainChildren(source []byte, n ast.Node) string {
+	var b bytes.Buffer
+	inlineText(&b, n, source, false, true)
+	return string(bytes.ReplaceAll(b.Bytes(), []byte{'\n'}, []byte{' '}))
+}
+
+// runHook runs a hook into the state's scratch buffer and copies its
+// output to w. It reports whether the hook rendered the node.
+func runHook(w util.BufWriter, d *docState, off int, what string, call func(io.Writer) error) (bool, error) {
+	d.hookBuf.Reset()
+	err := call(&d.hookBuf)
+	if errors.Is(err, ErrDefault) {
+		return false, nil
+	}
+	if err != nil {
+		return false, d.errorAtParsed(off, fmt.Errorf("render: %s hook: %w", what, err))
+	}
+	_, _ = w.Write(d.hookBuf.Bytes())
+	return true, nil
+}
+
+func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Heading)
+	if r.ext.HeadingHook == nil {
+		if entering {
+			writeHeadingOpen(w, n)
+		} else {
+			writeHeadingClose(w, n)
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	d := stateOfNode(n)
+	ord := d.headings
+	d.headings++
+	text, err := r.childrenHTML(source, n)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	h := Heading{
+		Level:      n.Level,
+		Text:       text,
+		PlainText:  plainChildren(source, n),
+		Attributes: nodeAttrs(n, "id"),
+		Ordinal:    ord,
+		Position:   d.position(nodePos(n)),
+		Post:       d.page,
+	}
+	if v, ok := n.AttributeString("id"); ok {
+		h.Anchor = attrString(v)
+	}
+	done, err := runHook(w, d, nodePos(n), "heading", func(w io.Writer) error { return r.ext.HeadingHook(w, h) })
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	if !done {
+		writeHeadingOpen(w, n)
+		_, _ = w.WriteString(text)
+		writeHeadingClose(w, n)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func writeHeadingOpen(w util.BufWriter, n *ast.Heading) {
+	_, _ = w.WriteString("<h")
+	_ = w.WriteByte(byte('0' + n.Level))
+	writeAttrs(w, n, html.HeadingAttributeFilter)
+	_ = w.WriteByte('>')
+}
+
+func writeHeadingClose(w util.BufWriter, n *ast.Heading) {
+	_, _ = w.WriteString("</h")
+	_ = w.WriteByte(byte('0' + n.Level))
+	_, _ = w.WriteString(">\n")
+}
+
+// safeURL returns the URL to write for dest, escaped; "" for a dangerous
+// one unless raw HTML is allowed.
+func (r *coreRenderer) safeURL(dest []byte, resolve bool) []byte {
+	u := util.URLEscape(dest, resolve)
+	if !r.unsafe && html.IsDangerousURL(u) {
+		return nil
+	}
+	return util.EscapeHTML(u)
+}
+
+func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if r.ext.LinkHook == nil {
+		if entering {
+			r.writeLinkOpen(w, n)
+		} else {
+			_, _ = w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	d := stateOfNode(n)
+	ord := d.links
+	d.links++
+	text, err := r.childrenHTML(source, n)
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	l := Link{
+		Destination: string(n.Destination),
+		Title:       string(resolveText(n.Title)),
+		Text:        text,
+		PlainText:   plainChildren(source, n),
+		Attributes:  nodeAttrs(n, ""),
+		Ordinal:     ord,
+		Position:    d.position(nodePos(n)),
+		Post:        d.page,
+	}
+	done, err := runHook(w, d, nodePos(n), "link", func(w io.Writer) error { return r.ext.LinkHook(w, l) })
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	if !done {
+		r.writeLinkOpen(w, n)
+		_, _ = w.WriteString(text)
+		_, _ = w.WriteString("</a>")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *coreRenderer) writeLinkOpen(w util.BufWriter, n *ast.Link) {
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(r.safeURL(n.Destination, true))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	writeAttrs(w, n, html.LinkAttributeFilter)
+	_ = w.WriteByte('>')
+}
+
+func (r *coreRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	url := n.URL(source)
+	if n.Protocol != nil {
+		// Linkify found "www.example.com"; Hugo's linkifyProtocol is https.
+		url = append([]byte("https://"), n.Label(source)...)
+	} else if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+		url = append([]byte("mailto:"), url...)
+	}
+	label := n.Label(source)
+	if r.ext.LinkHook != nil {
+		d := stateOfNode(n)
+		ord := d.links
+		d.links++
+		l := Link{
+			Destination: string(url),
+			Text:        string(util.EscapeHTML(label)),
+			PlainText:   string(label),
+			Attributes:  nodeAttrs(n, ""),
+			AutoLink:    true,
+			Ordinal:     ord,
+			Position:    d.position(nodePos(n)),
+			Post:        d.page,
+		}
+		done, err := runHook(w, d, nodePos(n), "link", func(w io.Writer) error { return r.ext.LinkHook(w, l) })
+		if err != nil || done {
+			return ast.WalkContinue, err
+		}
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(r.safeURL(url, false))
+	_ = w.WriteByte('"')
+	writeAttrs(w, n, html.LinkAttributeFilter)
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML(label))
+	_, _ = w.WriteString("</a>")
+	return ast.WalkContinue, nil
+}
+
+func (r *coreRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	if r.ext.ImageHook != nil {
+		done, err := r.imageHook(w, source, n, false)
+		if err != nil {
+			return ast.WalkStop, err
+		}
+		if done {
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	r.writeImg(w, source, n)
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *coreRenderer) imageHook(w util.BufWriter, source []byte, n *ast.Image, block bool) (bool, error) {
+	d := stateOfNode(n)
+	ord := d.images
+	d.images++
+	text, err := r.childrenHTML(source, n)
+	if err != nil {
+		return false, err
+	}
+	img := Image{
+		Destination: string(n.Destination),
+		Title:       string(resolveText(n.Title)),
+		Text:        text,
+		PlainText:   plainChildren(source, n),
+		Attributes:  nodeAttrs(n, ""),
+		IsBlock:     block,
+		Ordinal:     ord,
+		Position:    d.position(nodePos(n)),
+		Post:        d.page,
+	}
+	return runHook(w, d, nodePos(n), "image", func(w io.Writer) error { return r.ext.ImageHook(w, img) })
+}
+
+// writeImg writes the default <img> element.
+func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(r.safeURL(n.Destination, true))
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(plainChildren(source, n))))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	writeAttrs(w, n, html.ImageAttributeFilter)
+	if r.xhtml {
+		_, _ = w.WriteString(" />")
+	} else {
+		_ = w.WriteByte('>')
+	}
+}

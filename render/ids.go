@@ -1,0 +1,316 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
+)
+
+// This file gives headings their IDs the way Hugo does (markup/goldmark
+// autoid.go): the heading's plain text is turned into an anchor by one of
+// three styles, duplicates get -1, -2, ... and {#custom} IDs are kept.
+
+// Anchorize returns the ID Hugo's style s makes from text, without
+// deduplication. It returns "" when text has nothing the style keeps; the
+// heading then gets the ID "heading". It is the function behind heading
+// IDs, exported for templates that link to headings by their text.
+func Anchorize(text string, s IDStyle) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	writeAnchor(&b, strings.TrimFunc(text, unicode.IsSpace), s)
+	return b.String()
+}
+
+func writeAnchor(b *strings.Builder, s string, style IDStyle) {
+	switch style {
+	case IDStyleBlackfriday:
+		pendingDash := false
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+				if pendingDash && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				pendingDash = false
+				b.WriteRune(unicode.ToLower(r))
+			} else {
+				pendingDash = true
+			}
+		}
+	case IDStyleGitHubASCII:
+		s = stripAccents(s)
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == ' ' || c == '-':
+				b.WriteByte('-')
+			case c >= 'A' && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_':
+				b.WriteByte(c)
+			}
+		}
+	default:
+		for _, r := range s {
+			switch {
+			case r == ' ' || r == '-':
+				b.WriteByte('-')
+			case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+	}
+}
+
+// stripAccents decomposes s, drops the combining marks and recomposes it:
+// "Héllo" becomes "Hello".
+func stripAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+// headingText returns the plain text of a heading's inline content, the
+// text its ID is made from. With hugo set it follows Hugo exactly: only
+// the first child of an inline container counts and only the last line of
+// a multi-line heading; otherwise every inline child counts and line
+// breaks become spaces.
+func headingText(h ast.Node, src []byte, hugo bool) []byte {
+	var b bytes.Buffer
+	inlineText(&b, h, src, hugo, true)
+	t := b.Bytes()
+	if hugo {
+		if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
+			t = t[i+1:]
+		}
+	} else {
+		t = bytes.ReplaceAll(t, []byte{'\n'}, []byte{' '})
+	}
+	return t
+}
+
+// inlineText writes the plain text of n's children to b. Entities and
+// backslash escapes are resolved; raw HTML adds nothing; a link adds its
+// text, never its URL.
+func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(resolveText(c.Segment.Value(src)))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(resolveText(c.Value))
+		case *ast.RawHTML:
+			// A tag holds no text.
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		default:
+			inlineText(b, c, src, firstOnly, false)
+		}
+		if firstOnly && !top {
+			return
+		}
+	}
+}
+
+// resolveText resolves backslash escapes and character references.
+func resolveText(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
+}
+
+// attrString turns an attribute value goldmark parsed into text.
+func attrString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		return ""
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = attrString(e)
+		}
+		return strings.Join(parts, " ")
+	}
+	return fmt.Sprint(v)
+}
+
+var attrID = []byte("id")
+
+// writtenAttributes reports whether the heading's source line ends with an
+// attribute list that sets an id: "## Title {#x}". It tells a custom ID
+// from one goldmark's own auto heading IDs put there.
+func writtenID(h *ast.Heading, src []byte) bool {
+	lines := h.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	last := lines.At(lines.Len() - 1)
+	rest := src[last.Stop:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	i := bytes.IndexByte(rest, '{')
+	if i < 0 {
+		return false
+	}
+	attrs, ok := parser.ParseAttributes(text.NewReader(rest[i:]))
+	if !ok {
+		return false
+	}
+	_, has := attrs.Find(attrID)
+	return has
+}
+
+// headingIDs assigns every heading of doc its ID. It is an AST transformer
+// so that the TOC, the heading hook and footnotes all see the same IDs.
+type headingIDs struct {
+	style IDStyle
+	hugo  bool
+}
+
+func (t *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := reader.Source()
+
+	type entry struct {
+		h      *ast.Heading
+		id     string
+		custom bool
+	}
+	var heads []entry
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		e := entry{h: h}
+		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
+			id := attrString(v)
+			switch {
+			case id == "":
+				st.diag(h.Pos(), "empty heading ID ignored; an automatic ID is used")
+			case strings.IndexFunc(id, unicode.IsSpace) >= 0:
+				fixed := strings.Join(strings.Fields(id), "-")
+				st.diag(h.Pos(), "heading ID %q contains white space; using %q", id, fixed)
+				id = fixed
+				e.custom = true
+			default:
+				e.custom = true
+			}
+			e.id = id
+		}
+		heads = append(heads, e)
+		// Headings hold no headings.
+		return ast.WalkSkipChildren, nil
+	})
+	if len(heads) == 0 {
+		return
+	}
+
+	used := make(map[string]int, len(heads)) // id -> index of the first heading that has it
+	if !t.hugo {
+		for i, e := range heads {
+			if !e.custom {
+				continue
+			}
+			if j, dup := used[e.id]; dup {
+				st.diag(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
+				continue
+			}
+			used[e.id] = i
+		}
+	}
+	for i := range heads {
+		e := &heads[i]
+		if e.custom {
+			if t.hugo {
+				if j, dup := used[e.id]; dup {
+					st.diag(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
+				} else {
+					used[e.id] = i
+				}
+			}
+			e.h.SetAttribute(attrID, []byte(e.id))
+			continue
+		}
+		txt := st.plainOf(headingText(e.h, src, t.hugo))
+		if len(bytes.TrimFunc(txt, unicode.IsSpace)) == 0 {
+			// No text at all: no id, as Hugo v0.165 does.
+			removeAttr(e.h, attrID)
+			continue
+		}
+		base := Anchorize(string(txt), t.style)
+		if base == "" {
+			base = "heading"
+		}
+		id := base
+		for k := 1; ; k++ {
+			if _, taken := used[id]; !taken {
+				break
+			}
+			id = base + "-" + strconv.Itoa(k)
+		}
+		used[id] = i
+		e.id = id
+		e.h.SetAttribute(attrID, []byte(id))
+	}
+}
+
+// removeAttr removes the attribute name from n, keeping the others in order.
+func removeAttr(n ast.Node, name []byte) {
+	attrs := n.Attributes()
+	if attrs == nil {
+		return
+	}
+	keep := make([]ast.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		if !bytes.Equal(a.Name, name) {
+			keep = append(keep, a)
+		}
+	}
+	n.RemoveAttributes()
+	for _, a := range keep {
+		n.SetAttribute(a.Name, a.Value)
+	}
+}

@@ -1,0 +1,227 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+)
+
+// Extension names one of the goldmark extensions a Renderer turns on by
+// default, as Hugo does. Pass it to [WithoutExtensions] to turn it off.
+type Extension int
+
+// The extensions Hugo enables by default.
+const (
+	Table          Extension = iota // GFM tables
+	Strikethrough                   // ~~deleted~~
+	Linkify                         // bare URLs and www. names become links (https:// for www.)
+	TaskList                        // - [x] done
+	DefinitionList                  // term, then ": definition"
+	Footnote                        // [^1] with Hugo's footnote markup
+	Typographer                     // smart quotes, dashes and ellipses as entities
+	numExtensions
+)
+
+var extensionNames = [...]string{"table", "strikethrough", "linkify", "tasklist", "definitionlist", "footnote", "typographer"}
+
+// String returns the extension's name as Hugo's configuration spells it in
+// lower case: "table", "strikethrough", "linkify", "tasklist",
+// "definitionlist", "footnote" or "typographer".
+func (e Extension) String() string {
+	if e >= 0 && e < numExtensions {
+		return extensionNames[e]
+	}
+	return fmt.Sprintf("Extension(%d)", int(e))
+}
+
+// IDStyle selects how heading IDs are made from heading text, as Hugo's
+// markup.goldmark.parser.autoIDType does.
+type IDStyle string
+
+// The ID styles. IDStyleGitHub is the default.
+const (
+	// IDStyleGitHub keeps Unicode letters, digits and '_', lower-cased;
+	// turns each space or '-' into '-' without collapsing, and drops
+	// everything else: "Héllo Wörld — ünïcode" gives "héllo-wörld--ünïcode".
+	IDStyleGitHub IDStyle = "github"
+	// IDStyleGitHubASCII is IDStyleGitHub after stripping accents and then
+	// every non-ASCII character: "Héllo Wörld" gives "hello-world".
+	IDStyleGitHubASCII IDStyle = "github-ascii"
+	// IDStyleBlackfriday keeps Unicode letters and numbers, lower-cased, and
+	// turns every run of anything else between words into one '-':
+	// "Don't quote it" gives "don-t-quote-it".
+	IDStyleBlackfriday IDStyle = "blackfriday"
+)
+
+// config is everything the options set. Each concern owns its sub-config:
+// hl (highlight.go) and sc (shortcode.go); the rest is the core's.
+type config struct {
+	hl highlightConfig
+	sc shortcodeConfig
+
+	disabled [numExtensions]bool
+	unsafe   bool
+
+	idStyle IDStyle
+	hugoIDs bool
+
+	linkHook    LinkHook
+	imageHook   ImageHook
+	headingHook HeadingHook
+	figures     bool
+
+	noBlackfridayImages bool
+	noIframeEmbeds      bool
+
+	summaryLength int
+	wpm, wpmCJK   int
+	cjk           bool
+
+	tocStart, tocEnd int
+	tocOrdered       bool
+
+	gmExtensions []goldmark.Extender
+	parserOpts   []parser.Option
+	rendererOpts []renderer.Option
+}
+
+func defaultCoreConfig() config {
+	return config{
+		hl:            defaultHighlightConfig(),
+		sc:            defaultShortcodeConfig(),
+		idStyle:       IDStyleGitHub,
+		summaryLength: 70,
+		wpm:           212,
+		wpmCJK:        500,
+		tocStart:      2,
+		tocEnd:        3,
+	}
+}
+
+// WithoutExtensions turns off extensions Hugo (and so folio) enables by
+// default.
+func WithoutExtensions(exts ...Extension) Option {
+	return optionFunc(func(c *config) {
+		for _, e := range exts {
+			if e >= 0 && e < numExtensions {
+				c.disabled[e] = true
+			}
+		}
+	})
+}
+
+// WithUnsafeHTML lets raw HTML in the Markdown through unchanged, and
+// links with javascript:, vbscript:, file: and non-image data: URLs, like
+// Hugo's markup.goldmark.renderer.unsafe = true. Only use it for trusted
+// input. Without it, each raw HTML block is written as
+// "<!-- raw HTML omitted -->" and reported as a Diagnostic.
+func WithUnsafeHTML() Option { return optionFunc(func(c *config) { c.unsafe = true }) }
+
+// WithIDStyle sets how heading IDs are made; the default is IDStyleGitHub.
+// An unknown style is treated as IDStyleGitHub.
+func WithIDStyle(s IDStyle) Option { return optionFunc(func(c *config) { c.idStyle = s }) }
+
+// WithHugoIDs makes heading IDs byte-for-byte what Hugo produces, warts
+// included: only the first child of an emphasis, link or code span feeds
+// the ID text ("## *foo `bar` baz* end" gives "foo--end"), a multi-line
+// setext heading uses its last line, and custom IDs are registered in
+// document order, so an earlier automatic ID may equal a later {#custom}
+// one (reported as a Diagnostic). Use it to keep the anchors of a site
+// that moves from Hugo. Without it, folio uses all the inline text of the
+// heading and reserves every custom ID first.
+func WithHugoIDs() Option { return optionFunc(func(c *config) { c.hugoIDs = true }) }
+
+// WithLinkHook renders every link (including autolinks) with h instead of
+// the default <a> element, like Hugo's render-link hook.
+func WithLinkHook(h LinkHook) Option { return optionFunc(func(c *config) { c.linkHook = h }) }
+
+// WithImageHook renders every image with h instead of the default <img>
+// element, like Hugo's render-image hook.
+func WithImageHook(h ImageHook) Option { return optionFunc(func(c *config) { c.imageHook = h }) }
+
+// WithHeadingHook renders every heading with h instead of the default
+// <hN id="..."> element, like Hugo's render-heading hook.
+func WithHeadingHook(h HeadingHook) Option {
+	return optionFunc(func(c *config) { c.headingHook = h })
+}
+
+// WithFigureForTitledImages renders an image that has a title and stands
+// alone in its paragraph as <figure><img ...><figcaption>title</figcaption></figure>,
+// as many Hugo themes do with a render-image hook. An image hook, when
+// set, takes precedence.
+func WithFigureForTitledImages() Option { return optionFunc(func(c *config) { c.figures = true }) }
+
+// WithoutBlackfridayImages turns off the recognition of Blackfriday's
+// image title quirk, ![alt](/x.png?"Title"), which is on by default. Off,
+// such text renders as CommonMark says: as text, not an image.
+func WithoutBlackfridayImages() Option {
+	return optionFunc(func(c *config) { c.noBlackfridayImages = true })
+}
+
+// WithoutIframeEmbeds turns off the recognition of hand-written YouTube
+// and Vimeo iframe blocks; with raw HTML off they are then omitted like
+// any other raw HTML.
+func WithoutIframeEmbeds() Option { return optionFunc(func(c *config) { c.noIframeEmbeds = true }) }
+
+// WithSummaryLength sets the number of words of the automatic summary
+// (Hugo's summaryLength); the default is 70. n < 1 is ignored.
+func WithSummaryLength(n int) Option {
+	return optionFunc(func(c *config) {
+		if n > 0 {
+			c.summaryLength = n
+		}
+	})
+}
+
+// WithReadingSpeed sets the words per minute used for ReadingTime, for
+// ordinary text and for CJK text. The defaults are 212 and 500, the speeds
+// Hugo documents; Hugo v0.165 and earlier releases compute with 213 and
+// 501 (see [WithHugoReadingTime]). Values below 1 are ignored.
+func WithReadingSpeed(wpm, cjkWPM int) Option {
+	return optionFunc(func(c *config) {
+		if wpm > 0 {
+			c.wpm = wpm
+		}
+		if cjkWPM > 0 {
+			c.wpmCJK = cjkWPM
+		}
+	})
+}
+
+// WithHugoReadingTime computes ReadingTime exactly as every Hugo release up
+// to v0.165 does: ceil(words/213), and ceil(words/501) for CJK text.
+func WithHugoReadingTime() Option { return WithReadingSpeed(213, 501) }
+
+// WithCJK counts words the CJK way for Render (each run of non-ASCII
+// text counts its characters), like Hugo's isCJKLanguage. RenderPost also
+// honours the post's own isCJKLanguage.
+func WithCJK() Option { return optionFunc(func(c *config) { c.cjk = true }) }
+
+// WithTOCLevels sets the heading levels the table of contents holds
+// (Hugo's startLevel and endLevel, default 2 and 3; end -1 means every
+// level). A post's toc: {startLevel, endLevel} front matter overrides them.
+func WithTOCLevels(start, end int) Option {
+	return optionFunc(func(c *config) { c.tocStart, c.tocEnd = start, end })
+}
+
+// WithOrderedTOC makes the table of contents HTML an <ol> instead of a <ul>.
+func WithOrderedTOC() Option { return optionFunc(func(c *config) { c.tocOrdered = true }) }
+
+// WithGoldmarkExtensions adds goldmark extensions after folio's own, for
+// example extension.CJK or a math extension.
+func WithGoldmarkExtensions(exts ...goldmark.Extender) Option {
+	return optionFunc(func(c *config) { c.gmExtensions = append(c.gmExtensions, exts...) })
+}
+
+// WithParserOptions adds goldmark parser options.
+func WithParserOptions(opts ...parser.Option) Option {
+	return optionFunc(func(c *config) { c.parserOpts = append(c.parserOpts, opts...) })
+}
+
+// WithRendererOptions adds goldmark renderer options, for example
+// html.WithHardWraps() or html.WithXHTML().
+func WithRendererOptions(opts ...renderer.Option) Option {
+	return optionFunc(func(c *config) { c.rendererOpts = append(c.rendererOpts, opts...) })
+}

@@ -1,0 +1,204 @@
+package render
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/embed"
+)
+
+// This file holds the raw HTML policy. Without unsafe HTML, as in Hugo:
+//   - an HTML block becomes "<!-- raw HTML omitted -->\n" and an inline tag
+//     "<!-- raw HTML omitted -->", each reported as a Diagnostic (a closing
+//     tag is not reported again);
+//   - an HTML comment is dropped silently;
+//   - a hand-written YouTube or Vimeo iframe block (embed.FromHTML) becomes
+//     folio's own embed, with a Diagnostic saying so.
+// With unsafe HTML everything is written as it is.
+
+var omitted = []byte("<!-- raw HTML omitted -->")
+
+// kindEmbed is a recognised hand-written video embed.
+var kindEmbed = ast.NewNodeKind("FolioEmbed")
+
+type embedNode struct {
+	ast.BaseBlock
+	video embed.Video
+}
+
+func (n *embedNode) Kind() ast.NodeKind { return kindEmbed }
+
+func (n *embedNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Provider": n.video.Provider, "ID": n.video.ID}, nil)
+}
+
+// blockText returns the text of a block's lines.
+func blockText(n ast.Node, src []byte) []byte {
+	lines := n.Lines()
+	var b bytes.Buffer
+	for i := 0; i < lines.Len(); i++ {
+		s := lines.At(i)
+		b.Write(s.Value(src))
+	}
+	if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+		cl := h.ClosureLine
+		b.Write(cl.Value(src))
+	}
+	return b.Bytes()
+}
+
+// isComment reports whether b, trimmed, is one HTML comment.
+func isComment(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	if !bytes.HasPrefix(b, []byte("<!--")) || !bytes.HasSuffix(b, []byte("-->")) {
+		return false
+	}
+	return bytes.Index(b[4:], []byte("-->")) == len(b)-7
+}
+
+// policy is the AST transformer that applies the raw HTML policy, finds
+// the summary divider and the standalone images, and records their
+// diagnostics. It walks the document once.
+type policy struct{ ext *Extender }
+
+func (t *policy) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	d := stateOf(pc)
+	src := reader.Source()
+	unsafe := t.ext.unsafeHTML()
+	var (
+		blocks  []*ast.HTMLBlock
+		embeds  []embed.Video
+		images  []*ast.Paragraph
+		divider ast.Node
+	)
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			b := blockText(n, src)
+			if divider == nil && d.summary && bytes.HasPrefix(b, moreDivider) {
+				divider = n
+				if rest := bytes.TrimSpace(b[len(moreDivider):]); len(rest) > 0 && !unsafe {
+					d.diag(nodePos(n)+len(moreDivider), "raw HTML omitted (after <!--more-->)")
+				}
+				return ast.WalkSkipChildren, nil
+			}
+			if unsafe || isComment(b) {
+				return ast.WalkSkipChildren, nil
+			}
+			if !t.ext.NoIframeEmbeds {
+				if v, ok := embed.FromHTML(b); ok {
+					blocks = append(blocks, n)
+					embeds = append(embeds, v)
+					d.diag(nodePos(n), "hand-written %s iframe rendered as a folio embed (id %s)", v.Provider, v.ID)
+					return ast.WalkSkipChildren, nil
+				}
+			}
+			d.diag(nodePos(n), "raw HTML omitted")
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			v := rawValue(n, src)
+			if divider == nil && d.summary && bytes.Equal(v, moreDivider) {
+				divider = n
+				return ast.WalkSkipChildren, nil
+			}
+			if !unsafe && !isComment(v) && !bytes.HasPrefix(v, []byte("</")) {
+				d.diag(nodePos(n), "raw HTML omitted")
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			if t.ext.ImageHook != nil || t.ext.FigureForTitledImages {
+				if img, ok := soleImage(n, src); ok && (t.ext.ImageHook != nil || img.Title != nil) {
+					images = append(images, n)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for i, b := range blocks {
+		e := &embedNode{video: embeds[i]}
+		e.SetPos(nodePos(b))
+		b.Parent().ReplaceChild(b.Parent(), b, e)
+	}
+	for _, p := range images {
+		img, _ := soleImage(p, src)
+		bi := &blockImage{}
+		bi.SetPos(nodePos(p))
+		p.Parent().ReplaceChild(p.Parent(), p, bi)
+		bi.AppendChild(bi, img)
+	}
+	if divider != nil {
+		splitAtDivider(divider, src)
+	}
+}
+
+// rawValue returns the source of an inline raw HTML node.
+func rawValue(n *ast.RawHTML, src []byte) []byte {
+	if n.Segments.Len() == 1 {
+		s := n.Segments.At(0)
+		return s.Value(src)
+	}
+	var b []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		s := n.Segments.At(i)
+		b = append(b, s.Value(src)...)
+	}
+	return b
+}
+
+func (r *coreRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.HTMLBlock)
+	if r.unsafe {
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			s := lines.At(i)
+			_, _ = w.Write(s.Value(source))
+		}
+		if n.HasClosure() {
+			cl := n.ClosureLine
+			_, _ = w.Write(cl.Value(source))
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	if isComment(blockText(n, source)) {
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.Write(omitted)
+	_ = w.WriteByte('\n')
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.RawHTML)
+	if r.unsafe {
+		for i := 0; i < n.Segments.Len(); i++ {
+			s := n.Segments.At(i)
+			_, _ = w.Write(s.Value(source))
+		}
+		return ast.WalkSkipChildren, nil
+	}
+	if !isComment(rawValue(n, source)) {
+		_, _ = w.Write(omitted)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *coreRenderer) renderEmbed(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.Write(node.(*embedNode).video.HTML(embed.Options{}))
+		_ = w.WriteByte('\n')
+	}
+	return ast.WalkSkipChildren, nil
+}

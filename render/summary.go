@@ -1,0 +1,171 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
+)
+
+// This file finds Hugo's summary divider. The divider is exactly
+// <!--more-->, its first occurrence outside code. goldmark sees it as an
+// HTML block or as inline raw HTML; the policy transformer replaces it
+// with a moreNode, splitting its paragraph when it stands inside one (as
+// Hugo's "\n\nHUGOMORE42\n\n" does). The node renders as a sentinel the
+// Renderer cuts the HTML at; in an Extender it renders as nothing.
+
+var moreDivider = []byte("<!--more-->")
+
+// moreSentinel marks the divider in the rendered HTML. goldmark turns
+// every NUL of the input into U+FFFD, so the sentinel cannot come from
+// the Markdown.
+var moreSentinel = []byte("\x00folio-more\x00")
+
+var kindMore = ast.NewNodeKind("FolioMore")
+
+type moreNode struct{ ast.BaseBlock }
+
+func (n *moreNode) Kind() ast.NodeKind { return kindMore }
+
+func (n *moreNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+func (r *coreRenderer) renderMore(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering && stateOfNode(node).summary {
+		_, _ = w.Write(moreSentinel)
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// splitAtDivider puts a moreNode where the divider n is. An HTML block
+// that is only the divider is replaced. Inline, the divider's paragraph
+// is split in two around it, white space next to it dropped; a divider
+// nested deeper (in emphasis, say) ends its paragraph.
+func splitAtDivider(n ast.Node, src []byte) {
+	more := &moreNode{}
+	more.SetPos(nodePos(n))
+	if h, ok := n.(*ast.HTMLBlock); ok {
+		parent := h.Parent()
+		parent.InsertBefore(parent, h, more)
+		if bytes.Equal(bytes.TrimSpace(blockText(h, src)), moreDivider) {
+			parent.RemoveChild(parent, h)
+		}
+		return
+	}
+	// Find the paragraph (or tight list text block) holding the divider.
+	var para ast.Node
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			para = p
+			break
+		}
+	}
+	if para == nil || para.Parent() == nil {
+		return
+	}
+	container := para.Parent()
+	if n.Parent() != para {
+		n.Parent().RemoveChild(n.Parent(), n)
+		container.InsertAfter(container, para, more)
+		return
+	}
+	// Move everything after the divider into a new block of the same kind.
+	var after ast.Node
+	switch para.(type) {
+	case *ast.TextBlock:
+		after = ast.NewTextBlock()
+	default:
+		after = ast.NewParagraph()
+	}
+	for c := n.NextSibling(); c != nil; {
+		next := c.NextSibling()
+		para.RemoveChild(para, c)
+		after.AppendChild(after, c)
+		c = next
+	}
+	para.RemoveChild(para, n)
+	trimEdge(para, src, false)
+	trimEdge(after, src, true)
+	container.InsertAfter(container, para, more)
+	if after.HasChildren() {
+		container.InsertAfter(container, more, after)
+	}
+	if !para.HasChildren() {
+		container.RemoveChild(container, para)
+	}
+}
+
+// trimEdge trims the white space at the start (leading) or end of a
+// block's inline content, dropping texts that become empty.
+func trimEdge(b ast.Node, src []byte, leading bool) {
+	for {
+		var c ast.Node
+		if leading {
+			c = b.FirstChild()
+		} else {
+			c = b.LastChild()
+		}
+		t, ok := c.(*ast.Text)
+		if !ok {
+			return
+		}
+		if leading {
+			t.Segment = t.Segment.TrimLeftSpace(src)
+		} else {
+			t.Segment = t.Segment.TrimRightSpace(src)
+			t.SetSoftLineBreak(false)
+			t.SetHardLineBreak(false)
+		}
+		if t.Segment.Len() > 0 || t.SoftLineBreak() || t.HardLineBreak() {
+			return
+		}
+		b.RemoveChild(b, t)
+	}
+}
+
+// closeOpenTags returns a copy of b with an end tag appended for every
+// element b opens and does not close, innermost first, so that a summary
+// cut at the divider never leaves a tag open.
+func closeOpenTags(b []byte) []byte {
+	var open []string
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !isVoid(name) {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == string(name) {
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+	out := bytes.TrimRight(bytes.Clone(b), " \t\n")
+	if len(out) == 0 {
+		return nil
+	}
+	if len(open) == 0 {
+		return append(out, '\n')
+	}
+	var sb strings.Builder
+	for i := len(open) - 1; i >= 0; i-- {
+		sb.WriteString("</")
+		sb.WriteString(open[i])
+		sb.WriteString(">")
+		if i == 0 || open[i] == "ul" || open[i] == "ol" || open[i] == "li" || open[i] == "blockquote" {
+			sb.WriteByte('\n')
+		}
+	}
+	return append(out, sb.String()...)
+}
