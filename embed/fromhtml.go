@@ -86,7 +86,7 @@ func (p Parser) FromHTML(fragment []byte) (Video, bool) {
 				if v, err = p.Parse(src); err != nil {
 					return Video{}, false
 				}
-				v.Title = strings.Join(strings.Fields(attrs["title"]), " ")
+				v.Title = strings.ToValidUTF8(strings.Join(strings.Fields(attrs["title"]), " "), "\uFFFD")
 				frameRatio = sizeRatio(attrs["width"], attrs["height"])
 				// A browser ignores the slash of <iframe/>: the iframe
 				// stays open until </iframe> either way.
