@@ -1,0 +1,196 @@
+package shortcode
+
+import "bytes"
+
+// Kind is what a Node is.
+type Kind uint8
+
+const (
+	// Call is a shortcode call.
+	Call Kind = iota
+	// Escape is the escape form {{</* ... */>}}, which stands for literal text.
+	Escape
+)
+
+// InnerMode says whether a shortcode takes inner content, which decides
+// how its closing tags are paired.
+type InnerMode uint8
+
+const (
+	// InnerNone: the call never has a closing tag; one is an error.
+	InnerNone InnerMode = iota
+	// InnerRequired: the call must be closed or self-closed.
+	InnerRequired
+	// InnerOptional: the call is closed when a matching closing tag
+	// follows (before its parent's), and stands alone otherwise.
+	InnerOptional
+)
+
+// Node is a shortcode call or an escape.
+type Node struct {
+	Kind Kind
+	// Start and End delimit the whole node in the source: for a closed
+	// call, from its opening tag to the end of its closing tag.
+	Start, End int
+	// Text is what an Escape stands for: {{</* x */>}} gives "{{< x >}}".
+	Text string
+
+	// The rest describes a Call.
+
+	Name     string
+	NameOff  int
+	Notation Notation
+	Args     []Arg
+	// Named is true when the arguments are named (never mixed).
+	Named bool
+	// TagEnd is the end of the opening tag.
+	TagEnd int
+	// CloseStart is the start of the closing tag, -1 when there is none.
+	CloseStart int
+	// SelfClosed is true for {{< name />}}.
+	SelfClosed bool
+	// Children are the calls and escapes in the inner content, in order.
+	Children []*Node
+	// Ordinal is the zero-based index of the call among the calls of its
+	// parent (or of the document, for a top-level call), escapes not
+	// counted.
+	Ordinal int
+}
+
+// Inner returns the raw inner content of a call: src between its tags,
+// "" when it has no closing tag.
+func (n *Node) Inner(src []byte) []byte {
+	if n.CloseStart < 0 {
+		return nil
+	}
+	return src[n.TagEnd:n.CloseStart]
+}
+
+// Options controls Parse.
+type Options struct {
+	// Inner tells how the shortcode name takes inner content. Nil means
+	// InnerOptional for every name.
+	Inner func(name string) InnerMode
+}
+
+// Parse finds every shortcode call and escape in src, outside code (see
+// the package documentation), and returns the top-level nodes in
+// document order. It returns nil, nil at once when src holds no "{{".
+// The error is an *Error.
+func Parse(src []byte, opts Options) ([]*Node, error) {
+	if bytes.Index(src, []byte("{{")) < 0 {
+		return nil, nil
+	}
+	tags, err := scan(src)
+	if err != nil {
+		return nil, err
+	}
+	if len(tags) == 0 {
+		return nil, nil
+	}
+	nodes, perr := build(src, tags, opts)
+	if perr != nil {
+		return nil, perr
+	}
+	return nodes, nil
+}
+
+// build pairs opening and closing tags into a tree.
+func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
+	mode := func(name string) InnerMode {
+		if opts.Inner == nil {
+			return InnerOptional
+		}
+		return opts.Inner(name)
+	}
+	root := &Node{}
+	stack := []*Node{root}
+	open := make([]InnerMode, 1, 8) // the mode of each stacked node
+	top := func() *Node { return stack[len(stack)-1] }
+	var standalone map[string]bool // names of calls with InnerNone seen so far
+
+	// unwind turns the optional call on top of the stack into one without
+	// inner content; what it held follows it in its parent.
+	unwind := func() {
+		n := top()
+		stack, open = stack[:len(stack)-1], open[:len(open)-1]
+		p := top()
+		p.Children = append(p.Children, n.Children...)
+		n.Children = nil
+		n.End = n.TagEnd
+	}
+
+	for _, t := range tags {
+		switch t.kind {
+		case tagEscape:
+			p := top()
+			p.Children = append(p.Children, &Node{Kind: Escape, Start: t.start, End: t.end, Text: t.text, CloseStart: -1})
+		case tagOpen:
+			n := &Node{
+				Kind: Call, Start: t.start, End: t.end, Name: t.name, NameOff: t.nameOff,
+				Notation: t.notation, Args: t.args, Named: t.named, TagEnd: t.end,
+				CloseStart: -1, SelfClosed: t.selfClosed,
+			}
+			p := top()
+			p.Children = append(p.Children, n)
+			if t.selfClosed {
+				continue
+			}
+			m := mode(t.name)
+			if m == InnerNone {
+				if standalone == nil {
+					standalone = make(map[string]bool)
+				}
+				standalone[t.name] = true
+				continue
+			}
+			stack, open = append(stack, n), append(open, m)
+		case tagClose:
+			i := len(stack) - 1
+			for i > 0 && stack[i].Name != t.name {
+				i--
+			}
+			if i == 0 {
+				switch {
+				case standalone[t.name] || mode(t.name) == InnerNone:
+					return nil, errorf(t.start, t.name, "shortcode %q does not evaluate .Inner, yet a closing tag was provided", t.name)
+				case len(stack) > 1:
+					return nil, errorf(t.start, t.name, "closing tag for shortcode %q does not match start tag %q", t.name, top().Name)
+				default:
+					return nil, errorf(t.start, t.name, "closing tag for shortcode %q, but none is open", t.name)
+				}
+			}
+			for len(stack)-1 > i {
+				if open[len(open)-1] == InnerRequired {
+					n := top()
+					return nil, errorf(t.start, t.name, "closing tag for shortcode %q does not match start tag %q", t.name, n.Name)
+				}
+				unwind()
+			}
+			n := top()
+			stack, open = stack[:len(stack)-1], open[:len(open)-1]
+			n.CloseStart, n.End = t.start, t.end
+		}
+	}
+	for len(stack) > 1 {
+		if open[len(open)-1] == InnerRequired {
+			n := top()
+			return nil, errorf(n.Start, n.Name, "shortcode %q must be closed or self-closed", n.Name)
+		}
+		unwind()
+	}
+	ordinals(root.Children)
+	return root.Children, nil
+}
+
+func ordinals(nodes []*Node) {
+	k := 0
+	for _, n := range nodes {
+		if n.Kind != Call {
+			continue
+		}
+		n.Ordinal = k
+		k++
+		ordinals(n.Children)
+	}
+}
