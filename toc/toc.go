@@ -206,8 +206,23 @@ func (t *TOC) view(opts []Option) ([]*Item, config) {
 // dropped, and each entry above the start level gives way to its own lists.
 func groups(items []*Item, c config, out [][]*Item) [][]*Item {
 	if c.single {
-		if len(items) > 0 {
-			out = append(out, items)
+		var list []*Item
+		for i, it := range items {
+			if it == nil { // only in a TOC made by hand
+				if list == nil {
+					list = append(make([]*Item, 0, len(items)), items[:i]...)
+				}
+				continue
+			}
+			if list != nil {
+				list = append(list, it)
+			}
+		}
+		if list == nil {
+			list = items
+		}
+		if len(list) > 0 {
+			out = append(out, list)
 		}
 		return out
 	}
