@@ -14,12 +14,15 @@ package main
 import (
 	"bytes"
 	_ "embed"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/folio-md/folio/examples/internal/cli"
 	"github.com/folio-md/folio/examples/internal/page"
@@ -29,6 +32,13 @@ import (
 
 //go:embed sample/sample.md
 var sample []byte
+
+// samplePipeline is the picture the sample shows. It travels inside the
+// binary, so the sample page works offline: an image hook (sampleImages)
+// writes it as a data: URI.
+//
+//go:embed sample/folio-pipeline.svg
+var samplePipeline []byte
 
 // samplePath is the name the built-in sample carries in errors and JSON.
 const samplePath = "sample.md"
@@ -93,7 +103,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	r := render.New(Options(*style, *unsafe)...)
+	opts := Options(*style, *unsafe)
+	if fs.NArg() == 0 {
+		opts = append(opts, render.WithImageHook(sampleImages))
+	}
+	r := render.New(opts...)
 	res, err := r.RenderPost(p)
 	if err != nil {
 		cli.PrintError(stderr, "render", err)
@@ -131,6 +145,25 @@ func Options(style string, unsafe bool) []render.Option {
 		opts = append(opts, render.WithUnsafeHTML())
 	}
 	return opts
+}
+
+// sampleImages writes the sample's own picture as a figure whose image is a
+// data: URI, so the page needs no file beside it; every other image gets
+// folio's default rendering.
+func sampleImages(w io.Writer, img render.Image) error {
+	if strings.TrimSuffix(img.Destination, "?") != "/images/folio-pipeline.svg" {
+		return render.ErrDefault
+	}
+	src := "data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(samplePipeline)
+	var err error
+	if img.IsBlock {
+		_, err = fmt.Fprintf(w, "<figure><img src=\"%s\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n",
+			src, html.EscapeString(img.PlainText), html.EscapeString(img.Title))
+	} else {
+		_, err = fmt.Fprintf(w, `<img src="%s" alt="%s" title="%s">`,
+			src, html.EscapeString(img.PlainText), html.EscapeString(img.Title))
+	}
+	return err
 }
 
 // writePage writes the post as one standalone page: the page stylesheet and

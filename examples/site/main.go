@@ -553,16 +553,16 @@ func summaryHTML(res *render.Result) template.HTML {
 // one term shown as first written.
 type taxonomy struct {
 	kind  string
-	terms map[string]*term
+	terms map[string]*termEntry
 }
 
-type term struct {
+type termEntry struct {
 	name  string
 	key   string
 	items []*item
 }
 
-func newTaxonomy(kind string) *taxonomy { return &taxonomy{kind: kind, terms: map[string]*term{}} }
+func newTaxonomy(kind string) *taxonomy { return &taxonomy{kind: kind, terms: map[string]*termEntry{}} }
 
 func termKey(name string) string {
 	if k := urlize(name); k != "" {
@@ -581,7 +581,7 @@ func (tx *taxonomy) add(it *item, names []string) {
 		seen[k] = true
 		t := tx.terms[k]
 		if t == nil {
-			t = &term{name: n, key: k}
+			t = &termEntry{name: n, key: k}
 			tx.terms[k] = t
 		}
 		t.items = append(t.items, it)
@@ -594,11 +594,11 @@ func (tx *taxonomy) url(name string) string {
 }
 
 // sorted returns the terms by name.
-func (tx *taxonomy) sorted() []*term {
-	ts := make([]*term, 0, len(tx.terms))
+func (tx *taxonomy) sorted() []*termEntry {
+	ts := make([]*termEntry, 0, len(tx.terms))
 	for _, t := range tx.terms {
 		ts = append(ts, t)
 	}
-	slices.SortFunc(ts, func(a, b *term) int { return strings.Compare(a.key, b.key) })
+	slices.SortFunc(ts, func(a, b *termEntry) int { return strings.Compare(a.key, b.key) })
 	return ts
 }
