@@ -10,6 +10,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
@@ -225,6 +226,11 @@ func (t *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			return ast.WalkContinue, nil
 		}
 		e := entry{h: h}
+		for _, a := range h.Attributes() {
+			if !html.HeadingAttributeFilter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+				st.diag(h.Pos(), "heading attribute %q is not written (not allowed on headings)", a.Name)
+			}
+		}
 		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
 			id := attrString(v)
 			switch {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -112,6 +113,12 @@ func (t *policy) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 				d.diag(nodePos(n), "raw HTML omitted")
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			t.checkURL(d, n, n.Destination, unsafe)
+		case *ast.Image:
+			t.checkURL(d, n, n.Destination, unsafe)
+		case *ast.AutoLink:
+			t.checkURL(d, n, n.URL(src), unsafe)
 		case *ast.Paragraph:
 			if t.ext.ImageHook != nil || t.ext.FigureForTitledImages {
 				if img, ok := soleImage(n, src); ok && (t.ext.ImageHook != nil || img.Title != nil) {
@@ -135,6 +142,17 @@ func (t *policy) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	}
 	if divider != nil {
 		splitAtDivider(divider, src)
+	}
+}
+
+// checkURL reports a link URL the renderer will drop.
+func (t *policy) checkURL(d *docState, n ast.Node, dest []byte, unsafe bool) {
+	if !unsafe && html.IsDangerousURL(dest) {
+		u := string(dest)
+		if len(u) > 40 {
+			u = u[:40] + "..."
+		}
+		d.diag(nodePos(n), "unsafe URL %q removed", u)
 	}
 }
 
