@@ -1,18 +1,164 @@
 package post
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
 
-// ParseError is an error in a post, with its position in the whole file.
+// The sentinel errors a [ParseError] unwraps to. Test for them with
+// [errors.Is].
+var (
+	// ErrUnterminated: the opening delimiter (---, +++ or {) has no
+	// closing one.
+	ErrUnterminated = errors.New("unterminated front matter")
+	// ErrSyntax: the YAML, TOML or JSON is not well-formed.
+	ErrSyntax = errors.New("syntax error")
+	// ErrDate: a date value matches none of the accepted layouts.
+	ErrDate = errors.New("invalid date")
+	// ErrType: a value has the wrong type for its key, such as a list where
+	// a string is expected, or "yes" where a bool is expected.
+	ErrType = errors.New("wrong type")
+	// ErrValue: a value has the right type but is not allowed, such as a
+	// heading level of 7 in toc.
+	ErrValue = errors.New("invalid value")
+	// ErrDuplicateKey: a key appears twice in one mapping (keys are
+	// compared case-insensitively).
+	ErrDuplicateKey = errors.New("duplicate key")
+	// ErrTooLarge: the front matter is over the size limit ([WithMaxSize]),
+	// or its YAML aliases expand to too many values.
+	ErrTooLarge = errors.New("front matter too large")
+	// ErrUnknownKey: [Post.DecodeStrict] found a key that matches no field.
+	ErrUnknownKey = errors.New("unknown key")
+)
+
+// ParseError is an error in a post, with its position in the whole file
+// (delimiter lines and a leading blank line included). Parse, ParseFile,
+// Decode and DecodeStrict return it; find it with
+//
+//	var pe *post.ParseError
+//	if errors.As(err, &pe) { ... pe.Line, pe.Column ... }
+//
+// Its message has the form "path:line:col: front matter: key: problem",
+// for example
+//
+//	content/posts/x.md:4:7: front matter: date: cannot parse "2019-13-45"
 type ParseError struct {
 	Path         string // as given to ParseFile or WithPath; may be empty
-	Line, Column int    // 1-based; Column counts bytes
-	Key          string // the front matter key at fault, if any
-	Err          error
+	Line, Column int    // 1-based; Column counts bytes (a UTF-8 BOM is not counted)
+	Key          string // the front matter key at fault, if any, as a path such as "params.toc.startLevel" or "tags[2]"
+	Err          error  // the cause; it unwraps to one of the Err* sentinels
+
+	// Offset is the 0-based byte offset of the position in the source, or
+	// -1 when the error was built without one.
+	Offset int
 }
 
+// Error returns "path:line:col: message", or "line:col: message" when Path
+// is empty.
 func (e *ParseError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("%d:%d: %v", e.Line, e.Column, e.Err)
+	}
 	return fmt.Sprintf("%s:%d:%d: %v", e.Path, e.Line, e.Column, e.Err)
 }
 
 // Unwrap returns the cause.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// Snippet returns the line of src the error points at, followed by a line
+// with a caret under the error's column, for showing to a person:
+//
+//	date: 2019-13-45
+//	      ^
+//
+// src must be the source the post was parsed from. Snippet returns "" when
+// the position is outside src.
+func (e *ParseError) Snippet(src []byte) string {
+	if e.Line < 1 {
+		return ""
+	}
+	s := src
+	if len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF {
+		s = s[3:]
+	}
+	for i := 1; i < e.Line; i++ {
+		j := indexByte(s, '\n')
+		if j < 0 {
+			return ""
+		}
+		s = s[j+1:]
+	}
+	if j := indexByte(s, '\n'); j >= 0 {
+		s = s[:j]
+	}
+	line := strings.TrimSuffix(string(s), "\r")
+	col := min(max(e.Column, 1), len(line)+1)
+	var pad strings.Builder
+	for _, c := range line[:col-1] {
+		if c == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	return line + "\n" + pad.String() + "^"
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// Errors is a list of errors from one post, in source order. Parse and
+// Decode return it when they find more than one problem; errors.As finds
+// the first *ParseError in it, and errors.Is matches any of them.
+type Errors []*ParseError
+
+// Error returns the errors' messages, one per line.
+func (l Errors) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the errors.
+func (l Errors) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// fmError is the cause held by a front matter ParseError: the key, the
+// problem in words and the sentinel it matches.
+type fmError struct {
+	key  string
+	msg  string
+	kind error // one of the Err* sentinels
+	err  error // an underlying error from a decoder, if any
+}
+
+func (e *fmError) Error() string {
+	if e.key == "" {
+		return "front matter: " + e.msg
+	}
+	return "front matter: " + e.key + ": " + e.msg
+}
+
+func (e *fmError) Unwrap() []error {
+	if e.err == nil {
+		return []error{e.kind}
+	}
+	return []error{e.kind, e.err}
+}

@@ -1,7 +1,10 @@
 package post
 
 import (
+	"fmt"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Format is the front matter format of a post.
@@ -28,7 +31,41 @@ func (f Format) String() string {
 	return ""
 }
 
+// MarshalText returns the format's name, as String does, so that a Format
+// in JSON reads "yaml" rather than 1.
+func (f Format) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// UnmarshalText reads a format name written by MarshalText.
+func (f *Format) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "":
+		*f = FormatNone
+	case "yaml":
+		*f = FormatYAML
+	case "toml":
+		*f = FormatTOML
+	case "json":
+		*f = FormatJSON
+	default:
+		return fmt.Errorf("post: unknown format %q", b)
+	}
+	return nil
+}
+
 // Post is a parsed post: its front matter, decoded, and its Markdown body.
+//
+// Params holds every top-level key of the front matter, lower-cased, the
+// predefined ones included (as Hugo's .Params does), with the keys of a
+// "params" map merged on top. Keys of nested maps are lower-cased too,
+// except inside lists (a list of maps keeps its keys as written). Values
+// are string, bool, int (int64 or uint64 when they do not fit), float64,
+// time.Time, nil, map[string]any, []string (a list of strings, or an empty
+// list) and []any (any other list). The predefined keys hold their typed
+// value: title is a string, weight an int, draft a bool (always set),
+// aliases and keywords []string, and the date keys (date, lastmod,
+// publishDate, expiryDate and their aliases) time.Time. Other values that
+// look like dates stay strings in YAML and JSON, as in Hugo; TOML dates
+// are time.Time. Params marshals to JSON and works in html/template.
 type Post struct {
 	Path        string         // name given to ParseFile / WithPath; used in errors
 	Format      Format         // the front matter format, FormatNone if there is none
@@ -36,6 +73,11 @@ type Post struct {
 	Params      map[string]any // every key, lower-cased; nested maps are map[string]any; dates are time.Time
 	Body        []byte         // the Markdown after the front matter
 	BodyLine    int            // 1-based line of the source where Body starts
+
+	// The decoded front matter, kept for Decode.
+	root *yaml.Node
+	src  *source
+	loc  *time.Location
 }
 
 // FrontMatter holds Hugo's predefined front matter fields and the common
@@ -60,6 +102,13 @@ type FrontMatter struct {
 	// IsCJKLanguage is Hugo's isCJKLanguage: word counts treat the text as
 	// Chinese, Japanese or Korean.
 	IsCJKLanguage bool
+
+	// Headless is Hugo's headless: the page is not rendered on its own.
+	Headless bool
+	// Markup is the content format (md, html, ...); "" means Markdown.
+	Markup string
+	// TranslationKey links translations of the same content.
+	TranslationKey string
 }
 
 // TOCSettings are a post's own table of contents settings. Zero fields

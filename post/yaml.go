@@ -1,0 +1,56 @@
+package post
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	yamlLineErr   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	yamlAnchorErr = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+)
+
+// parseYAML decodes the YAML front matter fm, which starts at line fmLine
+// of the file, into a node tree. yaml.v3 reports syntax errors as text
+// ("yaml: line N: ..."), so the line is read from the message; the column
+// is that of the line's first non-blank byte.
+func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr *ParseError) {
+	defer func() {
+		if r := recover(); r != nil {
+			root = nil
+			perr = s.errOff(fmStart, "", &fmError{msg: fmt.Sprintf("yaml: internal error: %v", r), kind: ErrSyntax})
+		}
+	}()
+	var doc yaml.Node
+	err := yaml.Unmarshal(fm, &doc)
+	if err == nil {
+		return &doc, nil
+	}
+	msg := err.Error()
+	line := 1
+	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = "yaml: " + m[2]
+	} else if m := yamlAnchorErr.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(fm, []byte("*"+m[1])); i >= 0 {
+			line = 1 + bytes.Count(fm[:i], []byte("\n"))
+		}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	// Clamp to the front matter and the closing delimiter line.
+	lines := bytes.Count(fm, []byte("\n")) + 1
+	line = min(max(line, 1), lines)
+	off := fmStart
+	for i := 1; i < line; i++ {
+		off += bytes.IndexByte(fm[off-fmStart:], '\n') + 1
+	}
+	for off < fmStart+len(fm) && (fm[off-fmStart] == ' ' || fm[off-fmStart] == '\t') {
+		off++
+	}
+	return nil, s.errOff(off, "", &fmError{msg: "yaml: " + msg, kind: ErrSyntax, err: err})
+}
