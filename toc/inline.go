@@ -196,6 +196,9 @@ func isASCIIPunct(c byte) bool {
 // collapseSpace replaces each run of ASCII whitespace with one space and
 // trims both ends.
 func collapseSpace(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -212,4 +215,23 @@ func collapseSpace(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// needsCollapse reports whether collapseSpace would change s.
+func needsCollapse(s string) bool {
+	prevSpace := true // a leading space needs trimming
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+		case '\t', '\n', '\r', '\f':
+			return true
+		default:
+			prevSpace = false
+		}
+	}
+	return prevSpace && len(s) > 0
 }
