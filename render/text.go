@@ -20,61 +20,56 @@ import (
 //
 // A '<' that does not start a tag or comment ("I <3 Go") is text.
 func plainText(html []byte) string {
-	var b strings.Builder
-	b.Grow(len(html) / 2)
+	out := make([]byte, 0, len(html)/2)
 	wasSpace := false
-	emit := func(r rune, size int, at int) {
-		sp := isSpaceRune(r)
-		if sp && wasSpace {
-			return
-		}
-		wasSpace = sp
-		if size == 1 {
-			b.WriteByte(byte(r))
-		} else {
-			b.Write(html[at : at+size])
-		}
-	}
 	for i := 0; i < len(html); {
 		c := html[i]
-		if c == '<' {
-			switch {
-			case hasPrefixAt(html, i, "</p>"), hasPrefixAt(html, i, "<br>"):
-				emit('\n', 1, 0)
-				i += 4
-				continue
-			case hasPrefixAt(html, i, "<br />"):
-				emit('\n', 1, 0)
-				i += 6
+		switch {
+		case c == '<':
+			if hasPrefixAt(html, i, "</p>") || hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />") {
+				if !wasSpace {
+					out = append(out, '\n')
+					wasSpace = true
+				}
+				if html[i+1] == 'b' && html[i+3] == ' ' {
+					i += 6
+				} else {
+					i += 4
+				}
 				continue
 			}
 			if end, ok := skipMarkup(html, i); ok {
 				i = end
 				continue
 			}
-		}
-		if c == '\n' {
-			emit(' ', 1, 0)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			emit(rune(c), 1, i)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(html[i:])
-		if r == utf8.RuneError && size == 1 {
-			// Keep invalid bytes as they are; they are not space.
+			out = append(out, c)
 			wasSpace = false
-			b.WriteByte(c)
 			i++
-			continue
+		case c < utf8.RuneSelf:
+			sp := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			if sp {
+				if !wasSpace {
+					if c == '\n' {
+						c = ' '
+					}
+					out = append(out, c)
+				}
+			} else {
+				out = append(out, c)
+			}
+			wasSpace = sp
+			i++
+		default:
+			r, size := utf8.DecodeRune(html[i:])
+			sp := r != utf8.RuneError && unicode.IsSpace(r)
+			if !sp || !wasSpace {
+				out = append(out, html[i:i+size]...)
+			}
+			wasSpace = sp
+			i += size
 		}
-		emit(r, size, i)
-		i += size
 	}
-	return b.String()
+	return string(out)
 }
 
 func isSpaceRune(r rune) bool {
