@@ -300,8 +300,11 @@ func (b *builder) isString(n *yaml.Node) bool {
 		return false
 	}
 	switch tag(n) {
-	case "!!null", "!!bool", "!!int", "!!float":
+	case "!!null", "!!bool", "!!int":
 		return false
+	case "!!float":
+		v, ok := yamlFloat(n.Value)
+		return ok && (math.IsInf(v, 0) || math.IsNaN(v))
 	case "!!timestamp":
 		return b.format != FormatTOML
 	}
@@ -324,6 +327,10 @@ func (b *builder) scalar(n *yaml.Node, path *keyPath) any {
 		b.fail(n, path, ErrType, "cannot use %q as an integer", n.Value)
 	case "!!float":
 		if v, ok := yamlFloat(n.Value); ok {
+			if math.IsInf(v, 0) || math.IsNaN(v) {
+				// JSON cannot encode these; keep the text.
+				return n.Value
+			}
 			return v
 		}
 		b.fail(n, path, ErrType, "cannot use %q as a number", n.Value)

@@ -159,9 +159,9 @@ func (b *builder) field(t *typer, lk string, v *yaml.Node, path *keyPath, params
 	case "images":
 		fm.Images = b.asList(v, path, false)
 	case "authors":
-		t.authors = b.asList(v, path, false)
+		t.authors = b.asAuthors(v, path)
 	case "author":
-		t.author = b.asList(v, path, false)
+		t.author = b.asAuthors(v, path)
 	case "featured_image":
 		t.featured, _ = b.asString(v, path)
 	case "featuredimage":
@@ -265,6 +265,7 @@ func (b *builder) toc(t *typer, v *yaml.Node, path *keyPath) {
 		return
 	}
 	s := &TOCSettings{}
+	set := false
 	t.fm.TOC = true
 	b.each(d, func(k, v *yaml.Node) {
 		key, ok := b.mapKey(k, path)
@@ -278,7 +279,7 @@ func (b *builder) toc(t *typer, v *yaml.Node, path *keyPath) {
 				if l < 1 || l > 6 {
 					b.fail(deref(v), p, ErrValue, "heading level %d is not between 1 and 6", l)
 				} else {
-					s.StartLevel = l
+					s.StartLevel, set = l, true
 				}
 			}
 		case "endlevel":
@@ -286,11 +287,12 @@ func (b *builder) toc(t *typer, v *yaml.Node, path *keyPath) {
 				if (l < 1 || l > 6) && l != -1 {
 					b.fail(deref(v), p, ErrValue, "heading level %d is not between 1 and 6 (or -1 for every level)", l)
 				} else {
-					s.EndLevel = l
+					s.EndLevel, set = l, true
 				}
 			}
 		case "ordered":
 			s.Ordered, _ = b.asBool(v, p)
+			set = true
 		case "enable":
 			t.fm.TOC, _ = b.asBool(v, p)
 		}
@@ -298,7 +300,9 @@ func (b *builder) toc(t *typer, v *yaml.Node, path *keyPath) {
 	if s.StartLevel > 0 && s.EndLevel > 0 && s.StartLevel > s.EndLevel {
 		b.fail(d, path, ErrValue, "startLevel %d is greater than endLevel %d", s.StartLevel, s.EndLevel)
 	}
-	t.fm.TOCSettings = s
+	if set {
+		t.fm.TOCSettings = s
+	}
 }
 
 // The typed readers below report a wrong value as an error at the value
@@ -415,6 +419,46 @@ func (b *builder) asList(v *yaml.Node, path *keyPath, fields bool) []string {
 	}
 	b.fail(d, path, ErrType, "want a list of strings, got %s", kindName(d))
 	return nil
+}
+
+// asAuthors reads author or authors: a name, a list of names, or maps
+// with a name key (as in {name: Ana, url: ...}), or a list of those.
+func (b *builder) asAuthors(v *yaml.Node, path *keyPath) []string {
+	d := deref(v)
+	name := func(m *yaml.Node, p *keyPath) (string, bool) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if k := deref(m.Content[i]); strings.EqualFold(k.Value, "name") {
+				return b.asString(m.Content[i+1], &keyPath{parent: p, key: k.Value, index: -1})
+			}
+		}
+		b.fail(m, p, ErrType, "want a name, or a map with a name key")
+		return "", false
+	}
+	switch d.Kind {
+	case yaml.MappingNode:
+		if n, ok := name(d, path); ok && n != "" {
+			return []string{n}
+		}
+		return nil
+	case yaml.SequenceNode:
+		out := make([]string, 0, len(d.Content))
+		for i, c := range d.Content {
+			c = deref(c)
+			p := &keyPath{parent: path, index: i}
+			switch {
+			case c.Kind == yaml.MappingNode:
+				if n, ok := name(c, p); ok && n != "" {
+					out = append(out, n)
+				}
+			case c.Kind != yaml.ScalarNode:
+				b.fail(c, p, ErrType, "want a name, got %s", kindName(c))
+			case tag(c) != "!!null":
+				out = append(out, c.Value)
+			}
+		}
+		return out
+	}
+	return b.asList(v, path, false)
 }
 
 func (b *builder) asDate(v *yaml.Node, path *keyPath) (time.Time, bool) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -24,6 +23,18 @@ type jsonParser struct {
 }
 
 func parseJSON(s *source, fm []byte, fmStart int) (*yaml.Node, *ParseError) {
+	// Validate first: json.Unmarshal's SyntaxError has an exact offset,
+	// the token stream's does not.
+	var raw json.RawMessage
+	if err := json.Unmarshal(fm, &raw); err != nil {
+		off := len(fm)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off = max(int(se.Offset)-1, 0)
+		}
+		msg := "json: " + strings.TrimPrefix(err.Error(), "json: ")
+		return nil, s.errOff(fmStart+min(off, len(fm)), "", &fmError{msg: msg, kind: ErrSyntax, err: err})
+	}
 	p := &jsonParser{s: s, fm: fm, start: fmStart, dec: json.NewDecoder(bytes.NewReader(fm))}
 	p.dec.UseNumber()
 	n, err := p.value(0)
@@ -55,17 +66,10 @@ func (p *jsonParser) node(kind yaml.Kind, tag, value string, off int) *yaml.Node
 	return &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
 }
 
+// fail reports an error from the token stream, which cannot happen once
+// the object is valid JSON, at the token that caused it.
 func (p *jsonParser) fail(off int, err error) *ParseError {
-	msg := err.Error()
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		off = max(int(se.Offset)-1, 0)
-	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		off = len(p.fm)
-		msg = "unexpected end of JSON input"
-	}
-	return p.s.errOff(p.start+min(off, len(p.fm)), "", &fmError{msg: "json: " + strings.TrimPrefix(msg, "json: "), kind: ErrSyntax, err: err})
+	return p.s.errOff(p.start+min(off, len(p.fm)), "", &fmError{msg: "json: " + strings.TrimPrefix(err.Error(), "json: "), kind: ErrSyntax, err: err})
 }
 
 func (p *jsonParser) value(depth int) (*yaml.Node, *ParseError) {

@@ -95,8 +95,10 @@ type FrontMatter struct {
 	FeaturedImage string // featured_image, featuredImage
 	TOC           bool   // toc: true, or toc given as a map
 
-	// TOCSettings is set when toc is a map such as
-	// {startLevel: 2, endLevel: 4, ordered: true}; nil otherwise.
+	// TOCSettings is set when toc is a map with startLevel, endLevel or
+	// ordered, such as {startLevel: 2, endLevel: 4, ordered: true}; nil
+	// otherwise. A toc map sets TOC, unless it holds enable: false (the
+	// LoveIt theme family's form).
 	TOCSettings *TOCSettings
 
 	// IsCJKLanguage is Hugo's isCJKLanguage: word counts treat the text as

@@ -63,7 +63,10 @@ func splitFrontMatter(src []byte, maxSize int) (split, *ParseError) {
 			if ok {
 				s.fmEnd = p
 				s.bodyStart = end
-				s.bodyLine = l + 1
+				s.bodyLine = l
+				if src[end-1] == '\n' {
+					s.bodyLine++
+				}
 				return s, nil
 			}
 			p = end

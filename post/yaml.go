@@ -13,6 +13,22 @@ import (
 var (
 	yamlLineErr   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	yamlAnchorErr = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+
+	// yamlParserProblem holds the messages of yaml.v3's parser errors, as
+	// opposed to its scanner errors.
+	yamlParserProblem = map[string]bool{
+		"did not find expected ',' or ']'":       true,
+		"did not find expected ',' or '}'":       true,
+		"did not find expected '-' indicator":    true,
+		"did not find expected <document start>": true,
+		"did not find expected <stream-start>":   true,
+		"did not find expected key":              true,
+		"did not find expected node content":     true,
+		"found duplicate %TAG directive":         true,
+		"found duplicate %YAML directive":        true,
+		"found incompatible YAML document":       true,
+		"found undefined tag handle":             true,
+	}
 )
 
 // parseYAML decodes the YAML front matter fm, which starts at line fmLine
@@ -36,6 +52,11 @@ func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr
 	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = "yaml: " + m[2]
+		if yamlParserProblem[m[2]] {
+			// yaml.v3 counts lines from 1 for scanner errors but from 0
+			// for parser errors.
+			line++
+		}
 	} else if m := yamlAnchorErr.FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(fm, []byte("*"+m[1])); i >= 0 {
 			line = 1 + bytes.Count(fm[:i], []byte("\n"))
