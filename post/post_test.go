@@ -127,7 +127,6 @@ func checkError(t *testing.T, err error, src []byte, path string) {
 	}
 }
 
-
 func snippets(err error, src []byte) string {
 	var list Errors
 	if !errors.As(err, &list) {
