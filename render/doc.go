@@ -1,4 +1,80 @@
 // Package render turns Markdown with Hugo shortcodes into HTML, on goldmark
 // with Hugo's defaults, and yields the table of contents, summary, plain
 // text, word count and reading time from the same parse.
+//
+//	r := render.New()                 // once; safe for concurrent use
+//	res, err := r.RenderPost(p)       // p from post.Parse / post.ParseFile
+//	if err != nil { ... }             // a *post.ParseError: path:line:col
+//	page.Content = res.HTML
+//	page.Summary = res.Summary
+//	for _, d := range res.Diagnostics { log.Print(d) } // path:line:col: message
+//
+// # What it renders like
+//
+// A Renderer renders as Hugo's goldmark does with its default settings:
+// tables, strikethrough, linkify (https:// for www. names), task lists,
+// definition lists, footnotes (Hugo's markup) and the typographer are on
+// (turn any off with [WithoutExtensions]); heading attributes
+// ({#id .class key=value}) are read on headings; raw HTML is omitted
+// unless [WithUnsafeHTML] is given. Code blocks are highlighted with
+// chroma (see [WithStyle]); shortcodes are run before goldmark parses.
+//
+// # Heading IDs
+//
+// Headings get IDs by Hugo's styles ([IDStyleGitHub], the default,
+// [IDStyleGitHubASCII] and [IDStyleBlackfriday]), unique within the
+// document (-1, -2, ...), and the same IDs serve the TOC and the heading
+// hook. By default folio fixes two Hugo warts: the ID text is made from
+// all the inline text of the heading (Hugo uses only the first child of
+// an emphasis, link or code span, so "## *foo `bar` baz* end" gets
+// "foo--end" where GitHub and folio give "foo-bar-baz-end"), and {#custom}
+// IDs are reserved before automatic IDs are made, so an automatic ID
+// never equals a custom one. Both differences only change anchors that
+// Hugo made lossy or duplicate; [WithHugoIDs] gives Hugo's IDs byte for
+// byte for sites that must keep every old anchor. Duplicate IDs that
+// remain (two equal custom IDs) are reported as Diagnostics.
+//
+// # Summaries
+//
+// Result.Summary follows Hugo's precedence: the content before the first
+// <!--more--> outside code (an inline divider splits its paragraph);
+// else the post's front matter summary, rendered as Markdown without
+// shortcodes and with a single <p> stripped; else whole paragraphs up
+// to [WithSummaryLength] words (70). ReadingTime is ceil(words/212), or
+// words/500 for CJK text, the speeds Hugo documents; [WithHugoReadingTime]
+// gives the 213 and 501 of Hugo v0.165 and earlier.
+//
+// # Security
+//
+// Untrusted Markdown cannot inject script with the defaults: raw HTML is
+// written as "<!-- raw HTML omitted -->" (HTML comments are dropped),
+// javascript:, vbscript:, file: and non-image data: URLs are written as
+// empty, every attribute value is escaped, heading attributes are limited
+// to the global HTML attributes and data-*, and hand-written YouTube or
+// Vimeo iframes are replaced by folio's validated embed. Each omission
+// is reported as a Diagnostic, so nothing disappears silently.
+// [WithUnsafeHTML] turns the raw HTML and URL checks off, for trusted
+// input only.
+//
+// # Concurrency
+//
+// A Renderer is immutable after New and safe for concurrent use by any
+// number of goroutines; every per-document value lives in the goldmark
+// parser.Context of one call. Hooks may be called concurrently for
+// different documents and must be safe for that.
+//
+// # Errors
+//
+// Render and RenderPost return a *post.ParseError (errors.As) carrying the
+// path, line and column in the source file of the construct at fault, for
+// a failing render hook or shortcode. Warnings are not errors: they are
+// Result.Diagnostics, with the same positions.
+//
+// # Inside your own goldmark
+//
+// [Extender] brings IDs, hooks, the raw HTML policy, iframe embeds,
+// Blackfriday image titles, highlighting and the TOC into a
+// goldmark.Markdown you build; [TOCOf] and [DiagnosticsOf] read the
+// results from the parser.Context, and goldmark-meta's meta.Get keeps
+// reading the YAML front matter.
 package render

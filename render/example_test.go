@@ -1,0 +1,107 @@
+package render_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"log"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render"
+)
+
+func Example() {
+	r := render.New() // build once, share between goroutines
+
+	res, err := r.Render([]byte("# Héllo, Wörld!\n\nSome *Markdown* with a [link](https://go.dev).\n\n<!--more-->\n\nThe rest.\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	fmt.Printf("summary: %s", res.Summary)
+	fmt.Println("words:", res.WordCount, "truncated:", res.Truncated)
+	// Output:
+	// <h1 id="héllo-wörld">Héllo, Wörld!</h1>
+	// <p>Some <em>Markdown</em> with a <a href="https://go.dev">link</a>.</p>
+	// <p>The rest.</p>
+	// summary: <h1 id="héllo-wörld">Héllo, Wörld!</h1>
+	// <p>Some <em>Markdown</em> with a <a href="https://go.dev">link</a>.</p>
+	// words: 9 truncated: true
+}
+
+func ExampleRenderer_Render() {
+	r := render.New(render.WithIDStyle(render.IDStyleGitHubASCII))
+	res, err := r.Render([]byte("## Ça va?\n\n<div>raw</div>\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	for _, d := range res.Diagnostics {
+		fmt.Println(d)
+	}
+	// Output:
+	// <h2 id="ca-va">Ça va?</h2>
+	// <!-- raw HTML omitted -->
+	// :3:1: raw HTML omitted
+}
+
+func ExampleRenderer_RenderPost() {
+	src := []byte(`---
+title: Hello
+summary: A *short* summary.
+---
+
+Line 5 of the file has <b>raw HTML</b>.
+`)
+	p, err := post.Parse(src, post.WithPath("content/hello.md"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := render.New().RenderPost(p)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s", res.Summary)
+	fmt.Println()
+	fmt.Println(res.Diagnostics[0])
+	// Output:
+	// A <em>short</em> summary.
+	// content/hello.md:6:24: raw HTML omitted
+}
+
+func ExampleWithHeadingHook() {
+	anchor := func(w io.Writer, h render.Heading) error {
+		_, err := fmt.Fprintf(w, "<h%d id=%q>%s <a href=\"#%s\" aria-hidden=\"true\">#</a></h%d>\n",
+			h.Level, h.Anchor, h.Text, h.Anchor, h.Level)
+		return err
+	}
+	res, err := render.New(render.WithHeadingHook(anchor)).Render([]byte("## Install *it*"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	// Output:
+	// <h2 id="install-it">Install <em>it</em> <a href="#install-it" aria-hidden="true">#</a></h2>
+}
+
+func ExampleExtender() {
+	md := goldmark.New(goldmark.WithExtensions(&render.Extender{}))
+	src := []byte("---\ntitle: From goldmark-meta\n---\n\n## Intro\n\n![photo](/p.jpg?\"A caption\")\n")
+	ctx := parser.NewContext()
+	var buf bytes.Buffer
+	if err := md.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(buf.String())
+	fmt.Println(meta.Get(ctx)["title"])
+	fmt.Println(render.TOCOf(ctx).Items[0].ID)
+	// Output:
+	// <h2 id="intro">Intro</h2>
+	// <p><img src="/p.jpg" alt="photo" title="A caption"></p>
+	// From goldmark-meta
+	// intro
+}
