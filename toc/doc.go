@@ -17,7 +17,8 @@
 //	data, err := json.Marshal(t)         // {"items":[…]}
 //
 // [Extender] does the same inside a caller's goldmark.Markdown and can replace
-// a "[TOC]" paragraph with the HTML; [Get] returns the result.
+// a paragraph that holds only a chosen marker (Extender.Marker) with the HTML;
+// [Get] returns the result.
 //
 // # Options
 //

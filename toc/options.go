@@ -98,7 +98,10 @@ func Ordered(on bool) Option {
 // default) an entry nests directly under the nearest earlier entry of a
 // shallower level: "## A" then "#### B" puts B right under A. With false the
 // tree follows Hugo, which inserts an empty placeholder entry for each missing
-// level; HTML writes a placeholder as an empty <li> (Hugo issue #7128).
+// level; HTML writes a placeholder as an empty <li> (Hugo issue #7128). With
+// SingleList(true) only the selected headings make placeholders, so a heading
+// below the end level leaves none behind; with SingleList(false), as in
+// Hugo, every heading does.
 func CollapseSkipped(on bool) Option {
 	return optionFunc{"CollapseSkipped(" + strconv.FormatBool(on) + ")", func(c *config) { c.collapse = on }}
 }
@@ -118,7 +121,10 @@ func SingleList(on bool) Option {
 // Hugo asks for Hugo's exact table of contents: it is CollapseSkipped(false)
 // and SingleList(false) together, and headings without text are kept (as
 // empty <li> elements, like Hugo's). With Hugo and the default levels, HTML
-// writes the same bytes as Hugo's .TableOfContents for the same headings.
+// writes the same bytes as Hugo's .TableOfContents for the same headings and
+// titles. One difference is kept on purpose: a heading with text but no ID
+// (possible only when heading IDs are off) is written as its title without a
+// link, where Hugo writes a link to "#", the top of the page.
 // Options after Hugo in the list still apply, so Hugo(), EndLevel(-1) is
 // Hugo's output with endLevel = -1.
 func Hugo() Option {
