@@ -1,31 +1,738 @@
 package render
 
-// shortcodeConfig holds the registered shortcode handlers and options. Owned by shortcode.go.
-type shortcodeConfig struct{}
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
 
-func defaultShortcodeConfig() shortcodeConfig { return shortcodeConfig{} }
+	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/internal/shortcode"
+)
+
+// ShortcodeFunc renders one shortcode call to w. For a call in standard
+// notation ({{< name >}}) it writes HTML, inserted after the Markdown is
+// rendered; for one in Markdown notation ({{% name %}}) it writes
+// Markdown, rendered with the rest of the document. An error stops the
+// render; it is returned wrapped in a *ShortcodeError inside a
+// *post.ParseError that carries the call's position.
+type ShortcodeFunc func(w io.Writer, sc *Shortcode) error
+
+// InnerMode says whether a shortcode takes inner content: what may stand
+// between {{< name >}} and {{< /name >}}.
+type InnerMode uint8
+
+const (
+	// InnerNone (the zero value): a call never has a closing tag, and a
+	// closing tag is an error, so no text is dropped unseen. Hugo applies
+	// this rule to templates that do not use .Inner.
+	InnerNone InnerMode = iota
+	// InnerRequired: a call must be closed ({{< x >}}…{{< /x >}}) or
+	// self-closed ({{< x />}}). Hugo applies this rule to templates that
+	// use .Inner.
+	InnerRequired
+	// InnerOptional: a call is closed when a matching closing tag follows
+	// it (before its parent's closing tag), and stands alone otherwise.
+	InnerOptional
+)
+
+// String returns "none", "required" or "optional".
+func (m InnerMode) String() string {
+	switch m {
+	case InnerNone:
+		return "none"
+	case InnerRequired:
+		return "required"
+	case InnerOptional:
+		return "optional"
+	}
+	return fmt.Sprintf("InnerMode(%d)", uint8(m))
+}
+
+// ShortcodeHandler is a shortcode: the function that renders its calls and
+// whether it takes inner content. Register it with [WithShortcode].
+type ShortcodeHandler struct {
+	// Render renders one call. Required.
+	Render ShortcodeFunc
+	// Inner says whether calls have inner content. Defaults to InnerNone.
+	Inner InnerMode
+}
+
+// UnknownShortcodes says what a render does with a call to a shortcode
+// that is not registered.
+type UnknownShortcodes uint8
+
+const (
+	// UnknownError (the default) fails the render with an error that
+	// unwraps to ErrUnknownShortcode, like Hugo.
+	UnknownError UnknownShortcodes = iota
+	// UnknownKeepAsText keeps the call, with its inner content and closing
+	// tag, as literal text and adds a Diagnostic.
+	UnknownKeepAsText
+)
+
+// Errors of shortcode processing, found with errors.Is inside the
+// *post.ParseError a render returns.
+var (
+	// ErrUnknownShortcode: a call names a shortcode that is not registered.
+	ErrUnknownShortcode = errors.New("unknown shortcode")
+	// ErrShortcodeSyntax: a call is malformed (unclosed tag, mixed
+	// arguments, mismatched closing tag, ...).
+	ErrShortcodeSyntax = shortcode.ErrSyntax
+	// ErrNoRefResolver: ref or relref was called but no resolver is set
+	// (see WithRefResolver).
+	ErrNoRefResolver = errors.New("no ref resolver configured (see render.WithRefResolver)")
+)
+
+// ShortcodeError is the cause of a failed shortcode call: the Err of the
+// *post.ParseError a render returns, which carries the call's position.
+//
+//	var se *render.ShortcodeError
+//	if errors.As(err, &se) { ... se.Name ... }
+type ShortcodeError struct {
+	Name string // the shortcode's name; "" when the call has none
+	Err  error  // ErrUnknownShortcode, an error wrapping ErrShortcodeSyntax, or the handler's error
+}
+
+// Error returns `shortcode "name": cause`.
+func (e *ShortcodeError) Error() string {
+	var se *shortcode.Error
+	if errors.As(e.Err, &se) {
+		return se.Error() // already names the shortcode
+	}
+	if e.Name == "" {
+		return "shortcode: " + e.Err.Error()
+	}
+	return fmt.Sprintf("shortcode %q: %v", e.Name, e.Err)
+}
+
+// Unwrap returns e.Err.
+func (e *ShortcodeError) Unwrap() error { return e.Err }
+
+// Ref is what a ref or relref call asks a [RefResolver] for.
+type Ref struct {
+	Path         string     // the page reference: "about.md", "/blog/post", "#anchor", ...
+	Lang         string     // the lang argument, "" if not given
+	OutputFormat string     // the outputFormat argument, "" if not given
+	Relative     bool       // relref (a path relative to the site root) rather than ref (an absolute URL)
+	Page         *post.Post // the page being rendered; nil for Render
+	Position     Position   // where the call is
+}
+
+// RefResolver turns a ref or relref call into a URL. The URL is
+// HTML-escaped when it is written.
+type RefResolver func(ref Ref) (string, error)
+
+// shortcodeConfig holds the registered shortcode handlers and options.
+// The map is built for each New call and never changed after New returns.
+type shortcodeConfig struct {
+	disabled bool
+	handlers map[string]ShortcodeHandler
+	unknown  UnknownShortcodes
+	ref      RefResolver
+	embed    embed.Options
+}
+
+func defaultShortcodeConfig() shortcodeConfig {
+	return shortcodeConfig{handlers: builtinShortcodes()}
+}
+
+// innerMode tells the parser how name takes inner content.
+func (c *shortcodeConfig) innerMode(name string) shortcode.InnerMode {
+	h, ok := c.handlers[name]
+	if !ok {
+		return shortcode.InnerOptional
+	}
+	switch h.Inner {
+	case InnerRequired:
+		return shortcode.InnerRequired
+	case InnerOptional:
+		return shortcode.InnerOptional
+	}
+	return shortcode.InnerNone
+}
+
+// WithShortcode registers h under name, replacing a built-in or an
+// earlier registration of the same name. Names are letters, digits, '_',
+// '-' and '/' (for namespaces such as "blog/note"). A handler whose Render
+// is nil removes the shortcode, as WithoutShortcode does.
+func WithShortcode(name string, h ShortcodeHandler) Option {
+	return optionFunc(func(c *config) {
+		if h.Render == nil {
+			delete(c.sc.handlers, name)
+			return
+		}
+		c.sc.handlers[name] = h
+	})
+}
+
+// WithoutShortcode removes the shortcodes names (built-in or registered
+// earlier); calls to them are then unknown.
+func WithoutShortcode(names ...string) Option {
+	return optionFunc(func(c *config) {
+		for _, n := range names {
+			delete(c.sc.handlers, n)
+		}
+	})
+}
+
+// WithShortcodes turns shortcode processing on (the default) or off. When
+// off, the shortcode syntax is left as text and Markdown renders it.
+func WithShortcodes(on bool) Option {
+	return optionFunc(func(c *config) { c.sc.disabled = !on })
+}
+
+// WithUnknownShortcodes sets what a call to an unregistered shortcode
+// does. Defaults to UnknownError.
+func WithUnknownShortcodes(u UnknownShortcodes) Option {
+	return optionFunc(func(c *config) { c.sc.unknown = u })
+}
+
+// WithRefResolver sets the resolver of the ref and relref shortcodes.
+// Without one, a call to either is an error (ErrNoRefResolver).
+func WithRefResolver(f RefResolver) Option {
+	return optionFunc(func(c *config) { c.sc.ref = f })
+}
+
+// WithEmbedOptions sets the base options of the youtube and vimeo
+// shortcodes; the call's arguments (autoplay, class, title, ...) are
+// applied on top. The default is embed's zero Options: privacy-enhanced,
+// lazily loaded, responsive. embed.Options{Wrapper: embed.WrapperHugo}
+// gives the markup of Hugo's own shortcodes byte for byte.
+func WithEmbedOptions(o embed.Options) Option {
+	return optionFunc(func(c *config) { c.sc.embed = o })
+}
+
+// Shortcode is one call, as its handler sees it. The handler must not
+// keep it after returning.
+type Shortcode struct {
+	// Name is the shortcode's name as written in the call.
+	Name string
+	// Markdown is true for a call in Markdown notation ({{% name %}}),
+	// whose output is Markdown.
+	Markdown bool
+	// IsNamedParams is true when the arguments are named (name=value).
+	IsNamedParams bool
+	// Params holds the arguments as Hugo's .Params does: a []any of the
+	// positional arguments, or a map[string]any of the named ones, or nil
+	// when there are none. Quoted values are strings; unquoted ones are
+	// typed bool, int, float64 or string.
+	Params any
+	// Inner is the text between the opening and the closing tag, with the
+	// calls inside it already run: the Markdown output of {{% %}} calls,
+	// and a placeholder (letters and digits) for the HTML output of
+	// {{< >}} calls, replaced when the page is finished. "" when the call
+	// has no closing tag.
+	Inner string
+	// Parent is the call this one is nested in, nil at the top level. Its
+	// Inner is not known yet when the child runs.
+	Parent *Shortcode
+	// Ordinal is the zero-based index of the call among the calls of its
+	// parent, or of the page for a top-level call, whatever their names.
+	Ordinal int
+	// Position is where the call starts in the source file.
+	Position Position
+	// Page is the post being rendered; nil for Render.
+	Page *post.Post
+
+	r     *Renderer
+	d     *docState
+	off   int // offset of the call in the source
+	isTOC bool
+}
+
+// Get returns an argument as Hugo's .Get does: key is an int (the index of
+// a positional argument) or a string (the name of a named one). It
+// returns nil when there are no arguments or key is of the other kind, and
+// "" when the argument is missing.
+func (sc *Shortcode) Get(key any) any {
+	switch p := sc.Params.(type) {
+	case []any:
+		i, ok := key.(int)
+		if !ok {
+			return nil
+		}
+		if i < 0 || i >= len(p) {
+			return ""
+		}
+		return p[i]
+	case map[string]any:
+		k, ok := key.(string)
+		if !ok {
+			return nil
+		}
+		v, ok := p[k]
+		if !ok {
+			return ""
+		}
+		return v
+	}
+	return nil
+}
+
+// Has reports whether the argument key (an int or a string, see Get) was
+// given.
+func (sc *Shortcode) Has(key any) bool {
+	switch p := sc.Params.(type) {
+	case []any:
+		i, ok := key.(int)
+		return ok && i >= 0 && i < len(p)
+	case map[string]any:
+		k, ok := key.(string)
+		if !ok {
+			return false
+		}
+		_, ok = p[k]
+		return ok
+	}
+	return false
+}
+
+// GetString returns the argument key formatted as text ("" when missing):
+// strings as they are, numbers and bools in Go's default format.
+func (sc *Shortcode) GetString(key any) string {
+	switch v := sc.Get(key).(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// GetBool returns the argument key as a bool: true, false, 1, 0 or those
+// as strings ("true", "false", "1", "0"). A missing argument gives def;
+// anything else is an error naming the argument.
+func (sc *Shortcode) GetBool(key any, def bool) (bool, error) {
+	if !sc.Has(key) {
+		return def, nil
+	}
+	switch v := sc.Get(key).(type) {
+	case bool:
+		return v, nil
+	case int:
+		if v == 0 || v == 1 {
+			return v == 1, nil
+		}
+	case string:
+		switch v {
+		case "true", "1":
+			return true, nil
+		case "false", "0":
+			return false, nil
+		}
+	}
+	return def, &ArgError{Key: key, Err: fmt.Errorf("want true or false, got %s", showArg(sc.Get(key)))}
+}
+
+// GetInt returns the argument key as an int: an int, or a string of
+// decimal digits. A missing argument gives def; anything else is an
+// error naming the argument.
+func (sc *Shortcode) GetInt(key any, def int) (int, error) {
+	if !sc.Has(key) {
+		return def, nil
+	}
+	switch v := sc.Get(key).(type) {
+	case int:
+		return v, nil
+	case string:
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			return n, nil
+		}
+	}
+	return def, &ArgError{Key: key, Err: fmt.Errorf("want an integer, got %s", showArg(sc.Get(key)))}
+}
+
+// ArgError is a handler's error about one argument. GetBool and GetInt
+// return it; a handler may return one too. The render positions it at the
+// argument rather than at the call.
+type ArgError struct {
+	Key any   // the argument: an int index or a string name
+	Err error // what is wrong with it
+}
+
+// Error returns `argument KEY: cause`.
+func (e *ArgError) Error() string { return "argument " + argName(e.Key) + ": " + e.Err.Error() }
+
+// Unwrap returns e.Err.
+func (e *ArgError) Unwrap() error { return e.Err }
+
+func argName(key any) string {
+	if s, ok := key.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(key)
+}
+
+func showArg(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%v (%T)", v, v)
+}
+
+// InnerDeindent returns Inner with the indentation common to its non-blank
+// lines removed, as Hugo's .InnerDeindent does: a shortcode's content
+// indented inside a list item comes out flush left.
+func (sc *Shortcode) InnerDeindent() string {
+	return deindent(sc.Inner)
+}
+
+func deindent(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	common := -1
+	for _, l := range lines {
+		t := strings.TrimLeft(l, " \t")
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		if n := len(l) - len(t); common < 0 || n < common {
+			common = n
+		}
+	}
+	if common <= 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, l := range lines {
+		if len(l) >= common && strings.TrimLeft(l[:common], " \t") == "" {
+			l = l[common:]
+		} else {
+			l = strings.TrimLeft(l, " \t")
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// RenderMarkdown renders Markdown with the renderer's settings (no
+// shortcodes) and returns the HTML; when the result is a single paragraph
+// its <p> is removed, as Hugo's markdownify does. Handlers use it for
+// captions and for inner content written in Markdown.
+func (sc *Shortcode) RenderMarkdown(markdown string) (string, error) {
+	if sc.r == nil {
+		return "", errors.New("render: Shortcode.RenderMarkdown outside a render")
+	}
+	b, err := sc.r.markdownify([]byte(markdown))
+	return string(b), err
+}
 
 // expansion is src with every shortcode call run: the Markdown goldmark
 // parses, plus what is needed to finish the HTML and map positions back.
 type expansion struct {
-	src []byte
+	src    []byte
+	edits  []edit  // in order of start
+	prefix []byte  // of every placeholder: letters, absent from the source
+	outs   []scOut // the output of each {{< >}} call, by placeholder number
+	depth  int     // finish recursion guard
+}
+
+// edit records that src[orig:origEnd] became source()[start:end].
+type edit struct {
+	start, end    int
+	orig, origEnd int
+}
+
+type scOut struct {
+	html []byte
+	toc  bool // the toc shortcode: replaced by the TOC's HTML
 }
 
 // expandShortcodes runs every shortcode call in d.src.
 func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
-	return &expansion{src: d.src}, nil
+	x := &expansion{src: d.src}
+	c := &r.cfg.sc
+	if c.disabled {
+		return x, nil
+	}
+	nodes, err := shortcode.Parse(d.src, shortcode.Options{Inner: c.innerMode})
+	if err != nil {
+		var se *shortcode.Error
+		if errors.As(err, &se) {
+			return nil, d.errorAt(se.Off, &ShortcodeError{Name: se.Name, Err: se})
+		}
+		return nil, d.errorAt(0, err)
+	}
+	if len(nodes) == 0 {
+		return x, nil
+	}
+	x.prefix = placeholderPrefix(d.src)
+	e := &expander{r: r, d: d, x: x}
+	out := make([]byte, 0, len(d.src)+len(d.src)/8)
+	last := 0
+	for _, n := range nodes {
+		out = append(out, d.src[last:n.Start]...)
+		start := len(out)
+		if out, err = e.node(out, n, nil, 0); err != nil {
+			return nil, err
+		}
+		x.edits = append(x.edits, edit{start: start, end: len(out), orig: n.Start, origEnd: n.End})
+		last = n.End
+	}
+	x.src = append(out, d.src[last:]...)
+	return x, nil
+}
+
+// placeholderPrefix returns a prefix of letters that does not occur in src.
+func placeholderPrefix(src []byte) []byte {
+	p := []byte("fscq")
+	for bytes.Contains(src, p) {
+		p = append(p, 'x')
+	}
+	return p
+}
+
+type expander struct {
+	r *Renderer
+	d *docState
+	x *expansion
+}
+
+// node appends what n stands for to out: an escape's text, a {{% %}}
+// call's Markdown output, or a {{< >}} call's placeholder.
+func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level int) ([]byte, error) {
+	src := e.d.src
+	if n.Kind == shortcode.Escape {
+		return append(out, n.Text...), nil
+	}
+	h, ok := e.r.cfg.sc.handlers[n.Name]
+	if !ok {
+		if e.r.cfg.sc.unknown == UnknownKeepAsText {
+			e.d.diagSrc(n.Start, "unknown shortcode %q kept as text", n.Name)
+			return append(out, src[n.Start:n.End]...), nil
+		}
+		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+	}
+	line, col := e.d.lineCol(n.Start)
+	sc := &Shortcode{
+		Name:          n.Name,
+		Markdown:      n.Notation == shortcode.Markdown,
+		IsNamedParams: n.Named,
+		Parent:        parent,
+		Ordinal:       n.Ordinal,
+		Position:      Position{Path: e.d.path, Line: line, Column: col},
+		Page:          e.d.page,
+		r:             e.r,
+		d:             e.d,
+		off:           n.Start,
+	}
+	if len(n.Args) > 0 {
+		if n.Named {
+			m := make(map[string]any, len(n.Args))
+			for _, a := range n.Args {
+				m[a.Name] = a.Value
+			}
+			sc.Params = m
+		} else {
+			l := make([]any, len(n.Args))
+			for i, a := range n.Args {
+				l[i] = a.Value
+			}
+			sc.Params = l
+		}
+	}
+	if n.CloseStart >= 0 {
+		var inner []byte
+		last := n.TagEnd
+		for _, c := range n.Children {
+			inner = append(inner, src[last:c.Start]...)
+			var err error
+			if inner, err = e.node(inner, c, sc, level+1); err != nil {
+				return nil, err
+			}
+			last = c.End
+		}
+		inner = append(inner, src[last:n.CloseStart]...)
+		if sc.Markdown && level > 0 {
+			// Hugo renders the inner content of a nested {{% %}} call as
+			// Markdown, without its <p> when it is a single line.
+			b, err := e.r.fragment(inner, nil)
+			if err != nil {
+				return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: err})
+			}
+			if bytes.IndexByte(inner, '\n') < 0 {
+				b = trimShortHTML(b)
+			}
+			inner = b
+		}
+		sc.Inner = string(inner)
+	}
+	var buf bytes.Buffer
+	if err := h.Render(&buf, sc); err != nil {
+		var pe *post.ParseError
+		if errors.As(err, &pe) {
+			return nil, err // already positioned (a nested render)
+		}
+		return nil, e.d.errorAt(argOffset(n, err), &ShortcodeError{Name: n.Name, Err: err})
+	}
+	if sc.isTOC || !sc.Markdown {
+		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC}), nil
+	}
+	return append(out, buf.Bytes()...), nil
+}
+
+// argOffset returns the offset of the argument an *ArgError names, or of
+// the call.
+func argOffset(n *shortcode.Node, err error) int {
+	var ae *ArgError
+	if !errors.As(err, &ae) {
+		return n.Start
+	}
+	pos := 0
+	for _, a := range n.Args {
+		if k, ok := ae.Key.(string); ok && a.Name == k {
+			return a.Off
+		}
+		if k, ok := ae.Key.(int); ok && a.Name == "" {
+			if pos == k {
+				return a.Off
+			}
+			pos++
+		}
+	}
+	return n.Start
+}
+
+// placeholder appends the placeholder of a new output to out.
+func (x *expansion) placeholder(out []byte, o scOut) []byte {
+	out = append(out, x.prefix...)
+	out = strconv.AppendInt(out, int64(len(x.outs)), 10)
+	x.outs = append(x.outs, o)
+	return append(out, 'z')
 }
 
 // source returns the Markdown goldmark parses.
 func (x *expansion) source() []byte { return x.src }
 
-// origOffset maps an offset of source() to an offset of the original src.
-func (x *expansion) origOffset(off int) int { return off }
+// origOffset maps an offset of source() to an offset of the original src:
+// an offset inside the output of a call maps to the call's start.
+func (x *expansion) origOffset(off int) int {
+	i := sort.Search(len(x.edits), func(i int) bool { return x.edits[i].start > off }) - 1
+	if i < 0 {
+		return off
+	}
+	e := x.edits[i]
+	if off < e.end {
+		return e.orig
+	}
+	return e.origEnd + off - e.end
+}
 
-// plain returns s with each placeholder replaced by the plain text of its
-// output (for heading IDs and TOC text).
-func (x *expansion) plain(s []byte) []byte { return s }
+// nextPlaceholder finds the next placeholder in b from i: its start, end
+// and output index; start is -1 when there is none.
+func (x *expansion) nextPlaceholder(b []byte, i int) (start, end, idx int) {
+	for {
+		k := bytes.Index(b[i:], x.prefix)
+		if k < 0 {
+			return -1, 0, 0
+		}
+		start = i + k
+		j := start + len(x.prefix)
+		n := 0
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' && n <= len(x.outs) {
+			n = n*10 + int(b[j]-'0')
+			j++
+		}
+		if j > start+len(x.prefix) && j < len(b) && b[j] == 'z' && n < len(x.outs) {
+			return start, j + 1, n
+		}
+		i = start + 1
+	}
+}
 
 // finish returns html with each placeholder replaced by its output, a lone
 // placeholder's <p> removed, and a toc marker replaced by tocHTML.
-func (x *expansion) finish(html, tocHTML []byte) []byte { return html }
+func (x *expansion) finish(html, tocHTML []byte) []byte {
+	if len(x.outs) == 0 || x.depth > 50 {
+		return html
+	}
+	start, end, idx := x.nextPlaceholder(html, 0)
+	if start < 0 {
+		return html
+	}
+	out := make([]byte, 0, len(html)+256)
+	last := 0
+	for start >= 0 {
+		// Hugo removes the <p> around a placeholder alone in its paragraph.
+		if start >= 3 && string(html[start-3:start]) == "<p>" && start-3 >= last &&
+			end+4 <= len(html) && string(html[end:end+4]) == "</p>" {
+			start -= 3
+			end += 4
+		}
+		out = append(out, html[last:start]...)
+		o := x.outs[idx]
+		if o.toc {
+			out = append(out, tocHTML...)
+		} else {
+			x.depth++
+			out = append(out, x.finish(o.html, tocHTML)...)
+			x.depth--
+		}
+		last = end
+		start, end, idx = x.nextPlaceholder(html, end)
+	}
+	return append(out, html[last:]...)
+}
+
+// plain returns s with each placeholder replaced by the plain text of its
+// output (for heading IDs and TOC text).
+func (x *expansion) plain(s []byte) []byte {
+	if len(x.outs) == 0 {
+		return s
+	}
+	start, end, idx := x.nextPlaceholder(s, 0)
+	if start < 0 {
+		return s
+	}
+	var out []byte
+	last := 0
+	for start >= 0 {
+		out = append(out, s[last:start]...)
+		if !x.outs[idx].toc {
+			out = append(out, htmlText(x.finish(x.outs[idx].html, nil))...)
+		}
+		last = end
+		start, end, idx = x.nextPlaceholder(s, end)
+	}
+	return append(out, s[last:]...)
+}
+
+// htmlText returns the text of an HTML fragment: tags and comments
+// dropped, entities decoded, white space runs made single spaces.
+func htmlText(b []byte) string {
+	var sb strings.Builder
+	for i := 0; i < len(b); {
+		switch {
+		case bytes.HasPrefix(b[i:], []byte("<!--")):
+			k := bytes.Index(b[i+4:], []byte("-->"))
+			if k < 0 {
+				i = len(b)
+			} else {
+				i += 4 + k + 3
+			}
+		case b[i] == '<':
+			k := bytes.IndexByte(b[i:], '>')
+			if k < 0 {
+				sb.Write(b[i:])
+				i = len(b)
+			} else {
+				i += k + 1
+			}
+		default:
+			k := bytes.IndexByte(b[i:], '<')
+			if k < 0 {
+				k = len(b) - i
+			}
+			sb.Write(b[i : i+k])
+			i += k
+		}
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(sb.String())), " ")
+}

@@ -153,17 +153,17 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 			if i == 0 {
 				switch {
 				case standalone[t.name] || mode(t.name) == InnerNone:
-					return nil, errorf(t.start, t.name, "shortcode %q does not evaluate .Inner, yet a closing tag was provided", t.name)
+					return nil, errorf(t.start, t.name, "does not evaluate .Inner, yet a closing tag was provided")
 				case len(stack) > 1:
-					return nil, errorf(t.start, t.name, "closing tag for shortcode %q does not match start tag %q", t.name, top().Name)
+					return nil, errorf(t.start, t.name, "closing tag does not match start tag %q", top().Name)
 				default:
-					return nil, errorf(t.start, t.name, "closing tag for shortcode %q, but none is open", t.name)
+					return nil, errorf(t.start, t.name, "closing tag, but no shortcode is open")
 				}
 			}
 			for len(stack)-1 > i {
 				if open[len(open)-1] == InnerRequired {
 					n := top()
-					return nil, errorf(t.start, t.name, "closing tag for shortcode %q does not match start tag %q", t.name, n.Name)
+					return nil, errorf(t.start, t.name, "closing tag does not match start tag %q", n.Name)
 				}
 				unwind()
 			}
@@ -175,7 +175,7 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 	for len(stack) > 1 {
 		if open[len(open)-1] == InnerRequired {
 			n := top()
-			return nil, errorf(n.Start, n.Name, "shortcode %q must be closed or self-closed", n.Name)
+			return nil, errorf(n.Start, n.Name, "must be closed or self-closed")
 		}
 		unwind()
 	}

@@ -161,11 +161,11 @@ func TestParseErrors(t *testing.T) {
 		{"slash", "{{< x / y >}}", 8, `shortcode "x": unexpected U+0079 'y' after "/"; a self-closing tag ends with />}}`},
 		{"escape unclosed", "{{</* x */ >}}", 0, `shortcode: escaped shortcode {{</* is not closed by */>}}`},
 		{"closing junk", "{{< a >}}{{< /a b >}}", 16, `shortcode "a": unexpected U+0062 'b' in closing tag; a closing tag is {{< /a >}}`},
-		{"close none", "{{< none >}}x{{< /none >}}", 13, `shortcode "none": shortcode "none" does not evaluate .Inner, yet a closing tag was provided`},
-		{"close without open", "x {{< /a >}}", 2, `shortcode "a": closing tag for shortcode "a", but none is open`},
-		{"mismatch", "{{< req >}}x{{< /b >}}", 12, `shortcode "b": closing tag for shortcode "b" does not match start tag "req"`},
-		{"required unclosed", "a\n{{< req >}}x", 2, `shortcode "req": shortcode "req" must be closed or self-closed`},
-		{"required inside", "{{< a >}}{{< req >}}{{< /a >}}", 20, `shortcode "a": closing tag for shortcode "a" does not match start tag "req"`},
+		{"close none", "{{< none >}}x{{< /none >}}", 13, `shortcode "none": does not evaluate .Inner, yet a closing tag was provided`},
+		{"close without open", "x {{< /a >}}", 2, `shortcode "a": closing tag, but no shortcode is open`},
+		{"mismatch", "{{< req >}}x{{< /b >}}", 12, `shortcode "b": closing tag does not match start tag "req"`},
+		{"required unclosed", "a\n{{< req >}}x", 2, `shortcode "req": must be closed or self-closed`},
+		{"required inside", "{{< a >}}{{< req >}}{{< /a >}}", 20, `shortcode "a": closing tag does not match start tag "req"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

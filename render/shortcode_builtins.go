@@ -1,0 +1,455 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"time"
+
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+
+	"github.com/folio-md/folio/embed"
+)
+
+// builtinShortcodes returns a fresh map of the built-in shortcodes.
+func builtinShortcodes() map[string]ShortcodeHandler {
+	return map[string]ShortcodeHandler{
+		"youtube":   {Render: youtubeShortcode},
+		"vimeo":     {Render: vimeoShortcode},
+		"figure":    {Render: figureShortcode},
+		"highlight": {Render: highlightShortcode, Inner: InnerRequired},
+		"param":     {Render: paramShortcode},
+		"details":   {Render: detailsShortcode, Inner: InnerRequired},
+		"ref":       {Render: refShortcode(false)},
+		"relref":    {Render: refShortcode(true)},
+		"toc":       {Render: tocShortcode},
+	}
+}
+
+// checkArgs records a Diagnostic for each argument the shortcode ignores:
+// named arguments not in names, positional ones past maxPos.
+func (sc *Shortcode) checkArgs(maxPos int, names ...string) {
+	if sc.d == nil {
+		return
+	}
+	switch p := sc.Params.(type) {
+	case []any:
+		if len(p) > maxPos {
+			sc.d.diagSrc(sc.off, "shortcode %q: %d positional arguments given, %d used; the rest are ignored", sc.Name, len(p), maxPos)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(p) {
+			known := false
+			for _, n := range names {
+				if k == n {
+					known = true
+					break
+				}
+			}
+			if !known {
+				sc.d.diagSrc(sc.off, "shortcode %q: unknown argument %q ignored", sc.Name, k)
+			}
+		}
+	}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+// idArg returns the "id" argument or the first positional one.
+func (sc *Shortcode) idArg() (string, error) {
+	id := sc.GetString("id")
+	if id == "" {
+		id = sc.GetString(0)
+	}
+	if id == "" {
+		return "", errors.New("requires an id argument")
+	}
+	return id, nil
+}
+
+// videoOptions applies the arguments both video shortcodes share.
+func (sc *Shortcode) videoOptions(o *embed.Options) error {
+	fs, err := sc.GetBool("allowFullScreen", true)
+	if err != nil {
+		return err
+	}
+	o.NoFullscreen = !fs
+	if v := sc.GetString("loading"); v != "" {
+		if v != "lazy" && v != "eager" {
+			return &ArgError{Key: "loading", Err: fmt.Errorf("want lazy or eager, got %q", v)}
+		}
+		o.Loading = v
+	}
+	if v := sc.GetString("title"); v != "" {
+		o.Title = v
+	}
+	if v := sc.GetString("class"); v != "" {
+		o.Class = v
+	}
+	return nil
+}
+
+// youtubeShortcode is Hugo's youtube: {{< youtube ID >}} or
+// {{< youtube id=ID start=30 end=60 autoplay=true mute=true loop=true
+// controls=false loading=lazy title="…" class="…" allowFullScreen=false >}}.
+// The id may also be any YouTube URL.
+func youtubeShortcode(w io.Writer, sc *Shortcode) error {
+	sc.checkArgs(1, "id", "start", "end", "autoplay", "mute", "loop", "controls", "loading", "title", "class", "allowFullScreen")
+	id, err := sc.idArg()
+	if err != nil {
+		return err
+	}
+	v, err := embed.Parse(id)
+	if err != nil {
+		return err
+	}
+	if v.Provider != embed.ProviderYouTube {
+		return fmt.Errorf("%q is not a YouTube video", id)
+	}
+	o := sc.r.cfg.sc.embed
+	if err := sc.videoOptions(&o); err != nil {
+		return err
+	}
+	for _, t := range []struct {
+		name string
+		dst  *time.Duration
+	}{{"start", &v.Start}, {"end", &v.End}} {
+		n, err := sc.GetInt(t.name, -1)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			*t.dst = time.Duration(n) * time.Second
+		}
+	}
+	for _, b := range []struct {
+		name string
+		dst  *bool
+	}{{"autoplay", &o.Autoplay}, {"mute", &o.Mute}, {"loop", &o.Loop}} {
+		on, err := sc.GetBool(b.name, *b.dst)
+		if err != nil {
+			return err
+		}
+		*b.dst = on
+	}
+	controls, err := sc.GetBool("controls", !o.NoControls)
+	if err != nil {
+		return err
+	}
+	o.NoControls = !controls
+	return writeVideo(w, v, o)
+}
+
+// vimeoShortcode is Hugo's vimeo: {{< vimeo ID >}}, the older positional
+// form {{< vimeo ID CLASS TITLE >}}, or {{< vimeo id=ID class="…"
+// title="…" loading=lazy allowFullScreen=false >}}. The id may also be any
+// Vimeo URL.
+func vimeoShortcode(w io.Writer, sc *Shortcode) error {
+	sc.checkArgs(3, "id", "class", "title", "loading", "allowFullScreen")
+	id, err := sc.idArg()
+	if err != nil {
+		return err
+	}
+	v, err := embed.Vimeo(id)
+	if err != nil && strings.Contains(id, "/") {
+		if v, err = embed.Parse(id); err == nil && v.Provider != embed.ProviderVimeo {
+			return fmt.Errorf("%q is not a Vimeo video", id)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	o := sc.r.cfg.sc.embed
+	if err := sc.videoOptions(&o); err != nil {
+		return err
+	}
+	if !sc.IsNamedParams {
+		if c := sc.GetString(1); c != "" {
+			o.Class = c
+		}
+		if t := sc.GetString(2); t != "" {
+			o.Title = t
+		}
+	}
+	return writeVideo(w, v, o)
+}
+
+func writeVideo(w io.Writer, v embed.Video, o embed.Options) error {
+	b, err := v.AppendHTML(nil, o)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// safeURL reports whether u may be written into an href or src: not a
+// javascript:, vbscript:, file: or non-image data: URL (control
+// characters and white space, which browsers drop, are ignored), unless
+// the renderer allows unsafe HTML.
+func (sc *Shortcode) safeURL(u string) bool {
+	if sc.r != nil && sc.r.cfg.unsafe {
+		return true
+	}
+	var b []byte
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c == 0x7f {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return !gmhtml.IsDangerousURL(b)
+}
+
+// urlArg returns the URL argument name, or "" with a Diagnostic when it is
+// dangerous.
+func (sc *Shortcode) urlArg(name string) string {
+	u := sc.GetString(name)
+	if u != "" && !sc.safeURL(u) {
+		if sc.d != nil {
+			sc.d.diagSrc(sc.off, "shortcode %q: unsafe URL in %q dropped: %q", sc.Name, name, u)
+		}
+		return ""
+	}
+	return u
+}
+
+// figureShortcode is Hugo's figure, with every parameter: src, alt, width,
+// height, loading, class, link, target, rel, title, caption (Markdown),
+// attr (Markdown) and attrlink. The markup is Hugo's with the template's
+// white space trimmed.
+func figureShortcode(w io.Writer, sc *Shortcode) error {
+	sc.checkArgs(0, "src", "alt", "width", "height", "loading", "class", "link", "target", "rel", "title", "caption", "attr", "attrlink")
+	if !sc.IsNamedParams && sc.Params != nil {
+		return errors.New("takes named arguments only (src=\"…\")")
+	}
+	src := sc.urlArg("src")
+	link := sc.urlArg("link")
+	attrlink := sc.urlArg("attrlink")
+	caption, attr := sc.GetString("caption"), sc.GetString("attr")
+	var captionHTML, attrHTML string
+	var err error
+	if caption != "" {
+		if captionHTML, err = sc.RenderMarkdown(caption); err != nil {
+			return err
+		}
+	}
+	if attr != "" {
+		if attrHTML, err = sc.RenderMarkdown(attr); err != nil {
+			return err
+		}
+	}
+	var b strings.Builder
+	b.WriteString("<figure")
+	writeAttr(&b, "class", sc.GetString("class"))
+	b.WriteString(">")
+	if link != "" {
+		b.WriteString("<a")
+		writeAttr(&b, "href", link)
+		writeAttr(&b, "target", sc.GetString("target"))
+		writeAttr(&b, "rel", sc.GetString("rel"))
+		b.WriteString(">")
+	}
+	b.WriteString(`<img src="`)
+	b.WriteString(html.EscapeString(src))
+	b.WriteString(`"`)
+	if alt := sc.GetString("alt"); alt != "" {
+		writeAttr(&b, "alt", alt)
+	} else if caption != "" {
+		fmt.Fprintf(&b, ` alt="%s"`, html.EscapeString(htmlText([]byte(captionHTML))))
+	}
+	writeAttr(&b, "width", sc.GetString("width"))
+	writeAttr(&b, "height", sc.GetString("height"))
+	writeAttr(&b, "loading", sc.GetString("loading"))
+	b.WriteString(">")
+	if link != "" {
+		b.WriteString("</a>")
+	}
+	title := sc.GetString("title")
+	if title != "" || caption != "" || attr != "" {
+		b.WriteString("<figcaption>")
+		if title != "" {
+			b.WriteString("<h4>")
+			b.WriteString(html.EscapeString(title))
+			b.WriteString("</h4>")
+		}
+		if caption != "" || attr != "" {
+			b.WriteString("<p>")
+			b.WriteString(captionHTML)
+			if attrlink != "" {
+				b.WriteString(` <a href="`)
+				b.WriteString(html.EscapeString(attrlink))
+				b.WriteString(`">`)
+			}
+			b.WriteString(attrHTML)
+			if attrlink != "" {
+				b.WriteString("</a>")
+			}
+			b.WriteString("</p>")
+		}
+		b.WriteString("</figcaption>")
+	}
+	b.WriteString("</figure>")
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// writeAttr writes ` name="value"`, escaped, when value is not empty.
+func writeAttr(b *strings.Builder, name, value string) {
+	if value == "" {
+		return
+	}
+	b.WriteByte(' ')
+	b.WriteString(name)
+	b.WriteString(`="`)
+	b.WriteString(html.EscapeString(value))
+	b.WriteByte('"')
+}
+
+// highlightShortcode is Hugo's highlight: {{< highlight LANG "OPTIONS" >}}
+// code {{< /highlight >}}, with the options of a code fence in Hugo's
+// string form ("linenos=table,hl_lines=2 4-5,linenostart=10").
+func highlightShortcode(w io.Writer, sc *Shortcode) error {
+	sc.checkArgs(2)
+	if sc.IsNamedParams {
+		return errors.New("takes positional arguments: a language and an optional option string")
+	}
+	code := strings.Trim(sc.InnerDeindent(), "\r\n")
+	return sc.r.hl.highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+}
+
+// paramShortcode is Hugo's param: {{< param KEY >}} writes the page
+// parameter KEY, which may be dotted ("author.name") to reach into maps.
+// Keys are case-insensitive.
+func paramShortcode(w io.Writer, sc *Shortcode) error {
+	sc.checkArgs(1, "key")
+	key := sc.GetString(0)
+	if key == "" {
+		key = sc.GetString("key")
+	}
+	if key == "" {
+		return errors.New("missing parameter key")
+	}
+	if sc.Page == nil {
+		return fmt.Errorf("parameter %q: no page (Render has no front matter; use RenderPost)", key)
+	}
+	var v any = sc.Page.Params
+	for _, part := range strings.Split(strings.ToLower(key), ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			v = nil
+			break
+		}
+		if v, ok = m[part]; !ok {
+			for k, mv := range m {
+				if strings.ToLower(k) == part {
+					v, ok = mv, true
+					break
+				}
+			}
+			if !ok {
+				v = nil
+				break
+			}
+		}
+	}
+	if v == nil {
+		return fmt.Errorf("parameter %q not found in the front matter", key)
+	}
+	_, err := io.WriteString(w, html.EscapeString(fmt.Sprint(v)))
+	return err
+}
+
+// detailsShortcode is Hugo's details: {{< details summary="…" open=true
+// class="…" name="…" title="…" >}}Markdown{{< /details >}}. The summary
+// and the inner content are Markdown.
+func detailsShortcode(w io.Writer, sc *Shortcode) error {
+	sc.checkArgs(0, "summary", "open", "class", "name", "title")
+	if !sc.IsNamedParams && sc.Params != nil {
+		return errors.New("takes named arguments only (summary=\"…\")")
+	}
+	open, err := sc.GetBool("open", false)
+	if err != nil {
+		return err
+	}
+	summary := sc.GetString("summary")
+	if summary == "" {
+		summary = "Details"
+	}
+	summaryHTML, err := sc.RenderMarkdown(summary)
+	if err != nil {
+		return err
+	}
+	inner, err := sc.r.fragment([]byte(sc.Inner), nil)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("<details")
+	writeAttr(&b, "class", sc.GetString("class"))
+	writeAttr(&b, "name", sc.GetString("name"))
+	if open {
+		b.WriteString(" open")
+	}
+	writeAttr(&b, "title", sc.GetString("title"))
+	b.WriteString(">\n  <summary>")
+	b.WriteString(summaryHTML)
+	b.WriteString("</summary>\n  ")
+	b.Write(inner)
+	b.WriteString("</details>")
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// refShortcode is Hugo's ref or relref: {{< ref "path" >}} or
+// {{< ref path="…" lang="…" outputFormat="…" >}}, resolved by the
+// renderer's RefResolver.
+func refShortcode(relative bool) ShortcodeFunc {
+	return func(w io.Writer, sc *Shortcode) error {
+		sc.checkArgs(1, "path", "lang", "outputFormat")
+		ref := Ref{
+			Path: sc.GetString(0), Lang: sc.GetString("lang"), OutputFormat: sc.GetString("outputFormat"),
+			Relative: relative, Page: sc.Page, Position: sc.Position,
+		}
+		if sc.IsNamedParams {
+			ref.Path = sc.GetString("path")
+		}
+		if ref.Path == "" {
+			return errors.New("missing page reference")
+		}
+		if sc.r.cfg.sc.ref == nil {
+			return ErrNoRefResolver
+		}
+		u, err := sc.r.cfg.sc.ref(ref)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(w, html.EscapeString(u))
+		return err
+	}
+}
+
+// tocShortcode marks where the table of contents goes: {{< toc >}} is
+// replaced by the TOC's HTML (<nav id="TableOfContents">…</nav>).
+func tocShortcode(_ io.Writer, sc *Shortcode) error {
+	sc.checkArgs(0)
+	sc.isTOC = true
+	return nil
+}
