@@ -1,0 +1,95 @@
+package render_test
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"log"
+
+	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render"
+)
+
+func ExampleWithShortcode() {
+	// A shortcode with inner content, written in Go.
+	note := render.ShortcodeHandler{
+		Inner: render.InnerRequired, // {{< note >}}…{{< /note >}} or {{< note />}}
+		Render: func(w io.Writer, sc *render.Shortcode) error {
+			kind := sc.GetString("kind")
+			if kind == "" {
+				kind = "info"
+			}
+			body, err := sc.RenderMarkdown(sc.Inner)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "<aside class=\"note note-%s\">%s</aside>", html.EscapeString(kind), body)
+			return err
+		},
+	}
+	r := render.New(render.WithShortcode("note", note))
+
+	res, err := r.Render([]byte("# Setup\n\n{{< note kind=\"warning\" >}}Back up *first*.{{< /note >}}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+
+	// Errors carry the position of the call.
+	_, err = r.Render([]byte("text\n\n{{< note >}}never closed\n"))
+	var pe *post.ParseError
+	fmt.Println(errors.As(err, &pe), pe.Line, pe.Column)
+	fmt.Println(err)
+	// Output:
+	// <h1 id="setup">Setup</h1>
+	// <aside class="note note-warning">Back up <em>first</em>.</aside>
+	// true 3 1
+	// 3:1: shortcode "note": must be closed or self-closed
+}
+
+func ExampleShortcodeTemplate() {
+	// A Hugo shortcode template, ported as it is.
+	t := template.Must(template.New("quote").Parse(
+		`<blockquote{{ with .Get "cite" }} cite="{{ . }}"{{ end }}>{{ .Inner }}` +
+			`<footer>{{ .Get "author" }}, quote {{ .Ordinal }} in {{ .Page.Title }}</footer></blockquote>`))
+	r := render.New(render.WithShortcode("quote", render.ShortcodeTemplate(t)))
+
+	p, err := post.Parse([]byte("---\ntitle: Sayings\n---\n{{< quote author=\"Ann <A>\" cite=\"https://example.org/?a=1&b=2\" >}}Less is <em>more</em>.{{< /quote >}}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := r.RenderPost(p)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	// Output:
+	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <em>more</em>.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
+}
+
+func ExampleWithShortcodes() {
+	// Leave the shortcode syntax as text (for example to show raw posts).
+	r := render.New(render.WithShortcodes(false))
+	res, err := r.Render([]byte("{{< youtube 0RKpf3rK57I >}}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	// Output:
+	// <p>{{&lt; youtube 0RKpf3rK57I &gt;}}</p>
+}
+
+func ExampleWithUnknownShortcodes() {
+	r := render.New(render.WithUnknownShortcodes(render.UnknownKeepAsText))
+	res, err := r.Render([]byte("Hello {{< mystery >}}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	fmt.Println(res.Diagnostics[0].Message)
+	// Output:
+	// <p>Hello {{&lt; mystery &gt;}}</p>
+	// unknown shortcode "mystery" kept as text
+}

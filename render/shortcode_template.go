@@ -1,0 +1,160 @@
+package render
+
+import (
+	"html/template"
+	"io"
+	"text/template/parse"
+
+	"github.com/folio-md/folio/post"
+)
+
+// ShortcodeTemplate returns a handler that executes t for each call, so
+// Hugo shortcode templates can be ported: the template sees the call as
+// Hugo's do, with .Get, .Inner, .InnerDeindent, .Params, .IsNamedParams,
+// .Name, .Ordinal, .Position, .Parent (nil at the top level) and .Page.
+// .Inner is template.HTML, as in Hugo. .Page is nil for Render; for
+// RenderPost it has the post's fields, the typed front matter fields
+// promoted (.Page.Title, .Page.Date, ...) and .Page.Params.
+//
+// As in Hugo, a template that mentions .Inner or .InnerDeindent takes
+// inner content (InnerRequired: calls must be closed or self-closed) and
+// any other takes none (InnerNone: a closing tag is an error).
+//
+// Hugo's template functions (markdownify, relURL, ...) do not exist in
+// html/template; add the ones a template needs with t.Funcs before
+// parsing it.
+func ShortcodeTemplate(t *template.Template) ShortcodeHandler {
+	mode := InnerNone
+	if templateUsesInner(t) {
+		mode = InnerRequired
+	}
+	return ShortcodeHandler{
+		Inner: mode,
+		Render: func(w io.Writer, sc *Shortcode) error {
+			return t.Execute(w, newTemplateShortcode(sc))
+		},
+	}
+}
+
+// templateUsesInner reports whether a template of t's set mentions
+// .Inner or .InnerDeindent.
+func templateUsesInner(t *template.Template) bool {
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil && nodeUsesInner(tt.Tree.Root) {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeUsesInner(n parse.Node) bool {
+	isInner := func(idents []string) bool {
+		for _, id := range idents {
+			if id == "Inner" || id == "InnerDeindent" {
+				return true
+			}
+		}
+		return false
+	}
+	switch n := n.(type) {
+	case nil:
+		return false
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Nodes {
+			if nodeUsesInner(c) {
+				return true
+			}
+		}
+	case *parse.ActionNode:
+		return nodeUsesInner(n.Pipe)
+	case *parse.PipeNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Cmds {
+			if nodeUsesInner(c) {
+				return true
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			if nodeUsesInner(a) {
+				return true
+			}
+		}
+	case *parse.FieldNode:
+		return isInner(n.Ident)
+	case *parse.ChainNode:
+		return isInner(n.Field) || nodeUsesInner(n.Node)
+	case *parse.VariableNode:
+		return isInner(n.Ident)
+	case *parse.IfNode:
+		return nodeUsesInner(n.Pipe) || nodeUsesInner(n.List) || nodeUsesInner(n.ElseList)
+	case *parse.RangeNode:
+		return nodeUsesInner(n.Pipe) || nodeUsesInner(n.List) || nodeUsesInner(n.ElseList)
+	case *parse.WithNode:
+		return nodeUsesInner(n.Pipe) || nodeUsesInner(n.List) || nodeUsesInner(n.ElseList)
+	case *parse.TemplateNode:
+		return nodeUsesInner(n.Pipe)
+	}
+	return false
+}
+
+// templateShortcode is the data a ShortcodeTemplate executes with.
+type templateShortcode struct {
+	sc     *Shortcode
+	parent *templateShortcode
+	page   *templatePage
+}
+
+// templatePage is .Page: the post, with the front matter fields promoted.
+type templatePage struct {
+	*post.Post
+	post.FrontMatter
+}
+
+func newTemplateShortcode(sc *Shortcode) *templateShortcode {
+	if sc == nil {
+		return nil
+	}
+	t := &templateShortcode{sc: sc, parent: newTemplateShortcode(sc.Parent)}
+	if sc.Page != nil {
+		t.page = &templatePage{Post: sc.Page, FrontMatter: sc.Page.FrontMatter}
+	}
+	return t
+}
+
+// Get is Shortcode.Get.
+func (t *templateShortcode) Get(key any) any { return t.sc.Get(key) }
+
+// Inner is the inner content, as HTML that is not escaped again.
+func (t *templateShortcode) Inner() template.HTML { return template.HTML(t.sc.Inner) }
+
+// InnerDeindent is Shortcode.InnerDeindent, as HTML.
+func (t *templateShortcode) InnerDeindent() template.HTML {
+	return template.HTML(t.sc.InnerDeindent())
+}
+
+// Params is Shortcode.Params.
+func (t *templateShortcode) Params() any { return t.sc.Params }
+
+// IsNamedParams is Shortcode.IsNamedParams.
+func (t *templateShortcode) IsNamedParams() bool { return t.sc.IsNamedParams }
+
+// Name is Shortcode.Name.
+func (t *templateShortcode) Name() string { return t.sc.Name }
+
+// Ordinal is Shortcode.Ordinal.
+func (t *templateShortcode) Ordinal() int { return t.sc.Ordinal }
+
+// Position is Shortcode.Position.
+func (t *templateShortcode) Position() Position { return t.sc.Position }
+
+// Parent is the parent call's data, nil at the top level.
+func (t *templateShortcode) Parent() *templateShortcode { return t.parent }
+
+// Page is the post, nil for Render.
+func (t *templateShortcode) Page() *templatePage { return t.page }
