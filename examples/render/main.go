@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"html/template"
 	"io"
 	"os"
 	"strings"
@@ -174,7 +175,7 @@ func writePage(w io.Writer, r *render.Renderer, p *post.Post, res *render.Result
 		return err
 	}
 	a := page.NewArticle(p, res)
-	a.CSS = []string{page.CSS(), code.String()}
+	a.CSS = []template.CSS{page.CSS(), template.CSS(code.String())} // chroma's own stylesheet
 	return page.WriteArticle(w, a)
 }
 

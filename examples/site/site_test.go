@@ -108,7 +108,7 @@ func TestSite(t *testing.T) {
 	hello := read(t, filepath.Join(out, "posts", "hello", "index.html"))
 	assert.Contains(t, hello, `<link rel="stylesheet" href="../../css/site.css">`)
 	assert.Contains(t, hello, `<a href="../../tags/hugo/index.html">hugo</a>`)
-	assert.Contains(t, hello, `<pre class="chroma"`)
+	assert.Contains(t, hello, `<pre tabindex="0" class="chroma"`)
 	assert.Contains(t, read(t, filepath.Join(out, "css", "chroma.css")), ".chroma")
 }
 

@@ -119,6 +119,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		out = append(out, '\n')
 	default:
 		out = t.Markdown(opts...)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, '\n')
+		}
 	}
 	if err == nil {
 		_, err = stdout.Write(out)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +20,11 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // the command line (the input file's name is appended), the first section
 // the input file; the outputs are stdout, stderr and the exit code.
 func TestGolden(t *testing.T) {
-	for _, c := range golden.Load(t, "testdata/*.txt") {
+	pattern, err := filepath.Abs("testdata/*.txt") // the cases run in a temporary folder
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range golden.Load(t, pattern) {
 		t.Run(c.Name, func(t *testing.T) {
 			t.Chdir(t.TempDir())
 			if err := os.WriteFile(c.Input.Name, c.Input.Data, 0o644); err != nil {

@@ -29,7 +29,7 @@ var templateFS embed.FS
 
 // CSS returns the pages' own stylesheet (typography, layout, TOC, code
 // blocks and embeds), without the highlighting colours.
-func CSS() string { return css }
+func CSS() template.CSS { return template.CSS(css) }
 
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"date":    formatDate,
@@ -49,19 +49,20 @@ type Term struct {
 
 // Head is what every page's <head> and site header need.
 type Head struct {
-	Lang        string   // the html lang attribute; "en" when empty
-	SiteTitle   string   // shown in the header and after the page title; may be empty
-	Root        string   // relative path from the page to the site root ("../../"); "" for a standalone page
-	CSS         []string // stylesheets written inline, in one <style> element (trusted)
-	Stylesheets []string // stylesheet addresses, relative to Root
-	Canonical   string   // the page's absolute address when known; may be empty
-	Title       string   // the page's title
-	Description string   // the meta description; may be empty
+	Lang        string         // the html lang attribute; "en" when empty
+	SiteTitle   string         // shown in the header and after the page title; may be empty
+	Root        string         // relative path from the page to the site root ("../../"); "" for a standalone page
+	CSS         []template.CSS // stylesheets written inline, in one <style> element (trusted)
+	Stylesheets []string       // stylesheet addresses, relative to Root
+	Canonical   string         // the page's absolute address when known; may be empty
+	Title       string         // the page's title
+	Description string         // the meta description; may be empty
 }
 
 // Article is one post's page.
 type Article struct {
 	Head
+	Lede          string    // shown under the title: the front matter's description; may be empty
 	Published     time.Time // zero: not shown
 	Updated       time.Time // zero or the same day as Published: not shown
 	Authors       []string
@@ -105,7 +106,8 @@ func WriteList(w io.Writer, l *List) error {
 }
 
 // NewArticle fills an Article from a post and its render: title,
-// description (the front matter's, or else the plain-text summary), dates,
+// description (the front matter's, or else the start of the plain text),
+// lede (the front matter's description only), dates,
 // authors, terms, images, reading time, the table of contents when the post
 // asks for one (toc: true) and has headings, and the content. Terms carry no
 // URL; the caller adds them where term pages exist.
@@ -113,6 +115,7 @@ func NewArticle(p *post.Post, res *render.Result) *Article {
 	fm := p.FrontMatter
 	a := &Article{
 		Head:          Head{Title: fm.Title, Description: fm.Description},
+		Lede:          fm.Description,
 		Published:     fm.Date,
 		Updated:       fm.Lastmod,
 		Authors:       fm.Authors,
@@ -205,23 +208,29 @@ func imageSrc(s string) any {
 	return s
 }
 
-// ogImage returns the address for og:image, made absolute against the
-// canonical address when there is one; data: URIs give "" (crawlers do not
-// read them).
+// ogImage returns the address for og:image and twitter:image, made
+// absolute against the canonical address when there is one. Only http and
+// https addresses and paths qualify: a meta element's content is not a URL
+// to html/template, so javascript: and data: addresses are dropped here
+// ("" means no tag).
 func ogImage(s, canonical string) string {
-	if strings.HasPrefix(s, "data:") {
+	ref, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || s == "" {
+		return ""
+	}
+	switch strings.ToLower(ref.Scheme) {
+	case "":
+	case "http", "https":
+		return ref.String()
+	default:
 		return ""
 	}
 	if canonical == "" {
-		return s
+		return ref.String()
 	}
 	base, err := url.Parse(canonical)
 	if err != nil {
-		return s
-	}
-	ref, err := url.Parse(s)
-	if err != nil {
-		return s
+		return ref.String()
 	}
 	return base.ResolveReference(ref).String()
 }
