@@ -173,7 +173,7 @@ func TestExtenderInOwnGoldmark(t *testing.T) {
 	assert.Equal(t, "raw HTML omitted", ds[0].Message)
 	assert.Contains(t, ds[1].Message, "youtube iframe")
 
-	// The zero value, with goldmark's html.WithUnsafe.
+	// UnsafeHTML, with goldmark's XHTML option read by folio's renderer.
 	md = goldmark.New(goldmark.WithExtensions(&Extender{UnsafeHTML: true}), goldmark.WithRendererOptions(html.WithXHTML()))
 	buf.Reset()
 	require.NoError(t, md.Convert([]byte("<b>x</b> ![a](/a.png)"), &buf))
@@ -236,5 +236,53 @@ func walkMarkdown(fsys fs.FS, dir string, out *[]string) error {
 			*out = append(*out, p)
 		}
 		return nil
+	})
+}
+
+// benchDoc is a typical post without code blocks (highlighting has its
+// own benchmarks): headings, emphasis, links, a list, a table, footnotes.
+var benchDoc = []byte(strings.Repeat(`## Getting started with *folio*
+
+Folio turns Hugo posts into HTML. See [the docs](https://example.com/docs "Docs") or www.example.com
+for "more" -- and don't forget the footnote[^1].
+
+- [x] parse front matter
+- [ ] render the body with ![an image](/img.png?"Caption")
+
+| Name | Value |
+|------|-------|
+| a    | 1     |
+
+[^1]: A note.
+
+`, 8))
+
+// BenchmarkRender compares a full folio render (IDs, TOC, summary, plain
+// text, word count) with plain goldmark using the same extensions.
+func BenchmarkRender(b *testing.B) {
+	b.Run("folio", func(b *testing.B) {
+		r := New()
+		b.ReportAllocs()
+		b.SetBytes(int64(len(benchDoc)))
+		for b.Loop() {
+			if _, err := r.Render(benchDoc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("goldmark", func(b *testing.B) {
+		md := goldmark.New(
+			goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote, extension.Typographer),
+			goldmark.WithParserOptions(parser.WithAttribute(), parser.WithAutoHeadingID()),
+		)
+		var buf bytes.Buffer
+		b.ReportAllocs()
+		b.SetBytes(int64(len(benchDoc)))
+		for b.Loop() {
+			buf.Reset()
+			if err := md.Convert(benchDoc, &buf); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 }

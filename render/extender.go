@@ -37,7 +37,9 @@ import (
 type Extender struct {
 	// UnsafeHTML writes raw HTML as it is, and dangerous link URLs too.
 	// Defaults to false: raw HTML is omitted and reported, as in Hugo.
-	// goldmark's html.WithUnsafe() has the same effect.
+	// goldmark's html.WithUnsafe() alone also lets raw HTML through the
+	// renderer, but the parser cannot see it: set UnsafeHTML too, so that
+	// nothing is reported as omitted and hand-written iframes are kept.
 	UnsafeHTML bool
 
 	// IDStyle is how heading IDs are made. Defaults to IDStyleGitHub.

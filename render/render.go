@@ -164,10 +164,9 @@ type docState struct {
 }
 
 type pendingDiag struct {
-	off    int  // offset in the parsed source, or in src when orig is set
-	orig   bool // off is an offset of src
-	msg    string
-	seqOff int // offset of src, filled in when sorting
+	off  int  // offset in the parsed source, or in src when orig is set
+	orig bool // off is an offset of src
+	msg  string
 }
 
 // diag records a warning at offset off of the source goldmark parsed.
