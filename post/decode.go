@@ -78,6 +78,9 @@ func (p *Post) decode(v any, strict bool) error {
 		}
 		root = root.Content[0]
 	}
+	if root.Kind == 0 {
+		return nil // empty front matter
+	}
 	d.decode(root, rv.Elem(), nil, 0)
 	return d.err()
 }

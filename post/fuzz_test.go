@@ -1,0 +1,89 @@
+package post
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// FuzzParse checks properties of Parse on any input: it never panics; an
+// error is a *ParseError (or Errors of them) whose line is inside the
+// input and whose Offset agrees with its line and column; a post has a
+// Body that is the end of the input starting at BodyLine, and Params that
+// marshal to JSON; Decode into a map and DecodeStrict into a struct never
+// panic either.
+func FuzzParse(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/*.txt")
+	for _, p := range paths {
+		a, err := txtar.ParseFile(p)
+		if err != nil || len(a.Files) == 0 {
+			continue
+		}
+		f.Add(a.Files[0].Data)
+	}
+	f.Add([]byte("\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\nbody"))
+	f.Add([]byte("{\"a\": {\"b\": [1, {\"c\": \"\\\"}\"}]}}\n"))
+	f.Add([]byte("+++\n[[a.b]]\nc = 1\n[[a.b]]\n[a.b.d]\n+++\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := Parse(src, WithPath("f.md"))
+		if err != nil {
+			if p != nil {
+				t.Fatalf("Parse returned a post and an error")
+			}
+			checkFuzzError(t, err, src)
+			return
+		}
+		if !bytes.HasSuffix(src, p.Body) {
+			t.Fatalf("Body is not the end of the input")
+		}
+		before := bytes.TrimPrefix(src[:len(src)-len(p.Body)], []byte(bom))
+		if want := bytes.Count(before, []byte("\n")) + 1; p.BodyLine != want {
+			t.Fatalf("BodyLine = %d, want %d", p.BodyLine, want)
+		}
+		if _, err := json.Marshal(p.Params); err != nil {
+			t.Fatalf("Params do not marshal: %v", err)
+		}
+		var m map[string]any
+		if err := p.Decode(&m); err != nil {
+			checkFuzzError(t, err, src)
+		}
+		var s struct {
+			Title string
+			Tags  []string
+			Date  string
+			N     int
+			Sub   struct{ A []int }
+		}
+		if err := p.DecodeStrict(&s); err != nil {
+			checkFuzzError(t, err, src)
+		}
+	})
+}
+
+func checkFuzzError(t *testing.T, err error, src []byte) {
+	t.Helper()
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %v (%T) is not a *ParseError", err, err)
+	}
+	list := Errors{pe}
+	var errs Errors
+	if errors.As(err, &errs) {
+		list = errs
+	}
+	lines := max(bytes.Count(src, []byte("\n"))+1, 1)
+	for _, e := range list {
+		if e.Line < 1 || e.Line > lines || e.Column < 1 {
+			t.Fatalf("%v: position outside the input (%d lines)", e, lines)
+		}
+		if l, c := lineCol(src, e.Offset); l != e.Line || c != e.Column {
+			t.Fatalf("%v: Offset %d is at %d:%d", e, e.Offset, l, c)
+		}
+		_ = e.Snippet(src)
+		_ = e.Error()
+	}
+}
