@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"html/template"
 	"io"
 	"sort"
 	"strings"
@@ -289,4 +290,31 @@ func TestShortcodeConcurrent(t *testing.T) {
 	for _, err := range errs {
 		assert.NoError(t, err)
 	}
+}
+
+func TestShortcodeTemplateInner(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want InnerMode
+	}{
+		{`<b>{{ .Get 0 }}</b>`, InnerNone},
+		{`{{ .Inner }}`, InnerRequired},
+		{`{{ with .Get "x" }}{{ $.InnerDeindent }}{{ end }}`, InnerRequired},
+		{`{{ range .Params }}{{ . }}{{ else }}{{ .Inner | printf "%s" }}{{ end }}`, InnerRequired},
+		{`{{ define "sub" }}{{ .Inner }}{{ end }}{{ template "sub" . }}`, InnerRequired},
+		{`{{ if .Parent }}{{ .Parent.Name }}{{ end }}`, InnerNone},
+	}
+	for _, tt := range tests {
+		tmpl := template.Must(template.New("t").Parse(tt.src))
+		assert.Equal(t, tt.want, ShortcodeTemplate(tmpl).Inner, tt.src)
+	}
+
+	// Parent, Params and Position reach the template; Inner is not escaped again.
+	outer := template.Must(template.New("o").Parse(`<div>{{ .Inner }}</div>`))
+	inner := template.Must(template.New("i").Parse(`[{{ .Parent.Name }} {{ .Get 0 }} {{ .Ordinal }} {{ .Position }} {{ .IsNamedParams }} {{ .Params }}]`))
+	r := New(WithShortcode("outer", ShortcodeTemplate(outer)), WithShortcode("inner", ShortcodeTemplate(inner)))
+	res, err := r.Render([]byte("{{< outer >}}a {{< inner \"<x>\" 2 >}}{{< /outer >}}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "<div>a [outer &lt;x&gt; 0 1:16 false [&lt;x&gt; 2]]</div>\n", string(res.HTML))
 }
