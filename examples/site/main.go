@@ -72,6 +72,7 @@ type config struct {
 	expired     bool
 	unsafe      bool
 	quiet       bool
+	verbose     bool
 	stubs       []string
 	stubUnknown bool
 	workers     int
@@ -97,6 +98,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&c.expired, "expired", false, "build expired posts too")
 	fs.BoolVar(&c.unsafe, "unsafe", false, "let raw HTML in the Markdown through (trusted input only)")
 	fs.BoolVar(&c.quiet, "q", false, "do not print render warnings (they are still counted)")
+	fs.BoolVar(&c.verbose, "v", false, "also list the skipped posts and why")
 	fs.StringVar(&stubs, "stub", "", "comma-separated shortcode `names` to render as a visible placeholder instead of failing")
 	fs.BoolVar(&c.stubUnknown, "stub-unknown", false, "render every shortcode folio does not know as a visible placeholder")
 	fs.IntVar(&c.workers, "j", runtime.GOMAXPROCS(0), "number of posts rendered in parallel")
@@ -136,6 +138,11 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, f := range s.failed {
 		cli.PrintError(stderr, "site", f.err)
+	}
+	if c.verbose {
+		for _, it := range s.skipped {
+			fmt.Fprintf(stderr, "%s: skipped (%s)\n", it.post.Path, it.skip)
+		}
 	}
 	if !c.quiet {
 		for _, p := range s.built {
@@ -311,19 +318,34 @@ func (c *config) process(r *render.Renderer, it *item) {
 	it.res, it.err = r.RenderPost(p)
 }
 
-// skipReason says why a post is not published now, or "" if it is (or the
-// flags let it through).
+// skipReason says why a post is not built now ("draft", "expired",
+// "future"), or "" if it is published or the flags let its state through.
+// It asks post.Status, and asks again with each state the flags allow
+// taken away, so a draft that is also in the future needs both -drafts and
+// -future, as in Hugo.
 func (c *config) skipReason(p *post.Post) string {
-	fm := p.FrontMatter
-	switch {
-	case fm.Draft && !c.drafts:
-		return "draft"
-	case !fm.PublishDate.IsZero() && fm.PublishDate.After(c.now) && !c.future:
-		return "future"
-	case !fm.ExpiryDate.IsZero() && !fm.ExpiryDate.After(c.now) && !c.expired:
-		return "expired"
+	q := *p
+	for {
+		switch q.Status(c.now) {
+		case post.Draft:
+			if !c.drafts {
+				return "draft"
+			}
+			q.FrontMatter.Draft = false
+		case post.Expired:
+			if !c.expired {
+				return "expired"
+			}
+			q.FrontMatter.ExpiryDate = time.Time{}
+		case post.Future:
+			if !c.future {
+				return "future"
+			}
+			q.FrontMatter.PublishDate = time.Time{}
+		default:
+			return ""
+		}
 	}
-	return ""
 }
 
 // renderOptions returns the render options the flags ask for.
