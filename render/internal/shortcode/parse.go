@@ -78,7 +78,7 @@ type Options struct {
 // document order. It returns nil, nil at once when src holds no "{{".
 // The error is an *Error.
 func Parse(src []byte, opts Options) ([]*Node, error) {
-	if bytes.Index(src, []byte("{{")) < 0 {
+	if !bytes.Contains(src, []byte("{{")) {
 		return nil, nil
 	}
 	tags, err := scan(src)

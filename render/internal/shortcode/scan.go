@@ -373,7 +373,7 @@ func (s *scanner) remember(n, lim int) {
 // escapes collects the escapes on the code line src[pos:eol]. It returns
 // the end of the last one, which may lie past eol.
 func (s *scanner) escapes(pos, eol int) (int, *Error) {
-	if bytes.Index(s.src[pos:eol], []byte("{{")) < 0 {
+	if !bytes.Contains(s.src[pos:eol], []byte("{{")) {
 		return pos, nil
 	}
 	return s.escapesIn(pos, eol)
