@@ -254,3 +254,21 @@ func TestCorpus(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, pages, built, "one page per post")
 }
+
+// FuzzURLize checks that a slug or term from front matter always becomes
+// one safe path segment.
+func FuzzURLize(f *testing.F) {
+	for _, s := range []string{"Hello World", "../../etc/passwd", "-my-slug-", "日本語", "a/b\\c", "..", "%2e%2e", "x\x00y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		u := urlize(s)
+		if strings.ContainsAny(u, "/\\\x00") || strings.HasPrefix(u, ".") || strings.HasPrefix(u, "-") ||
+			strings.HasSuffix(u, ".") || strings.HasSuffix(u, "-") || u == ".." {
+			t.Fatalf("urlize(%q) = %q", s, u)
+		}
+		if u != urlize(u) {
+			t.Fatalf("urlize is not idempotent: %q -> %q -> %q", s, u, urlize(u))
+		}
+	})
+}
