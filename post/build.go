@@ -34,7 +34,13 @@ func newBuilder(s *source, f Format, loc *time.Location, fmLen int) *builder {
 	return &builder{source: s, format: f, loc: loc, aliasLeft: budget, budget: budget}
 }
 
+// maxErrors bounds the errors reported for one post.
+const maxErrors = 50
+
 func (b *builder) fail(n *yaml.Node, path *keyPath, kind error, format string, args ...any) {
+	if len(b.errs) >= maxErrors {
+		return
+	}
 	b.errs = append(b.errs, b.errAt(n, path.String(), kind, fmt.Sprintf(format, args...)))
 }
 
@@ -191,6 +197,9 @@ func (b *builder) mapKey(k *yaml.Node, parent *keyPath) (string, bool) {
 // duplicate reports key k of mapping m (lower-cased when lower is set) as
 // written twice.
 func (b *builder) duplicate(m, k *yaml.Node, key string, lower bool, path *keyPath) {
+	if len(b.errs) >= maxErrors {
+		return
+	}
 	first := k
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		c := deref(m.Content[i])

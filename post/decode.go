@@ -138,7 +138,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path *keyPath, depth int
 		return
 	case n.Kind == yaml.ScalarNode && v.CanAddr() && reflect.PointerTo(t).Implements(textUnmarshalType):
 		u := v.Addr().Interface().(encoding.TextUnmarshaler)
-		if err := u.UnmarshalText([]byte(n.Value)); err != nil {
+		if err := u.UnmarshalText([]byte(n.Value)); err != nil && len(d.errs) < maxErrors {
 			d.errs = append(d.errs, d.errAt(n, path.String(), ErrValue, fmt.Sprintf("cannot use %q as %s: %v", n.Value, t, err)))
 		}
 		return
@@ -382,7 +382,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, path *keyPath, depth 
 		p := &keyPath{parent: path, key: key, index: -1}
 		i, found := info.lookup(key)
 		if !found {
-			if d.strict {
+			if d.strict && len(d.errs) < maxErrors {
 				msg := "unknown key"
 				if s := info.suggest(key); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)

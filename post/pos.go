@@ -102,6 +102,11 @@ func (p *keyPath) String() string {
 	}
 	var b strings.Builder
 	for i := len(parts) - 1; i >= 0; i-- {
+		if i == len(parts)-5 && len(parts) > 12 {
+			// A deep path keeps its first 4 and last 6 parts.
+			b.WriteString(".…")
+			i = 5
+		}
 		q := parts[i]
 		if q.key == "" && q.index >= 0 {
 			b.WriteByte('[')
