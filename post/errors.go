@@ -49,8 +49,8 @@ type ParseError struct {
 	Key          string // the front matter key at fault, if any, as a path such as "params.toc.startLevel" or "tags[2]"
 	Err          error  // the cause; it unwraps to one of the Err* sentinels
 
-	// Offset is the 0-based byte offset of the position in the source, or
-	// -1 when the error was built without one.
+	// Offset is the 0-based byte offset of Line:Column in the source, set
+	// by this package (an error built elsewhere may leave it 0).
 	Offset int
 }
 

@@ -81,15 +81,31 @@ type Post struct {
 }
 
 // FrontMatter holds Hugo's predefined front matter fields and the common
-// theme keys, decoded case-insensitively.
+// theme keys, decoded case-insensitively. A wrong value for any of them
+// (a list for title, "yes" for draft, a date no layout reads) is an error
+// from Parse, never a silent zero value.
 type FrontMatter struct {
+	// Title, LinkTitle, Description, Summary, URL, Type and Layout are
+	// strings; numbers and bools are taken as written. Slug has leading
+	// and trailing '-' trimmed, as in Hugo.
 	Title, LinkTitle, Description, Summary, Slug, URL, Type, Layout string
 
+	// The dates, after Hugo's aliases and fallbacks: Date is date, else
+	// publishDate (pubdate, published), else lastmod (modified); Lastmod
+	// is lastmod (modified), else date, else publishDate; PublishDate is
+	// publishDate, else date; ExpiryDate is expiryDate (unpublishdate).
 	Date, PublishDate, Lastmod, ExpiryDate time.Time
 
-	Draft  bool
+	// Draft is draft (a bool or a strconv.ParseBool string), else the
+	// opposite of published when that is a bool.
+	Draft bool
+	// Weight is weight; "7" and 7.0 read as 7.
 	Weight int
 
+	// Aliases, Categories, Tags and Images are lists of strings; a single
+	// string is a one-element list. Keywords given as one string is split
+	// on white space, as Hugo does. Authors joins authors and author (a
+	// name, a list of names, or maps with a name key).
 	Aliases, Authors, Categories, Tags, Keywords, Images []string
 
 	FeaturedImage string // featured_image, featuredImage

@@ -32,7 +32,10 @@ func (s Status) String() string {
 // after now is Future; otherwise it is Published. A site generator passes
 // its own clock, so that builds are reproducible:
 //
-//	if p.Status(time.Now()) != post.Published && !buildDrafts { continue }
+//	switch p.Status(buildTime) {
+//	case post.Draft, post.Future, post.Expired:
+//		continue // skip, as hugo does without --buildDrafts etc.
+//	}
 func (p *Post) Status(now time.Time) Status {
 	fm := &p.FrontMatter
 	switch {
