@@ -493,6 +493,26 @@ type expander struct {
 	r *Renderer
 	d *docState
 	x *expansion
+
+	// A cursor for position: calls come in document order, so lines are
+	// counted once per document rather than once per call.
+	lastOff, lastLine, lastStart int
+}
+
+// position returns the file position of offset off of the source.
+func (e *expander) position(off int) Position {
+	if off < e.lastOff || e.lastLine == 0 {
+		e.lastOff, e.lastLine, e.lastStart = 0, 1, 0
+	}
+	src := e.d.src
+	for i := e.lastOff; i < off && i < len(src); i++ {
+		if src[i] == '\n' {
+			e.lastLine++
+			e.lastStart = i + 1
+		}
+	}
+	e.lastOff = off
+	return Position{Path: e.d.path, Line: e.lastLine + e.d.lineBase, Column: off - e.lastStart + 1}
 }
 
 // node appends what n stands for to out: an escape's text, a {{% %}}
@@ -510,14 +530,13 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		}
 		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
 	}
-	line, col := e.d.lineCol(n.Start)
 	sc := &Shortcode{
 		Name:          n.Name,
 		Markdown:      n.Notation == shortcode.Markdown,
 		IsNamedParams: n.Named,
 		Parent:        parent,
 		Ordinal:       n.Ordinal,
-		Position:      Position{Path: e.d.path, Line: line, Column: col},
+		Position:      e.position(n.Start),
 		Page:          e.d.page,
 		r:             e.r,
 		d:             e.d,
