@@ -35,7 +35,9 @@
 // "7" for weight, "true" for draft, a single string for a list (keywords
 // is split on white space), every date layout Hugo reads (quoted or not,
 // TOML dates, Unix seconds), with dates without a zone read in the
-// location given by [WithLocation] (UTC by default). Date aliases and
+// location given by [WithLocation] (UTC by default); as in Hugo, a zone
+// name alone ("Tue, 10 Sep 2019 10:00:00 CEST") is read the same way, and
+// only a numeric offset or Z is kept. Date aliases and
 // fallbacks follow Hugo: modified → lastmod, pubdate and published →
 // publishDate, unpublishdate → expiryDate; Date falls back to publishDate
 // then lastmod, Lastmod to date then publishDate, PublishDate to date.
