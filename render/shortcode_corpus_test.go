@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -151,6 +152,28 @@ func BenchmarkShortcodeCorpus(b *testing.B) {
 	}
 	b.Run("shortcodes", func(b *testing.B) { run(b, New(stubShortcodes()...)) })
 	b.Run("text", func(b *testing.B) { run(b, New(WithShortcodes(false))) })
+	// Both renders post by post, alternating, so that the load of a shared
+	// machine falls on both alike; reports their time ratio.
+	b.Run("ratio", func(b *testing.B) {
+		rs, rt := New(stubShortcodes()...), New(WithShortcodes(false))
+		var ts, tt time.Duration
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, cp := range posts {
+				t0 := time.Now()
+				if _, err := rs.RenderPost(cp.p); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if _, err := rt.RenderPost(cp.p); err != nil {
+					b.Fatal(err)
+				}
+				ts += t1.Sub(t0)
+				tt += time.Since(t1)
+			}
+		}
+		b.ReportMetric(float64(ts)/float64(tt), "shortcodes/text")
+	})
 	b.Run("expand-only", func(b *testing.B) {
 		r := New(stubShortcodes()...)
 		b.ReportAllocs()
