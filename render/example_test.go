@@ -46,7 +46,7 @@ func ExampleRenderer_Render() {
 	// Output:
 	// <h2 id="ca-va">Ça va?</h2>
 	// <!-- raw HTML omitted -->
-	// :3:1: raw HTML omitted
+	// 3:1: raw HTML omitted
 }
 
 func ExampleRenderer_RenderPost() {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/folio-md/folio/embed"
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
@@ -66,6 +67,11 @@ type Extender struct {
 	// NoIframeEmbeds turns off the recognition of hand-written YouTube and
 	// Vimeo iframe blocks. Defaults to false: they are recognised.
 	NoIframeEmbeds bool
+
+	// EmbedOptions are the options of the embeds that replace hand-written
+	// iframes. The zero value is embed's recommended output: private, lazy,
+	// responsive.
+	EmbedOptions embed.Options
 
 	// NoHighlight leaves code blocks to goldmark's default renderer.
 	// Defaults to false: code blocks are highlighted as by New().

@@ -215,7 +215,7 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 
 func (r *coreRenderer) renderEmbed(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.Write(node.(*embedNode).video.HTML(embed.Options{}))
+		_, _ = w.Write(node.(*embedNode).video.HTML(r.ext.EmbedOptions))
 		_ = w.WriteByte('\n')
 	}
 	return ast.WalkSkipChildren, nil

@@ -95,6 +95,7 @@ func (r *Renderer) core() *Extender {
 		FigureForTitledImages: c.figures,
 		NoBlackfridayImages:   c.noBlackfridayImages,
 		NoIframeEmbeds:        c.noIframeEmbeds,
+		EmbedOptions:          c.sc.embed,
 		NoMeta:                true,
 		highlighter:           r.hl,
 		noTOC:                 true,
@@ -135,6 +136,9 @@ type Diagnostic struct {
 
 // String returns the diagnostic as "path:line:col: message".
 func (d Diagnostic) String() string {
+	if d.Path == "" {
+		return fmt.Sprintf("%d:%d: %s", d.Line, d.Column, d.Message)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", d.Path, d.Line, d.Column, d.Message)
 }
 

@@ -200,7 +200,8 @@ func WithRefResolver(f RefResolver) Option {
 }
 
 // WithEmbedOptions sets the base options of the youtube and vimeo
-// shortcodes; the call's arguments (autoplay, class, title, ...) are
+// shortcodes, and of the embeds that replace hand-written YouTube and Vimeo
+// iframes; a shortcode call's arguments (autoplay, class, title, ...) are
 // applied on top. The default is embed's zero Options: privacy-enhanced,
 // lazily loaded, responsive. embed.Options{Wrapper: embed.WrapperHugo}
 // gives the markup of Hugo's own shortcodes byte for byte.
