@@ -136,6 +136,7 @@ type shortcodeConfig struct {
 	unknown  UnknownShortcodes
 	ref      RefResolver
 	embed    embed.Options
+	site     map[string]any // lower-cased deep copy; read only
 }
 
 func defaultShortcodeConfig() shortcodeConfig {
@@ -197,6 +198,36 @@ func WithUnknownShortcodes(u UnknownShortcodes) Option {
 // Without one, a call to either is an error (ErrNoRefResolver).
 func WithRefResolver(f RefResolver) Option {
 	return optionFunc(func(c *config) { c.sc.ref = f })
+}
+
+// WithSiteParams gives the param shortcode the site's parameters (Hugo's
+// site params), used when a key is not in the post's front matter, as
+// Hugo's .Param does. Keys are case-insensitive. The map is copied, so the
+// Renderer stays immutable whatever the caller does with it afterwards.
+func WithSiteParams(params map[string]any) Option {
+	site, _ := copyParams(params).(map[string]any)
+	return optionFunc(func(c *config) { c.sc.site = site })
+}
+
+// copyParams deep-copies maps and slices, lower-casing map keys.
+func copyParams(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[strings.ToLower(k)] = copyParams(x)
+		}
+		return m
+	case []any:
+		s := make([]any, len(v))
+		for i, x := range v {
+			s[i] = copyParams(x)
+		}
+		return s
+	case []string:
+		return append([]string(nil), v...)
+	}
+	return v
 }
 
 // WithEmbedOptions sets the base options of the youtube and vimeo

@@ -336,8 +336,9 @@ func highlightShortcode(w io.Writer, sc *Shortcode) error {
 }
 
 // paramShortcode is Hugo's param: {{< param KEY >}} writes the page
-// parameter KEY, which may be dotted ("author.name") to reach into maps.
-// Keys are case-insensitive.
+// parameter KEY, which may be dotted ("author.name") to reach into maps,
+// and falls back to the site params of WithSiteParams as Hugo's .Param
+// does. Keys are case-insensitive.
 func paramShortcode(w io.Writer, sc *Shortcode) error {
 	sc.checkArgs(1, "key")
 	key := sc.GetString(0)
@@ -347,31 +348,19 @@ func paramShortcode(w io.Writer, sc *Shortcode) error {
 	if key == "" {
 		return errors.New("missing parameter key")
 	}
-	if sc.Page == nil {
-		return fmt.Errorf("parameter %q: no page (Render has no front matter; use RenderPost)", key)
+	var v any
+	found := false
+	if sc.Page != nil {
+		v, found = lookupParam(sc.Page.Params, key)
 	}
-	var v any = sc.Page.Params
-	for _, part := range strings.Split(strings.ToLower(key), ".") {
-		m, ok := v.(map[string]any)
-		if !ok {
-			v = nil
-			break
-		}
-		if v, ok = m[part]; !ok {
-			for k, mv := range m {
-				if strings.ToLower(k) == part {
-					v, ok = mv, true
-					break
-				}
-			}
-			if !ok {
-				v = nil
-				break
-			}
-		}
+	if !found {
+		v, found = lookupParam(sc.r.cfg.sc.site, key)
 	}
-	if v == nil {
-		return fmt.Errorf("parameter %q not found in the front matter", key)
+	if !found || v == nil {
+		if sc.Page == nil && sc.r.cfg.sc.site == nil {
+			return fmt.Errorf("parameter %q: no page (Render has no front matter; use RenderPost or WithSiteParams)", key)
+		}
+		return fmt.Errorf("parameter %q not found in the front matter or the site params", key)
 	}
 	_, err := io.WriteString(w, html.EscapeString(fmt.Sprint(v)))
 	return err
@@ -452,4 +441,29 @@ func tocShortcode(_ io.Writer, sc *Shortcode) error {
 	sc.checkArgs(0)
 	sc.isTOC = true
 	return nil
+}
+
+// lookupParam finds a dotted, case-insensitive key in m.
+func lookupParam(m map[string]any, key string) (any, bool) {
+	var v any = m
+	for _, part := range strings.Split(key, ".") {
+		mm, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = mm[strings.ToLower(part)]; ok {
+			continue
+		}
+		found := false
+		for k, mv := range mm {
+			if strings.EqualFold(k, part) {
+				v, found = mv, true
+				break
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return v, true
 }

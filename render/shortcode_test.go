@@ -22,13 +22,14 @@ import (
 
 // shortcodeCase is the JSON comment of a testdata/shortcodes case.
 type shortcodeCase struct {
-	Post       bool   `json:"post"`       // the input is a whole post file (front matter + body)
-	Unknown    string `json:"unknown"`    // "keep": WithUnknownShortcodes(UnknownKeepAsText)
-	Embed      string `json:"embed"`      // "hugo": WrapperHugo; "facade": Facade
-	Shortcodes *bool  `json:"shortcodes"` // WithShortcodes
-	Ref        bool   `json:"ref"`        // a test RefResolver
-	Unsafe     bool   `json:"unsafe"`     // WithUnsafeHTML
-	Without    string `json:"without"`    // WithoutShortcode
+	Post       bool           `json:"post"`       // the input is a whole post file (front matter + body)
+	Unknown    string         `json:"unknown"`    // "keep": WithUnknownShortcodes(UnknownKeepAsText)
+	Embed      string         `json:"embed"`      // "hugo": WrapperHugo; "facade": Facade
+	Shortcodes *bool          `json:"shortcodes"` // WithShortcodes
+	Ref        bool           `json:"ref"`        // a test RefResolver
+	Unsafe     bool           `json:"unsafe"`     // WithUnsafeHTML
+	Without    string         `json:"without"`    // WithoutShortcode
+	Site       map[string]any `json:"site"`       // WithSiteParams
 }
 
 // echoShortcode writes what its handler sees, escaped, for golden tests.
@@ -146,6 +147,9 @@ func (sc shortcodeCase) options() []Option {
 	}
 	if sc.Without != "" {
 		opts = append(opts, WithoutShortcode(sc.Without))
+	}
+	if sc.Site != nil {
+		opts = append(opts, WithSiteParams(sc.Site))
 	}
 	return opts
 }
