@@ -1013,7 +1013,7 @@ func (h *highlighter) Transform(doc *ast.Document, reader text.Reader, pc parser
 		}
 		n, ok := node.(*ast.FencedCodeBlock)
 		if !ok {
-			return ast.WalkContinue, nil
+			return skipInline(node), nil
 		}
 		bi := h.parseBlock(n, src)
 		bi.ordinal = ordinal

@@ -259,11 +259,12 @@ func writeHeadingClose(w util.BufWriter, n *ast.Heading) {
 // safeURL returns the URL to write for dest, escaped; "" for a dangerous
 // one unless raw HTML is allowed.
 func (r *coreRenderer) safeURL(dest []byte, resolve bool) []byte {
-	u := util.URLEscape(dest, resolve)
-	if !r.unsafe && html.IsDangerousURL(u) {
+	// The destination is checked as written, before escaping, as the
+	// policy transformer that reports it does.
+	if !r.unsafe && dangerousURL(dest) {
 		return nil
 	}
-	return util.EscapeHTML(u)
+	return util.EscapeHTML(util.URLEscape(dest, resolve))
 }
 
 func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -223,7 +223,7 @@ func (t *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		h, ok := n.(*ast.Heading)
 		if !ok {
-			return ast.WalkContinue, nil
+			return skipInline(n), nil
 		}
 		e := entry{h: h}
 		for _, a := range h.Attributes() {
@@ -319,4 +319,13 @@ func removeAttr(n ast.Node, name []byte) {
 	for _, a := range keep {
 		n.SetAttribute(a.Name, a.Value)
 	}
+}
+
+// skipInline tells a walk over block nodes not to descend into n's inline
+// content (a paragraph's text, say), which holds no blocks.
+func skipInline(n ast.Node) ast.WalkStatus {
+	if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
 }

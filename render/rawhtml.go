@@ -2,10 +2,10 @@ package render
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -147,7 +147,7 @@ func (t *policy) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 
 // checkURL reports a link URL the renderer will drop.
 func (t *policy) checkURL(d *docState, n ast.Node, dest []byte, unsafe bool) {
-	if !unsafe && html.IsDangerousURL(dest) {
+	if !unsafe && dangerousURL(dest) {
 		u := string(dest)
 		if len(u) > 40 {
 			u = u[:40] + "..."
@@ -219,4 +219,35 @@ func (r *coreRenderer) renderEmbed(w util.BufWriter, _ []byte, node ast.Node, en
 		_ = w.WriteByte('\n')
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// dangerousURL reports whether a browser would run u as script or read a
+// local file: a javascript:, vbscript:, file: or data: URL, except data:
+// images (png, gif, jpeg, webp), as goldmark's html.IsDangerousURL. Unlike
+// that function it does not allocate, and it ignores what browsers drop
+// from a URL before reading its scheme: leading spaces and control
+// characters, and tabs and newlines anywhere (" java\tscript:" runs).
+func dangerousURL(u []byte) bool {
+	// The first 16 significant bytes, lower-cased, are enough to decide.
+	var head [16]byte
+	n := 0
+	for i := 0; i < len(u) && n < len(head); i++ {
+		c := u[i]
+		if c <= ' ' || c == 0x7f {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		head[n] = c
+		n++
+	}
+	h := string(head[:n]) // does not escape: compared only
+	if strings.HasPrefix(h, "data:image/") {
+		t := h[len("data:image/"):]
+		return !(strings.HasPrefix(t, "png;") || strings.HasPrefix(t, "gif;") ||
+			strings.HasPrefix(t, "jpeg;") || strings.HasPrefix(t, "webp;"))
+	}
+	return strings.HasPrefix(h, "javascript:") || strings.HasPrefix(h, "vbscript:") ||
+		strings.HasPrefix(h, "file:") || strings.HasPrefix(h, "data:")
 }

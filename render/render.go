@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -165,6 +167,8 @@ type docState struct {
 	// Hook ordinals, zero-based per kind as Hugo's.
 	links, images, headings int
 	hookBuf                 bytes.Buffer
+
+	lineStarts []int // offsets of src's line starts; built by lineCol
 }
 
 type pendingDiag struct {
@@ -195,21 +199,23 @@ func (d *docState) origOffset(off int) int {
 }
 
 // lineCol turns an offset of src into a 1-based line and column of the file.
+// The line starts are indexed once per document, on the first call.
 func (d *docState) lineCol(off int) (line, col int) {
-	if off > len(d.src) {
-		off = len(d.src)
-	}
-	if off < 0 {
-		off = 0
-	}
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if d.src[i] == '\n' {
-			line++
-			start = i + 1
+	off = max(0, min(off, len(d.src)))
+	if d.lineStarts == nil {
+		d.lineStarts = append(make([]int, 0, 64), 0)
+		for i := 0; ; {
+			j := bytes.IndexByte(d.src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			d.lineStarts = append(d.lineStarts, i)
 		}
 	}
-	return line + d.lineBase, off - start + 1
+	// The last line start at or before off.
+	i := sort.SearchInts(d.lineStarts, off+1) - 1
+	return i + 1 + d.lineBase, off - d.lineStarts[i] + 1
 }
 
 // lineOfParsed returns the file line of an offset of the parsed source.
@@ -313,7 +319,19 @@ func (attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	doc.SetAttribute(stateAttrName, d)
 }
 
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// outBuf is a render's output: the buffer and the bufio.Writer goldmark
+// writes through. goldmark wraps any other writer in a new 4 KiB
+// bufio.Writer per call; pooling the pair saves that.
+type outBuf struct {
+	bytes.Buffer
+	w *bufio.Writer
+}
+
+var bufPool = sync.Pool{New: func() any {
+	b := new(outBuf)
+	b.w = bufio.NewWriter(&b.Buffer)
+	return b
+}}
 
 // Render renders Markdown (without front matter).
 //
@@ -358,10 +376,15 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	pc.Set(stateKey, d)
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 
-	buf := bufPool.Get().(*bytes.Buffer)
+	buf := bufPool.Get().(*outBuf)
 	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := r.md.Renderer().Render(buf, source, doc); err != nil {
+	buf.w.Reset(&buf.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 { // a huge document's buffer is not kept
+			bufPool.Put(buf)
+		}
+	}()
+	if err := r.md.Renderer().Render(buf.w, source, doc); err != nil {
 		var pe *post.ParseError
 		if errors.As(err, &pe) {
 			return nil, err

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	gmhtml "github.com/yuin/goldmark/renderer/html"
-
 	"github.com/folio-md/folio/embed"
 )
 
@@ -204,18 +202,7 @@ func (sc *Shortcode) safeURL(u string) bool {
 	if sc.r != nil && sc.r.cfg.unsafe {
 		return true
 	}
-	var b []byte
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		if c <= ' ' || c == 0x7f {
-			continue
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return !gmhtml.IsDangerousURL(b)
+	return !dangerousURL([]byte(u))
 }
 
 // urlArg returns the URL argument name, or "" with a Diagnostic when it is

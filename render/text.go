@@ -20,15 +20,26 @@ import (
 //
 // A '<' that does not start a tag or comment ("I <3 Go") is text.
 func plainText(html []byte) string {
-	out := make([]byte, 0, len(html)/2)
+	var out strings.Builder
+	out.Grow(len(html) / 2)
 	wasSpace := false
 	for i := 0; i < len(html); {
+		// A run of ordinary ASCII bytes is copied at once.
+		if j := i; plainOrdinary[html[j]] {
+			for j < len(html) && plainOrdinary[html[j]] {
+				j++
+			}
+			out.Write(html[i:j])
+			wasSpace = false
+			i = j
+			continue
+		}
 		c := html[i]
 		switch {
 		case c == '<':
 			if hasPrefixAt(html, i, "</p>") || hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />") {
 				if !wasSpace {
-					out = append(out, '\n')
+					out.WriteByte('\n')
 					wasSpace = true
 				}
 				if html[i+1] == 'b' && html[i+3] == ' ' {
@@ -42,7 +53,7 @@ func plainText(html []byte) string {
 				i = end
 				continue
 			}
-			out = append(out, c)
+			out.WriteByte(c)
 			wasSpace = false
 			i++
 		case c < utf8.RuneSelf:
@@ -52,10 +63,10 @@ func plainText(html []byte) string {
 					if c == '\n' {
 						c = ' '
 					}
-					out = append(out, c)
+					out.WriteByte(c)
 				}
 			} else {
-				out = append(out, c)
+				out.WriteByte(c)
 			}
 			wasSpace = sp
 			i++
@@ -63,14 +74,23 @@ func plainText(html []byte) string {
 			r, size := utf8.DecodeRune(html[i:])
 			sp := r != utf8.RuneError && unicode.IsSpace(r)
 			if !sp || !wasSpace {
-				out = append(out, html[i:i+size]...)
+				out.Write(html[i : i+size])
 			}
 			wasSpace = sp
 			i += size
 		}
 	}
-	return string(out)
+	return out.String()
 }
+
+// plainOrdinary holds the bytes plainText copies as they are: ASCII that
+// is neither white space nor the start of a tag.
+var plainOrdinary = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = c != '<' && !asciiSpace[c]
+	}
+	return t
+}()
 
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -202,13 +222,24 @@ func countWords(plain string, cjk bool) int {
 	runes, ascii := 0, true
 	for i := 0; i < len(plain); {
 		c := plain[i]
-		var r rune = rune(c)
-		size := 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(plain[i:])
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				if inWord {
+					words += wordWeight(runes, ascii, cjk)
+					inWord = false
+				}
+				continue
+			}
+			if !inWord {
+				inWord, runes, ascii = true, 0, true
+			}
+			runes++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(plain[i:])
 		i += size
-		if isSpaceRune(r) {
+		if unicode.IsSpace(r) {
 			if inWord {
 				words += wordWeight(runes, ascii, cjk)
 				inWord = false
@@ -216,18 +247,19 @@ func countWords(plain string, cjk bool) int {
 			continue
 		}
 		if !inWord {
-			inWord, runes, ascii = true, 0, true
+			inWord, runes = true, 0
 		}
 		runes++
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
+		ascii = false
 	}
 	if inWord {
 		words += wordWeight(runes, ascii, cjk)
 	}
 	return words
 }
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports as space.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 func wordWeight(runes int, ascii, cjk bool) int {
 	if cjk && !ascii {

@@ -83,6 +83,10 @@ func collect(doc ast.Node, src []byte, keepEmpty bool) []*Item {
 		}
 		h, ok := n.(*ast.Heading)
 		if !ok {
+			// Inline content holds no headings.
+			if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
 			return ast.WalkContinue, nil
 		}
 		if Excluded(h) {
