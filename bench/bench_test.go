@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/adrg/frontmatter"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -125,6 +126,35 @@ func BenchmarkCorpus(b *testing.B) {
 		),
 	)...)))
 
+	// Interleaved: each post is rendered by both sides in turn, in
+	// alternating order, and the ratio of the summed times is reported, so
+	// that load on a shared machine falls on both sides alike.
+	convert := func(md goldmark.Markdown) func(d document) error {
+		var buf bytes.Buffer
+		return func(d document) error {
+			buf.Reset()
+			return md.Convert(d.body, &buf)
+		}
+	}
+	renderWith := func(r *render.Renderer) func(d document) error {
+		return func(d document) error {
+			_, err := r.RenderPost(d.post)
+			return err
+		}
+	}
+	b.Run("ratio/folio-nohighlight-over-goldmark", func(b *testing.B) {
+		ratio(b, docs, convert(goldmark.New(goldmarkOptions()...)),
+			renderWith(render.New(keep, site, render.WithHighlighting(false))))
+	})
+	b.Run("ratio/folio-highlight-over-goldmark-highlighting", func(b *testing.B) {
+		ratio(b, docs, convert(goldmark.New(goldmarkOptions(
+			highlighting.NewHighlighting(
+				highlighting.WithStyle("monokai"),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
+		)...)), renderWith(render.New(keep, site)))
+	})
+
 	b.Run("frontmatter/folio-post", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -167,3 +197,27 @@ func BenchmarkCorpus(b *testing.B) {
 }
 
 func textReader(src []byte) text.Reader { return text.NewReader(src) }
+
+// ratio reports, as the metric "x", the time cand takes over the time base
+// takes on the same posts, timed post by post in alternating order.
+func ratio(b *testing.B, docs []document, base, cand func(document) error) {
+	var tb, tc time.Duration
+	flip := false
+	for b.Loop() {
+		for _, d := range docs {
+			flip = !flip
+			for _, side := range [2]bool{flip, !flip} {
+				f, acc := base, &tb
+				if side {
+					f, acc = cand, &tc
+				}
+				t0 := time.Now()
+				if err := f(d); err != nil {
+					b.Fatalf("%s: %v", d.path, err)
+				}
+				*acc += time.Since(t0)
+			}
+		}
+	}
+	b.ReportMetric(float64(tc)/float64(tb), "x")
+}

@@ -78,7 +78,9 @@ type Options struct {
 // document order. It returns nil, nil at once when src holds no "{{".
 // The error is an *Error.
 func Parse(src []byte, opts Options) ([]*Node, error) {
-	if !bytes.Contains(src, []byte("{{")) {
+	// Every call and escape starts with "{{<" or "{{%"; template code in
+	// the text ("{{ .Title }}") is no reason to scan the document.
+	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
 		return nil, nil
 	}
 	tags, err := scan(src)
