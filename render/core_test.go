@@ -129,10 +129,10 @@ func TestRenderEmptyAndNil(t *testing.T) {
 
 func TestMarkdownify(t *testing.T) {
 	r := New()
-	got, err := r.markdownify([]byte("A *caption* with [a link](/x)"))
+	got, err := r.markdownify([]byte("A *caption* with [a link](/x)"), nil, 0, "")
 	require.NoError(t, err)
 	assert.Equal(t, `A <em>caption</em> with <a href="/x">a link</a>`, string(got))
-	got, err = r.markdownify([]byte("One\n\nTwo"))
+	got, err = r.markdownify([]byte("One\n\nTwo"), nil, 0, "")
 	require.NoError(t, err)
 	assert.Equal(t, "<p>One</p>\n<p>Two</p>\n", string(got))
 }

@@ -447,7 +447,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	case hasManual:
 		res.Summary = manual
 	case p != nil && p.FrontMatter.Summary != "":
-		s, err := r.fragment([]byte(p.FrontMatter.Summary), d)
+		s, err := r.fragment([]byte(p.FrontMatter.Summary), d, 0, "in front matter summary")
 		if err != nil {
 			return nil, err
 		}
@@ -462,9 +462,10 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 }
 
 // fragment renders a short piece of Markdown with r's settings and no
-// shortcodes (a front matter summary, a caption). Its diagnostics go to
-// parent when parent is not nil, at the start of parent's source.
-func (r *Renderer) fragment(src []byte, parent *docState) ([]byte, error) {
+// shortcodes (a front matter summary, a caption, a shortcode's inner
+// Markdown). Its diagnostics go to parent when parent is not nil, at
+// offset off of parent's source, each prefixed with where.
+func (r *Renderer) fragment(src []byte, parent *docState, off int, where string) ([]byte, error) {
 	d := &docState{src: src}
 	if parent != nil {
 		d.path, d.page = parent.path, parent.page
@@ -478,16 +479,17 @@ func (r *Renderer) fragment(src []byte, parent *docState) ([]byte, error) {
 	}
 	if parent != nil {
 		for _, p := range d.diags {
-			parent.diagSrc(0, "in front matter summary: %s", p.msg)
+			parent.diagSrc(off, "%s: %s", where, p.msg)
 		}
 	}
 	return buf.Bytes(), nil
 }
 
 // markdownify renders a Markdown fragment with r's settings and strips a
-// single wrapping <p>, as Hugo's markdownify does (figure captions).
-func (r *Renderer) markdownify(src []byte) ([]byte, error) {
-	b, err := r.fragment(src, nil)
+// single wrapping <p>, as Hugo's markdownify does (figure captions). The
+// fragment's diagnostics go to parent (when not nil) at offset off.
+func (r *Renderer) markdownify(src []byte, parent *docState, off int, where string) ([]byte, error) {
+	b, err := r.fragment(src, parent, off, where)
 	if err != nil {
 		return nil, err
 	}

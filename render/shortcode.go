@@ -452,7 +452,7 @@ func (sc *Shortcode) RenderMarkdown(markdown string) (string, error) {
 	if sc.r == nil {
 		return "", errors.New("render: Shortcode.RenderMarkdown outside a render")
 	}
-	b, err := sc.r.markdownify([]byte(markdown))
+	b, err := sc.r.markdownify([]byte(markdown), sc.d, sc.off, fmt.Sprintf("in shortcode %q", sc.Name))
 	return string(b), err
 }
 
@@ -604,7 +604,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		if sc.Markdown && level > 0 {
 			// Hugo renders the inner content of a nested {{% %}} call as
 			// Markdown, without its <p> when it is a single line.
-			b, err := e.r.fragment(inner, nil)
+			b, err := e.r.fragment(inner, e.d, n.Start, fmt.Sprintf("in shortcode %q", n.Name))
 			if err != nil {
 				return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: err})
 			}

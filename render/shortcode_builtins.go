@@ -373,7 +373,7 @@ func detailsShortcode(w io.Writer, sc *Shortcode) error {
 	if err != nil {
 		return err
 	}
-	inner, err := sc.r.fragment([]byte(sc.Inner), nil)
+	inner, err := sc.r.fragment([]byte(sc.Inner), sc.d, sc.off, fmt.Sprintf("in shortcode %q", sc.Name))
 	if err != nil {
 		return err
 	}
