@@ -411,8 +411,13 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if t == nil {
 		t = &toc.TOC{}
 	}
-	finishTOC(t.Items, exp)
-	tocHTML := t.HTML(topts...)
+	var tocHTML []byte
+	if len(exp.outs) > 0 { // shortcode output in the TOC, or a toc marker
+		finishTOC(t.Items, exp)
+		if exp.hasTOC() {
+			tocHTML = t.HTML(topts...)
+		}
+	}
 
 	html := exp.finish(buf.Bytes(), tocHTML)
 	res := &Result{TOC: t}

@@ -477,6 +477,16 @@ type scOut struct {
 	toc  bool // the toc shortcode: replaced by the TOC's HTML
 }
 
+// hasTOC reports whether a toc shortcode asks for the TOC's HTML.
+func (x *expansion) hasTOC() bool {
+	for _, o := range x.outs {
+		if o.toc {
+			return true
+		}
+	}
+	return false
+}
+
 // expandShortcodes runs every shortcode call in d.src.
 func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
 	x := &expansion{src: d.src}
