@@ -47,17 +47,19 @@ func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr
 	if err == nil {
 		return &doc, nil
 	}
-	msg := err.Error()
-	line := 1
-	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = "yaml: " + m[2]
-		if yamlParserProblem[m[2]] {
-			// yaml.v3 counts lines from 1 for scanner errors but from 0
-			// for parser errors.
-			line++
+	line, msg, found := yamlErrorLine(err)
+	if !found || strings.HasSuffix(msg, "end of stream") {
+		// yaml.v3 takes a mark on line 0 for "no mark", so an unclosed
+		// scalar on the first line (title: "x) is reported at the end of
+		// the stream. Parsed again one line down, it has its real line.
+		var again yaml.Node
+		if err2 := yaml.Unmarshal(append([]byte{'\n'}, fm...), &again); err2 != nil {
+			if l, m, ok := yamlErrorLine(err2); ok && l > 1 {
+				line, msg = l-1, m
+			}
 		}
-	} else if m := yamlAnchorErr.FindStringSubmatch(msg); m != nil {
+	}
+	if m := yamlAnchorErr.FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(fm, []byte("*"+m[1])); i >= 0 {
 			line = 1 + bytes.Count(fm[:i], []byte("\n"))
 		}
@@ -74,4 +76,21 @@ func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr
 		off++
 	}
 	return nil, s.errOff(off, "", &fmError{msg: "yaml: " + msg, kind: ErrSyntax, err: err})
+}
+
+// yamlErrorLine reads the 1-based line of a yaml.v3 error from its message
+// and returns the message without it; found is false when it has none.
+func yamlErrorLine(err error) (line int, msg string, found bool) {
+	msg = err.Error()
+	m := yamlLineErr.FindStringSubmatch(msg)
+	if m == nil {
+		return 1, msg, false
+	}
+	line, _ = strconv.Atoi(m[1])
+	if yamlParserProblem[m[2]] {
+		// yaml.v3 counts lines from 1 for scanner errors but from 0 for
+		// parser errors.
+		line++
+	}
+	return line, "yaml: " + m[2], true
 }
