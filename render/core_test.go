@@ -329,3 +329,13 @@ func TestTabbedJavascriptLinkIsRemoved(t *testing.T) {
 	assert.NotContains(t, strings.ToLower(string(res.HTML)), "script:")
 	assert.Len(t, res.Diagnostics, 2)
 }
+
+func TestCodeBlockHookErrorHasPath(t *testing.T) {
+	t.Parallel()
+	p, err := post.Parse([]byte("---\ntitle: T\n---\n\nText.\n\n```go\nx := 1\n```\n"), post.WithPath("content/a.md"))
+	require.NoError(t, err)
+	r := New(WithCodeBlockHook(func(io.Writer, CodeBlock) error { return errors.New("no") }))
+	_, err = r.RenderPost(p)
+	require.Error(t, err)
+	assert.Equal(t, "content/a.md:7:1: code block hook: no", err.Error())
+}

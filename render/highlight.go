@@ -1018,8 +1018,9 @@ func (h *highlighter) Transform(doc *ast.Document, reader text.Reader, pc parser
 		bi := h.parseBlock(n, src)
 		bi.ordinal = ordinal
 		ordinal++
-		off := fenceOffset(n, src)
-		bi.line, bi.col = fencePos(d, src, off)
+		if h.cfg.hook != nil { // only the hook reads the fence's position
+			bi.line, bi.col = fencePos(d, src, fenceOffset(n, src))
+		}
 		if d != nil {
 			for _, p := range bi.problems {
 				d.diag(p.off, "%s", p.msg)

@@ -387,6 +387,9 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if err := r.md.Renderer().Render(buf.w, source, doc); err != nil {
 		var pe *post.ParseError
 		if errors.As(err, &pe) {
+			if pe.Path == "" {
+				pe.Path = d.path
+			}
 			return nil, err
 		}
 		return nil, d.errorAt(0, err)
