@@ -443,8 +443,14 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	res.HTML = html
 
 	cjk := r.cfg.cjk || (p != nil && p.FrontMatter.IsCJKLanguage)
-	res.Plain = plainText(html)
-	res.WordCount = countWords(res.Plain, cjk)
+	// One pass yields the plain text, the word count and where an
+	// automatic summary would end.
+	limit := 0
+	if !hasManual && (p == nil || p.FrontMatter.Summary == "") {
+		limit = r.cfg.summaryLength
+	}
+	var cut int
+	res.Plain, res.WordCount, cut = textStats(html, limit, cjk)
 	wpm := r.cfg.wpm
 	if cjk {
 		wpm = r.cfg.wpmCJK
@@ -462,7 +468,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		res.Summary = trimShortHTML(s)
 		res.Truncated = res.WordCount > 0
 	default:
-		res.Summary, res.Truncated = autoSummary(html, r.cfg.summaryLength, cjk)
+		res.Summary, res.Truncated = summaryAt(html, cut)
 	}
 
 	res.Diagnostics = d.diagnostics()

@@ -20,67 +20,126 @@ import (
 //
 // A '<' that does not start a tag or comment ("I <3 Go") is text.
 func plainText(html []byte) string {
+	plain, _, _ := textStats(html, 0, false)
+	return plain
+}
+
+// textStats makes one pass over rendered HTML and returns what plainText,
+// countWords and autoSummary would: the plain text, its word count (Hugo's
+// rules, CJK when cjk is set) and, when limit > 0, the offset after the
+// top-level element in which the running word count reached limit, or -1
+// when the content has fewer words. Word boundaries are those of the
+// plain text, so the summary counts words exactly as WordCount does.
+func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) {
 	var out strings.Builder
 	out.Grow(len(html) / 2)
-	wasSpace := false
+	cut = -1
+	wasSpace := false                      // the plain text ends in white space
+	inWord, runes, ascii := false, 0, true // the word being read
+	depth := 0                             // open elements, for the summary
+	endWord := func() {
+		if inWord {
+			words += wordWeight(runes, ascii, cjk)
+			inWord = false
+		}
+	}
 	for i := 0; i < len(html); {
-		// A run of ordinary ASCII bytes is copied at once.
-		if j := i; plainOrdinary[html[j]] {
+		c := html[i]
+		// A run of ordinary ASCII bytes is copied at once; it is one word
+		// or part of one.
+		if plainOrdinary[c] {
+			j := i + 1
 			for j < len(html) && plainOrdinary[html[j]] {
 				j++
 			}
 			out.Write(html[i:j])
 			wasSpace = false
+			if !inWord {
+				inWord, runes, ascii = true, 0, true
+			}
+			runes += j - i
 			i = j
 			continue
 		}
-		c := html[i]
-		switch {
-		case c == '<':
-			if hasPrefixAt(html, i, "</p>") || hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />") {
-				if !wasSpace {
-					out.WriteByte('\n')
-					wasSpace = true
-				}
-				if html[i+1] == 'b' && html[i+3] == ' ' {
-					i += 6
-				} else {
-					i += 4
-				}
-				continue
-			}
+		if c == '<' {
 			if end, ok := skipMarkup(html, i); ok {
+				if hasPrefixAt(html, i, "</p>") || hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />") {
+					if !wasSpace {
+						out.WriteByte('\n')
+						wasSpace = true
+					}
+					endWord()
+				}
+				if limit > 0 && cut < 0 {
+					closing := html[i+1] == '/'
+					if closing || isASCIILetter(html[i+1]) {
+						name := tagNameBytes(html, i)
+						switch {
+						case closing:
+							depth = max(depth-1, 0)
+						case isVoid(name) || selfClosed(html[i:end]) || rawTextElement(name) != "":
+							// void, self-closed, or skipped whole
+						default:
+							depth++
+						}
+						if depth == 0 {
+							// A top-level element ended: count the word it
+							// may end in too.
+							n := words
+							if inWord {
+								n += wordWeight(runes, ascii, cjk)
+							}
+							if n >= limit {
+								cut = end
+							}
+						}
+					}
+				}
 				i = end
 				continue
 			}
-			out.WriteByte(c)
-			wasSpace = false
+			// A '<' that starts no markup is text.
+		}
+		if c < utf8.RuneSelf {
 			i++
-		case c < utf8.RuneSelf:
-			sp := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-			if sp {
+			if asciiSpace[c] {
 				if !wasSpace {
 					if c == '\n' {
 						c = ' '
 					}
 					out.WriteByte(c)
 				}
-			} else {
-				out.WriteByte(c)
+				wasSpace = true
+				endWord()
+				continue
 			}
-			wasSpace = sp
-			i++
-		default:
-			r, size := utf8.DecodeRune(html[i:])
-			sp := r != utf8.RuneError && unicode.IsSpace(r)
-			if !sp || !wasSpace {
-				out.Write(html[i : i+size])
+			out.WriteByte(c) // '<' as text
+			wasSpace = false
+			if !inWord {
+				inWord, runes, ascii = true, 0, true
 			}
-			wasSpace = sp
-			i += size
+			runes++
+			continue
 		}
+		r, size := utf8.DecodeRune(html[i:])
+		sp := r != utf8.RuneError && unicode.IsSpace(r)
+		if !sp || !wasSpace {
+			out.Write(html[i : i+size])
+		}
+		wasSpace = sp
+		i += size
+		if sp {
+			endWord()
+			continue
+		}
+		if !inWord {
+			inWord, runes = true, 0
+		}
+		runes++
+		ascii = false
 	}
-	return out.String()
+	endWord()
+	return out.String(), words, cut
 }
 
 // plainOrdinary holds the bytes plainText copies as they are: ASCII that
@@ -302,62 +361,17 @@ func autoSummary(html []byte, limit int, cjk bool) (summary []byte, truncated bo
 	if limit < 1 {
 		return nil, len(bytes.TrimSpace(html)) > 0
 	}
-	count := 0
-	depth := 0
-	inWord, runes, ascii := false, 0, true
-	endWord := func() {
-		if inWord {
-			count += wordWeight(runes, ascii, cjk)
-			inWord = false
-		}
+	_, _, cut := textStats(html, limit, cjk)
+	return summaryAt(html, cut)
+}
+
+// summaryAt returns the automatic summary that ends at cut (see
+// textStats): the whole content when cut is -1.
+func summaryAt(html []byte, cut int) (summary []byte, truncated bool) {
+	if cut < 0 {
+		return html, false
 	}
-	for i := 0; i < len(html); {
-		c := html[i]
-		if c == '<' {
-			end, ok := skipMarkup(html, i)
-			if ok {
-				closing := i+1 < len(html) && html[i+1] == '/'
-				if isASCIILetter(html[min(i+1, len(html)-1)]) || closing {
-					name := tagNameBytes(html, i)
-					switch {
-					case closing:
-						depth = max(depth-1, 0)
-					case isVoid(name) || selfClosed(html[i:end]) || rawTextElement(name) != "":
-						// no nesting change: void, self-closed, or skipped whole
-					default:
-						depth++
-					}
-					if depth == 0 {
-						// A top-level element ended; the count so far
-						// includes it, words inside still open ended too.
-						endWord()
-						if count >= limit {
-							return cutSummary(html, end)
-						}
-					}
-				}
-				i = end
-				continue
-			}
-		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(html[i:])
-		}
-		i += size
-		if isSpaceRune(r) {
-			endWord()
-			continue
-		}
-		if !inWord {
-			inWord, runes, ascii = true, 0, true
-		}
-		runes++
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
-	}
-	return html, false
+	return cutSummary(html, cut)
 }
 
 // cutSummary returns html[:end], and whether anything but white space follows.

@@ -160,3 +160,34 @@ func TestTrimShortHTML(t *testing.T) {
 		assert.Equal(t, tt.want, string(trimShortHTML([]byte(tt.in))), "trimShortHTML(%q)", tt.in)
 	}
 }
+
+// FuzzTextStats checks the one-pass text statistics against their
+// definitions: the word count is countWords of the plain text, and a
+// summary cut ends a tag and leaves a prefix of the content.
+func FuzzTextStats(f *testing.F) {
+	for _, s := range []string{
+		"<p>One two <em>three</em> four.</p>\n<p>Five</p>\n",
+		"<h2 id=\"a\">T</h2>\n<ul>\n<li>a b</li>\n</ul>\n<pre><code>x := 1\n</code></pre>\n",
+		"<p>日本語の 文章 and ascii</p><br>x<br />y</p>",
+		"a < b <3 <script>var x = '<p>'</script> c\u00a0d\u0085e",
+		"<p>unclosed <em>tag",
+	} {
+		f.Add([]byte(s), 3, false)
+		f.Add([]byte(s), 1, true)
+	}
+	f.Fuzz(func(t *testing.T, html []byte, limit int, cjk bool) {
+		limit = max(0, min(limit, 100))
+		plain, words, cut := textStats(html, limit, cjk)
+		if want := countWords(plain, cjk); words != want {
+			t.Fatalf("words = %d, countWords(plain) = %d, plain %q", words, want, plain)
+		}
+		if limit == 0 && cut != -1 {
+			t.Fatalf("cut = %d with no limit", cut)
+		}
+		// A cut ends a tag, or the input where an unclosed construct runs
+		// to the end.
+		if cut != -1 && (cut < 1 || cut > len(html) || (cut < len(html) && html[cut-1] != '>')) {
+			t.Fatalf("cut = %d does not end a tag in %q", cut, html)
+		}
+	})
+}
