@@ -437,8 +437,8 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		joined = append(joined, html[:i]...)
 		joined = append(joined, rest...)
 		html = joined
-	} else {
-		html = bytes.Clone(html)
+	} else if b := buf.Bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
+		html = bytes.Clone(html) // still the pooled buffer: copy it out
 	}
 	res.HTML = html
 
