@@ -633,17 +633,11 @@ func (p preWrapper) End(bool) string { return "</code></pre>" }
 // infoOf returns the parsed fence of n: the one the transformer stored, or
 // a fresh parse when the transformer did not run.
 func (h *highlighter) infoOf(n *ast.FencedCodeBlock, src []byte) *blockInfo {
-	if v, ok := n.AttributeString(blockInfoAttr); ok {
-		if bi, ok := v.(*blockInfo); ok {
-			return bi
-		}
+	if bi := stateOfNode(n).fences[n]; bi != nil {
+		return bi
 	}
 	return h.parseBlock(n, src)
 }
-
-// blockInfoAttr is the node attribute under which the transformer stores
-// a fence's *blockInfo. The NUL byte keeps it apart from user attributes.
-const blockInfoAttr = "\x00folio.codeblock"
 
 func (h *highlighter) parseBlock(n *ast.FencedCodeBlock, src []byte) *blockInfo {
 	bi := &blockInfo{set: h.def}
@@ -1027,7 +1021,17 @@ func (h *highlighter) Transform(doc *ast.Document, reader text.Reader, pc parser
 			}
 			h.checkBlock(d, n, bi)
 		}
-		n.SetAttributeString(blockInfoAttr, bi)
+		if d != nil {
+			// Kept in the document's state rather than as a node attribute:
+			// goldmark gives a node's first attribute room for ten.
+			if d.fences == nil {
+				d.fences = make(map[*ast.FencedCodeBlock]*blockInfo)
+				if _, ok := doc.Attribute(stateAttrName); !ok {
+					doc.SetAttribute(stateAttrName, d) // no attachState: a goldmark of the caller's
+				}
+			}
+			d.fences[n] = bi
+		}
 		return ast.WalkSkipChildren, nil
 	})
 }

@@ -169,6 +169,8 @@ type docState struct {
 	hookBuf                 bytes.Buffer
 
 	lineStarts []int // offsets of src's line starts; built by lineCol
+
+	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
 }
 
 type pendingDiag struct {
