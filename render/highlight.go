@@ -214,6 +214,13 @@ func (bi *blockInfo) applyAttrs(attrs []fenceAttr, base int) {
 		bad := func(want string) {
 			bi.problems = append(bi.problems, problem{base + a.off, fmt.Sprintf("fence attribute %s=%s: want %s; ignored", a.name, showValue(a.value), want)})
 		}
+		setBool := func(dst *bool) {
+			if b, ok := asBool(a.value); ok {
+				*dst = b
+			} else {
+				bad("true or false")
+			}
+		}
 		switch key {
 		case "linenos":
 			switch v := a.value.(type) {
@@ -236,11 +243,7 @@ func (bi *blockInfo) applyAttrs(attrs []fenceAttr, base int) {
 				bad("table, inline, true or false")
 			}
 		case "linenumbersintable":
-			if b, ok := asBool(a.value); ok {
-				bi.set.table = b
-			} else {
-				bad("true or false")
-			}
+			setBool(&bi.set.table)
 		case "linenostart":
 			if n, ok := asInt(a.value); ok && n >= 0 && n < 1<<30 {
 				bi.set.lineNoStart = n
@@ -250,11 +253,7 @@ func (bi *blockInfo) applyAttrs(attrs []fenceAttr, base int) {
 		case "hl_lines":
 			hl = a
 		case "anchorlinenos":
-			if b, ok := asBool(a.value); ok {
-				bi.set.anchors = b
-			} else {
-				bad("true or false")
-			}
+			setBool(&bi.set.anchors)
 		case "lineanchors":
 			s, ok := a.value.(string)
 			if !ok || !validAnchor(s) {
@@ -269,11 +268,7 @@ func (bi *blockInfo) applyAttrs(attrs []fenceAttr, base int) {
 				bad("a chroma style name such as monokai or github")
 			}
 		case "noclasses":
-			if b, ok := asBool(a.value); ok {
-				bi.set.inline = b
-			} else {
-				bad("true or false")
-			}
+			setBool(&bi.set.inline)
 		case "tabwidth":
 			if n, ok := asInt(a.value); ok && n >= 1 && n <= 64 {
 				bi.set.tabWidth = n
@@ -281,11 +276,7 @@ func (bi *blockInfo) applyAttrs(attrs []fenceAttr, base int) {
 				bad("a tab width from 1 to 64")
 			}
 		case "guesssyntax":
-			if b, ok := asBool(a.value); ok {
-				bi.set.guess = b
-			} else {
-				bad("true or false")
-			}
+			setBool(&bi.set.guess)
 		}
 	}
 	_ = hlBase

@@ -50,30 +50,29 @@ func New(opts ...Option) *Renderer {
 	return r
 }
 
+// hugoExtensions are the goldmark extensions Hugo turns on by default, in
+// the order they are added.
+var hugoExtensions = []struct {
+	ext Extension
+	gm  goldmark.Extender
+}{
+	{Table, extension.Table},
+	{Strikethrough, extension.Strikethrough},
+	{Linkify, extension.Linkify},
+	{TaskList, extension.TaskList},
+	{DefinitionList, extension.DefinitionList},
+	{Footnote, extension.Footnote},
+	{Typographer, extension.Typographer},
+}
+
 // buildMarkdown makes the one goldmark instance of r.
 func (r *Renderer) buildMarkdown() goldmark.Markdown {
 	c := &r.cfg
 	var exts []goldmark.Extender
-	if !c.disabled[Table] {
-		exts = append(exts, extension.Table)
-	}
-	if !c.disabled[Strikethrough] {
-		exts = append(exts, extension.Strikethrough)
-	}
-	if !c.disabled[Linkify] {
-		exts = append(exts, extension.Linkify)
-	}
-	if !c.disabled[TaskList] {
-		exts = append(exts, extension.TaskList)
-	}
-	if !c.disabled[DefinitionList] {
-		exts = append(exts, extension.DefinitionList)
-	}
-	if !c.disabled[Footnote] {
-		exts = append(exts, extension.Footnote)
-	}
-	if !c.disabled[Typographer] {
-		exts = append(exts, extension.Typographer)
+	for _, e := range hugoExtensions {
+		if !c.disabled[e.ext] {
+			exts = append(exts, e.gm)
+		}
 	}
 	exts = append(exts, r.core())
 	exts = append(exts, c.gmExtensions...)
