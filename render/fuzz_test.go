@@ -2,18 +2,23 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
 
 	"github.com/folio-md/folio/internal/golden"
+	"github.com/folio-md/folio/post"
 )
 
-// FuzzRender renders any input: it must not panic or fail, and the HTML,
-// with raw HTML off, must close every non-void element it opens.
+// FuzzRender renders any input with two Renderers. The default one may
+// refuse a document (an unknown or unclosed shortcode, say), but only with a
+// *post.ParseError positioned inside the input; the lenient one keeps unknown
+// shortcodes as text. Neither may panic, and the HTML, with raw HTML off,
+// must close every non-void element it opens.
 func FuzzRender(f *testing.F) {
-	for _, dir := range []string{"ids", "extensions", "rawhtml", "summary", "images", "hooks", "embeds", "post"} {
+	for _, dir := range []string{"ids", "extensions", "rawhtml", "summary", "images", "hooks", "embeds", "post", "shortcodes"} {
 		for _, c := range golden.Load(f, filepath.Join("testdata", dir, "*.txt")) {
 			f.Add(c.Input.Data)
 		}
@@ -21,11 +26,17 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("*a <!--more--> b*\n\n- x <!--more-->\n"))
 	f.Add([]byte("![a](b?\"c\")![a](?\"\")"))
 	f.Add([]byte("# {#}\n\n## x {id=\"\"}\n\n##\n"))
-	r := New(WithFigureForTitledImages())
+	f.Add([]byte("{{< x >}}\n\n{{% details %}}\n# h\n"))
+	strict := New(WithFigureForTitledImages())
+	lenient := New(WithFigureForTitledImages(), WithUnknownShortcodes(UnknownKeepAsText))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		res, err := r.Render(src)
+		if _, err := strict.Render(src); err != nil {
+			checkPositioned(t, src, err)
+		}
+		res, err := lenient.Render(src)
 		if err != nil {
-			t.Fatalf("Render: %v", err)
+			checkPositioned(t, src, err)
+			return
 		}
 		if err := checkBalanced(res.HTML); err != nil {
 			t.Fatalf("HTML: %v\n%s", err, res.HTML)
@@ -39,6 +50,20 @@ func FuzzRender(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkPositioned fails t unless err is a *post.ParseError whose line and
+// column fall inside src.
+func checkPositioned(t *testing.T, src []byte, err error) {
+	t.Helper()
+	var pe *post.ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("Render error %T without a position: %v", err, err)
+	}
+	lines := bytes.Count(src, []byte("\n")) + 1
+	if pe.Line < 1 || pe.Line > lines || pe.Column < 1 {
+		t.Fatalf("Render error at %d:%d, outside the input's %d lines: %v", pe.Line, pe.Column, lines, err)
+	}
 }
 
 // checkBalanced tokenizes b and reports an element left open or closed
