@@ -12,11 +12,12 @@ import (
 	"github.com/folio-md/folio/post"
 )
 
-// FuzzRender renders any input with two Renderers. The default one may
-// refuse a document (an unknown or unclosed shortcode, say), but only with a
-// *post.ParseError positioned inside the input; the lenient one keeps unknown
-// shortcodes as text. Neither may panic, and the HTML, with raw HTML off,
-// must close every non-void element it opens.
+// FuzzRender renders any input twice. With shortcodes off, every input must
+// render without error. With them on (the default), a document may be refused
+// (an unknown or unclosed shortcode, say), but only with a *post.ParseError
+// positioned inside the input. Neither may panic; every HTML and summary,
+// with raw HTML off, must close each non-void element it opens, and every
+// diagnostic must carry a position.
 func FuzzRender(f *testing.F) {
 	for _, dir := range []string{"ids", "extensions", "rawhtml", "summary", "images", "hooks", "embeds", "post", "shortcodes"} {
 		for _, c := range golden.Load(f, filepath.Join("testdata", dir, "*.txt")) {
@@ -27,29 +28,36 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("![a](b?\"c\")![a](?\"\")"))
 	f.Add([]byte("# {#}\n\n## x {id=\"\"}\n\n##\n"))
 	f.Add([]byte("{{< x >}}\n\n{{% details %}}\n# h\n"))
-	strict := New(WithFigureForTitledImages())
-	lenient := New(WithFigureForTitledImages(), WithUnknownShortcodes(UnknownKeepAsText))
+	plain := New(WithFigureForTitledImages(), WithShortcodes(false))
+	shortcodes := New(WithFigureForTitledImages())
 	f.Fuzz(func(t *testing.T, src []byte) {
-		if _, err := strict.Render(src); err != nil {
-			checkPositioned(t, src, err)
+		res, err := plain.Render(src)
+		if err != nil {
+			t.Fatalf("Render with shortcodes off: %v", err)
 		}
-		res, err := lenient.Render(src)
+		checkResult(t, res)
+		res, err = shortcodes.Render(src)
 		if err != nil {
 			checkPositioned(t, src, err)
 			return
 		}
-		if err := checkBalanced(res.HTML); err != nil {
-			t.Fatalf("HTML: %v\n%s", err, res.HTML)
-		}
-		if err := checkBalanced(res.Summary); err != nil {
-			t.Fatalf("summary: %v\n%s", err, res.Summary)
-		}
-		for _, d := range res.Diagnostics {
-			if d.Line < 1 || d.Column < 1 {
-				t.Fatalf("diagnostic without position: %v", d)
-			}
-		}
+		checkResult(t, res)
 	})
+}
+
+func checkResult(t *testing.T, res *Result) {
+	t.Helper()
+	if err := checkBalanced(res.HTML); err != nil {
+		t.Fatalf("HTML: %v\n%s", err, res.HTML)
+	}
+	if err := checkBalanced(res.Summary); err != nil {
+		t.Fatalf("summary: %v\n%s", err, res.Summary)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Line < 1 || d.Column < 1 {
+			t.Fatalf("diagnostic without position: %v", d)
+		}
+	}
 }
 
 // checkPositioned fails t unless err is a *post.ParseError whose line and
