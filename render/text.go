@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,122 +33,180 @@ func plainText(html []byte) string {
 // when the content has fewer words. Word boundaries are those of the
 // plain text, so the summary counts words exactly as WordCount does.
 func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) {
+	// The plain text is mostly the HTML's own bytes: html[start:i] is a
+	// span still to be copied as it is, flushed only where the output
+	// differs (a tag removed, a space collapsed, a newline made a space).
 	var out strings.Builder
-	out.Grow(len(html) / 2)
+	out.Grow(len(html)) // the plain text is never longer
+	start := 0
 	cut = -1
+	// A word is counted when it starts; with cjk, a word that is not pure
+	// ASCII adds its other runes when it ends.
 	wasSpace := false                      // the plain text ends in white space
 	inWord, runes, ascii := false, 0, true // the word being read
-	depth := 0                             // open elements, for the summary
 	endWord := func() {
-		if inWord {
-			words += wordWeight(runes, ascii, cjk)
-			inWord = false
+		if inWord && cjk && !ascii {
+			words += runes - 1
 		}
+		inWord = false
 	}
+	depth := 0 // open elements, for the summary
 	for i := 0; i < len(html); {
-		c := html[i]
-		// A run of ordinary ASCII bytes is copied at once; it is one word
-		// or part of one.
-		if plainOrdinary[c] {
-			j := i + 1
-			for j < len(html) && plainOrdinary[html[j]] {
-				j++
-			}
-			out.Write(html[i:j])
-			wasSpace = false
-			if !inWord {
-				inWord, runes, ascii = true, 0, true
-			}
-			runes += j - i
-			i = j
-			continue
-		}
-		if c == '<' {
-			if end, ok := skipMarkup(html, i); ok {
-				if hasPrefixAt(html, i, "</p>") || hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />") {
-					if !wasSpace {
-						out.WriteByte('\n')
-						wasSpace = true
-					}
-					endWord()
+		if html[i] == '<' {
+			end, ok := skipMarkup(html, i)
+			if !ok {
+				// A '<' that starts no markup is text: one ASCII byte of
+				// a word.
+				i++
+				wasSpace = false
+				if !inWord {
+					inWord, runes, ascii = true, 0, true
+					words++
 				}
-				if limit > 0 && cut < 0 {
-					closing := html[i+1] == '/'
-					if closing || isASCIILetter(html[i+1]) {
-						name := tagNameBytes(html, i)
-						switch {
-						case closing:
-							depth = max(depth-1, 0)
-						case isVoid(name) || selfClosed(html[i:end]) || rawTextElement(name) != "":
-							// void, self-closed, or skipped whole
-						default:
-							depth++
-						}
-						if depth == 0 {
-							// A top-level element ended: count the word it
-							// may end in too.
-							n := words
-							if inWord {
-								n += wordWeight(runes, ascii, cjk)
-							}
-							if n >= limit {
-								cut = end
-							}
-						}
-					}
-				}
-				i = end
+				runes++
 				continue
 			}
-			// A '<' that starts no markup is text.
-		}
-		if c < utf8.RuneSelf {
-			i++
-			if asciiSpace[c] {
+			out.Write(html[start:i])
+			start = end
+			if html[i+1] == '/' && hasPrefixAt(html, i, "</p>") || html[i+1] == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
 				if !wasSpace {
-					if c == '\n' {
-						c = ' '
-					}
-					out.WriteByte(c)
+					out.WriteByte('\n')
+					wasSpace = true
 				}
+				endWord()
+			}
+			if limit > 0 && cut < 0 && (html[i+1] == '/' || isASCIILetter(html[i+1])) {
+				if html[i+1] == '/' {
+					depth = max(depth-1, 0)
+				} else if name := tagNameBytes(html, i); !isVoid(name) && !selfClosed(html[i:end]) && rawTextElement(name) == "" {
+					depth++
+				}
+				if depth == 0 {
+					// A top-level element ended: count the word it may
+					// end in too.
+					n := words
+					if inWord && cjk && !ascii {
+						n += runes - 1
+					}
+					if n >= limit {
+						cut = end
+					}
+				}
+			}
+			i = end
+			continue
+		}
+
+		// Text, up to the next '<'.
+		e := bytes.IndexByte(html[i:], '<')
+		if e < 0 {
+			e = len(html)
+		} else {
+			e += i
+		}
+		slow := i // below slow, bytes are read one by one
+		for i < e {
+			if !cjk && i >= slow && i+8 <= e {
+				// The fast path for text that is not CJK: eight ASCII
+				// bytes that the plain text keeps as they are (printable
+				// or ' ', and no ' ' after white space) need only their
+				// word starts counted. For ASCII, the high bit of each
+				// byte of below(n) tells whether that byte is below n.
+				const lo, hi = 0x0101010101010101, 0x8080808080808080
+				x := binary.LittleEndian.Uint64(html[i:])
+				y := x | hi
+				below := func(n uint64) uint64 { return ^(y - n*lo) & hi }
+				control := below(0x20) // '\n', '\t', ...: the slow path decides
+				space := below(0x21) &^ control
+				var prevSpace, prevBreak uint64 // for the byte before these
+				if wasSpace {
+					prevSpace = 0x80
+				}
+				if !inWord {
+					prevBreak = 0x80
+				}
+				if x&hi|control|space&(space<<8|prevSpace) == 0 {
+					words += bits.OnesCount64(^space & hi & (space<<8 | prevBreak))
+					wasSpace = space>>63 != 0
+					inWord = !wasSpace
+					i += 8
+					continue
+				}
+				slow = i + 8
+			}
+			c := html[i]
+			switch textClass[c] {
+			case textOrdinary:
+				j := i + 1
+				for j < e && textClass[html[j]] == textOrdinary {
+					j++
+				}
+				if !inWord {
+					inWord, runes, ascii = true, 0, true
+					words++
+				}
+				runes += j - i
+				wasSpace = false
+				i = j
+			case textSpace:
+				if wasSpace || c == '\n' {
+					out.Write(html[start:i])
+					if !wasSpace {
+						out.WriteByte(' ')
+					}
+					start = i + 1
+				}
+				i++
 				wasSpace = true
 				endWord()
-				continue
+			default: // a multi-byte rune, or a byte of a broken one
+				r, size := utf8.DecodeRune(html[i:e])
+				if r != utf8.RuneError && unicode.IsSpace(r) {
+					if wasSpace {
+						out.Write(html[start:i])
+						start = i + size
+					}
+					i += size
+					wasSpace = true
+					endWord()
+					continue
+				}
+				i += size
+				wasSpace = false
+				if !inWord {
+					inWord, runes = true, 0
+					words++
+				}
+				runes++
+				ascii = false
 			}
-			out.WriteByte(c) // '<' as text
-			wasSpace = false
-			if !inWord {
-				inWord, runes, ascii = true, 0, true
-			}
-			runes++
-			continue
 		}
-		r, size := utf8.DecodeRune(html[i:])
-		sp := r != utf8.RuneError && unicode.IsSpace(r)
-		if !sp || !wasSpace {
-			out.Write(html[i : i+size])
-		}
-		wasSpace = sp
-		i += size
-		if sp {
-			endWord()
-			continue
-		}
-		if !inWord {
-			inWord, runes = true, 0
-		}
-		runes++
-		ascii = false
 	}
+	out.Write(html[start:])
 	endWord()
 	return out.String(), words, cut
 }
 
-// plainOrdinary holds the bytes plainText copies as they are: ASCII that
-// is neither white space nor the start of a tag.
-var plainOrdinary = func() (t [256]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = c != '<' && !asciiSpace[c]
+// Byte classes for textStats.
+const (
+	textOrdinary  = iota // ASCII, neither white space nor '<'
+	textSpace            // ASCII white space
+	textMarkup           // '<'
+	textMultiByte        // the first or a later byte of a multi-byte rune
+)
+
+var textClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = textMultiByte
+		case c == '<':
+			t[c] = textMarkup
+		case asciiSpace[c]:
+			t[c] = textSpace
+		default:
+			t[c] = textOrdinary
+		}
 	}
 	return t
 }()
@@ -188,9 +248,10 @@ func skipMarkup(html []byte, i int) (int, bool) {
 			nameEnd++
 		}
 		end := skipTag(html, nameEnd)
-		name := html[i+1 : nameEnd]
-		if raw := rawTextElement(name); raw != "" && !selfClosed(html[i:end]) {
-			return skipRawText(html, end, raw), true
+		if c|0x20 == 's' { // script or style
+			if raw := rawTextElement(html[i+1 : nameEnd]); raw != "" && !selfClosed(html[i:end]) {
+				return skipRawText(html, end, raw), true
+			}
 		}
 		return end, true
 	}
@@ -199,32 +260,38 @@ func skipMarkup(html []byte, i int) (int, bool) {
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-func isTagNameByte(c byte) bool {
-	return !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>')
-}
+func isTagNameByte(c byte) bool { return !notTagName[c] }
+
+var notTagName = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '/': true, '>': true}
 
 // skipTag returns the offset after the '>' that closes the tag whose
 // attributes start at i, honouring quoted attribute values.
 func skipTag(html []byte, i int) int {
-	var quote byte
-	for ; i < len(html); i++ {
+	for i < len(html) {
 		c := html[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			// A quote opens a value only after '='.
-			if j := prevNonSpace(html, i); j >= 0 && html[j] == '=' {
-				quote = c
-			}
-		case c == '>':
+		if !tagStop[c] {
+			i++
+			continue
+		}
+		if c == '>' {
 			return i + 1
 		}
+		// A quote opens a value only after '='.
+		if j := prevNonSpace(html, i); j >= 0 && html[j] == '=' {
+			k := bytes.IndexByte(html[i+1:], c)
+			if k < 0 {
+				return len(html)
+			}
+			i += k + 2
+			continue
+		}
+		i++
 	}
 	return len(html)
 }
+
+// tagStop holds the bytes skipTag stops at.
+var tagStop = [256]bool{'>': true, '"': true, '\'': true}
 
 func prevNonSpace(b []byte, i int) int {
 	for i--; i >= 0; i-- {
@@ -331,12 +398,6 @@ func readingTime(words, wpm int) int {
 	return (words + wpm - 1) / wpm
 }
 
-// voidElements have no closing tag.
-var voidElements = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
 // autoSummary returns the leading top-level blocks of html whose words
 // reach limit, by Hugo's rule since v0.134: whole blocks are taken until
 // the running word count reaches limit, and the block that crosses it is
@@ -392,11 +453,16 @@ func tagNameBytes(html []byte, i int) []byte {
 
 // isVoid reports whether the element named name has no closing tag.
 func isVoid(name []byte) bool {
-	if voidElements[string(name)] {
-		return true
+	if len(name) < 2 || len(name) > 6 {
+		return false
 	}
-	if bytes.ContainsFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
-		return voidElements[strings.ToLower(string(name))]
+	var low [6]byte
+	for i, c := range name {
+		low[i] = c | 0x20 // ASCII letters only matter; others fail below
+	}
+	switch string(low[:len(name)]) {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
+		return true
 	}
 	return false
 }
