@@ -19,6 +19,8 @@ type scanner struct {
 	para  bool  // the previous line was paragraph text
 	lists []int // content indents of the open list items, innermost last
 
+	nextBraces int // the offset of a "{{" at or after the line being read
+
 	// noCloser[k] = p: no closing run of k backticks was found before p,
 	// the end of the paragraph a search reached.
 	noCloser map[int]int
@@ -26,9 +28,18 @@ type scanner struct {
 
 // scan collects the tags of src in document order.
 func scan(src []byte) ([]tag, *Error) {
-	s := &scanner{src: src}
+	s := &scanner{src: src, nextBraces: -1}
 	pos := 0
 	for pos < len(src) {
+		// Every tag and escape starts with "{{": past the line of the
+		// last one there is nothing to find.
+		if pos > s.nextBraces {
+			k := bytes.Index(src[pos:], []byte("{{"))
+			if k < 0 {
+				break
+			}
+			s.nextBraces = pos + k
+		}
 		eol := lineEnd(src, pos)
 		code, content := s.classify(pos, eol)
 		if code {
@@ -277,6 +288,10 @@ func (s *scanner) listItem(f, eol, col int) (int, bool) {
 // a tag or a code span ran past the line.
 func (s *scanner) inline(p, eol int) (int, *Error) {
 	src := s.src
+	// Most lines hold neither a backtick nor "{{", and then nothing here.
+	if s.nextBraces >= eol && bytes.IndexByte(src[p:eol], '`') < 0 {
+		return eol, nil
+	}
 	for p < eol {
 		k := bytes.IndexAny(src[p:eol], "`{\\")
 		if k < 0 {
@@ -373,7 +388,7 @@ func (s *scanner) remember(n, lim int) {
 // escapes collects the escapes on the code line src[pos:eol]. It returns
 // the end of the last one, which may lie past eol.
 func (s *scanner) escapes(pos, eol int) (int, *Error) {
-	if !bytes.Contains(s.src[pos:eol], []byte("{{")) {
+	if s.nextBraces >= eol {
 		return pos, nil
 	}
 	return s.escapesIn(pos, eol)
