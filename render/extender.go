@@ -97,13 +97,11 @@ var _ goldmark.Extender = (*Extender)(nil)
 // Priorities: folio's renderer wins over goldmark's html renderer (1000)
 // and the extensions' (500); its transformers run in this order.
 const (
-	prioAttach    = -1000
-	prioIDs       = 100
-	prioPolicy    = 200
-	prioHighlight = 300
-	prioTOC       = 10000
-	prioRenderer  = 100
-	prioImages    = 150 // before goldmark's link parser (200)
+	prioAttach   = -1000
+	prioBlocks   = 100
+	prioTOC      = 10000
+	prioRenderer = 100
+	prioImages   = 150 // before goldmark's link parser (200)
 )
 
 func (e *Extender) unsafeHTML() bool { return e.UnsafeHTML }
@@ -116,10 +114,17 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	default:
 		style = IDStyleGitHub
 	}
+	hl := e.highlighter
+	if hl == nil && !e.NoHighlight {
+		hl = newHighlighter(defaultHighlightConfig())
+	}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{}, prioAttach),
-		util.Prioritized(&headingIDs{style: style, hugo: e.HugoIDs}, prioIDs),
-		util.Prioritized(&policy{ext: e}, prioPolicy),
+		util.Prioritized(&blockPass{
+			ids:    &headingIDs{style: style, hugo: e.HugoIDs},
+			policy: &policy{ext: e},
+			hl:     hl,
+		}, prioBlocks),
 	}
 	if !e.noTOC {
 		transformers = append(transformers, util.Prioritized(&tocTransformer{start: e.TOCStartLevel, end: e.TOCEndLevel}, prioTOC))
@@ -130,14 +135,9 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	}
 	m.Parser().AddOptions(opts...)
 
-	hl := e.highlighter
-	if hl == nil && !e.NoHighlight {
-		hl = newHighlighter(defaultHighlightConfig())
-	}
 	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer()}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
 	if hl != nil {
-		m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(hl, prioHighlight)))
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hl, prioRenderer)))
 	}
 

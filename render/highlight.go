@@ -17,9 +17,7 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
@@ -984,47 +982,32 @@ func escapeAttr(s string) string {
 	return b.String()
 }
 
-// Transform is a parser.ASTTransformer: it parses every fence's info
-// string once, numbers the blocks, records their positions, and reports
-// problems as diagnostics (unknown language, bad attribute syntax or
-// values, attributes that are not written for safety).
-func (h *highlighter) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	d := h.stateFor(pc)
-	ordinal := 0
-	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		n, ok := node.(*ast.FencedCodeBlock)
-		if !ok {
-			return skipInline(node), nil
-		}
+// prepare parses the info string of every fence of doc once, numbers the
+// blocks, records their positions, and reports problems as diagnostics
+// (unknown language, bad attribute syntax or values, attributes that are
+// not written for safety). fences are doc's fenced code blocks in document
+// order, as the block pass collected them.
+func (h *highlighter) prepare(d *docState, src []byte, doc *ast.Document, fences []*ast.FencedCodeBlock) {
+	if len(fences) == 0 {
+		return
+	}
+	if d.fences == nil {
+		// Kept in the document's state rather than as node attributes:
+		// goldmark gives a node's first attribute room for ten.
+		d.fences = make(map[*ast.FencedCodeBlock]*blockInfo, len(fences))
+	}
+	for ordinal, n := range fences {
 		bi := h.parseBlock(n, src)
 		bi.ordinal = ordinal
-		ordinal++
 		if h.cfg.hook != nil { // only the hook reads the fence's position
 			bi.line, bi.col = fencePos(d, src, fenceOffset(n, src))
 		}
-		if d != nil {
-			for _, p := range bi.problems {
-				d.diag(p.off, "%s", p.msg)
-			}
-			h.checkBlock(d, n, bi)
+		for _, p := range bi.problems {
+			d.diag(p.off, "%s", p.msg)
 		}
-		if d != nil {
-			// Kept in the document's state rather than as a node attribute:
-			// goldmark gives a node's first attribute room for ten.
-			if d.fences == nil {
-				d.fences = make(map[*ast.FencedCodeBlock]*blockInfo)
-				if _, ok := doc.Attribute(stateAttrName); !ok {
-					doc.SetAttribute(stateAttrName, d) // no attachState: a goldmark of the caller's
-				}
-			}
-			d.fences[n] = bi
-		}
-		return ast.WalkSkipChildren, nil
-	})
+		h.checkBlock(d, n, bi)
+		d.fences[n] = bi
+	}
 }
 
 // checkBlock reports an unknown language and dropped attributes.

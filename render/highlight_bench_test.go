@@ -113,3 +113,33 @@ func BenchmarkTextStats(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkTextStatsCorpus runs the text statistics over the HTML of every
+// corpus post, and the byte-by-byte reference over the same HTML.
+func BenchmarkTextStatsCorpus(b *testing.B) {
+	r := New(WithUnknownShortcodes(UnknownKeepAsText), WithHighlighting(false))
+	var pages [][]byte
+	size := 0
+	for _, cp := range loadCorpus(b) {
+		res, err := r.RenderPost(cp.p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, res.HTML)
+		size += len(res.HTML)
+	}
+	for _, bc := range []struct {
+		name string
+		f    func([]byte, int, bool) (string, int, int)
+	}{{"textStats", textStats}, {"reference", textStatsRef}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pages {
+					bc.f(p, 70, false)
+				}
+			}
+		})
+	}
+}

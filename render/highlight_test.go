@@ -10,8 +10,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/internal/golden"
@@ -65,9 +67,25 @@ func hlConfig(opts ...Option) highlightConfig {
 // It does not depend on Renderer, so it tests the highlighter alone.
 func goldmarkWith(h *highlighter) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(h, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(fencesOnly{h}, 100))),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(h, 100))),
 	)
+}
+
+// fencesOnly is the part of the block pass that feeds the highlighter.
+type fencesOnly struct{ h *highlighter }
+
+func (f fencesOnly) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	d := stateOf(pc)
+	doc.SetAttribute(stateAttrName, d)
+	var fences []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering {
+			fences = append(fences, fc)
+		}
+		return ast.WalkContinue, nil
+	})
+	f.h.prepare(d, reader.Source(), doc, fences)
 }
 
 func TestHighlightGolden(t *testing.T) {

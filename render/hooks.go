@@ -258,10 +258,10 @@ func writeHeadingClose(w util.BufWriter, n *ast.Heading) {
 
 // safeURL returns the URL to write for dest, escaped; "" for a dangerous
 // one unless raw HTML is allowed.
-func (r *coreRenderer) safeURL(dest []byte, resolve bool) []byte {
-	// The destination is checked as written, before escaping, as the
-	// policy transformer that reports it does.
+func (r *coreRenderer) safeURL(n ast.Node, dest []byte, resolve bool) []byte {
+	// The destination is checked as written, before escaping.
 	if !r.unsafe && dangerousURL(dest) {
+		reportURL(n, dest)
 		return nil
 	}
 	return util.EscapeHTML(util.URLEscape(dest, resolve))
@@ -311,7 +311,7 @@ func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 
 func (r *coreRenderer) writeLinkOpen(w util.BufWriter, n *ast.Link) {
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(r.safeURL(n.Destination, true))
+	_, _ = w.Write(r.safeURL(n, n.Destination, true))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -355,7 +355,7 @@ func (r *coreRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.
 		}
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(r.safeURL(url, false))
+	_, _ = w.Write(r.safeURL(n, url, false))
 	_ = w.WriteByte('"')
 	writeAttrs(w, n, html.LinkAttributeFilter)
 	_ = w.WriteByte('>')
@@ -407,7 +407,7 @@ func (r *coreRenderer) imageHook(w util.BufWriter, source []byte, n *ast.Image, 
 // writeImg writes the default <img> element.
 func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
 	_, _ = w.WriteString(`<img src="`)
-	_, _ = w.Write(r.safeURL(n.Destination, true))
+	_, _ = w.Write(r.safeURL(n, n.Destination, true))
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(plainChildren(source, n))))
 	_ = w.WriteByte('"')

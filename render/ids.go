@@ -207,24 +207,19 @@ type headingIDs struct {
 	hugo  bool
 }
 
-func (t *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st := stateOf(pc)
-	src := reader.Source()
-
+// assign gives the headings of a document, in document order, their IDs,
+// and reports bad or duplicate custom IDs.
+func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
+	if len(hs) == 0 {
+		return
+	}
 	type entry struct {
 		h      *ast.Heading
 		id     string
 		custom bool
 	}
-	var heads []entry
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		h, ok := n.(*ast.Heading)
-		if !ok {
-			return skipInline(n), nil
-		}
+	heads := make([]entry, len(hs))
+	for i, h := range hs {
 		e := entry{h: h}
 		for _, a := range h.Attributes() {
 			if !html.HeadingAttributeFilter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
@@ -246,12 +241,7 @@ func (t *headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.
 			}
 			e.id = id
 		}
-		heads = append(heads, e)
-		// Headings hold no headings.
-		return ast.WalkSkipChildren, nil
-	})
-	if len(heads) == 0 {
-		return
+		heads[i] = e
 	}
 
 	used := make(map[string]int, len(heads)) // id -> index of the first heading that has it

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/embed"
@@ -61,80 +59,57 @@ func isComment(b []byte) bool {
 	return bytes.Index(b[4:], []byte("-->")) == len(b)-7
 }
 
-// policy is the AST transformer that applies the raw HTML policy, finds
-// the summary divider and the standalone images, and records their
-// diagnostics. It walks the document once.
+// policy applies the raw HTML policy to HTML blocks, turns hand-written
+// iframes into embeds and standalone titled images into block images,
+// and splits the document at the summary divider. Inline raw HTML and
+// link URLs are checked where they are rendered.
 type policy struct{ ext *Extender }
 
-func (t *policy) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	d := stateOf(pc)
-	src := reader.Source()
-	unsafe := t.ext.unsafeHTML()
-	var (
-		blocks  []*ast.HTMLBlock
-		embeds  []embed.Video
-		images  []*ast.Paragraph
-		divider ast.Node
-	)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.HTMLBlock:
-			b := blockText(n, src)
-			if divider == nil && d.summary && bytes.HasPrefix(b, moreDivider) {
-				divider = n
-				if rest := bytes.TrimSpace(b[len(moreDivider):]); len(rest) > 0 && !unsafe {
-					d.diag(nodePos(n)+len(moreDivider), "raw HTML omitted (after <!--more-->)")
-				}
-				return ast.WalkSkipChildren, nil
-			}
-			if unsafe || isComment(b) {
-				return ast.WalkSkipChildren, nil
-			}
-			if !t.ext.NoIframeEmbeds {
-				if v, ok := embed.FromHTML(b); ok {
-					blocks = append(blocks, n)
-					embeds = append(embeds, v)
-					d.diag(nodePos(n), "hand-written %s iframe rendered as a folio embed (id %s)", v.Provider, v.ID)
-					return ast.WalkSkipChildren, nil
-				}
-			}
-			d.diag(nodePos(n), "raw HTML omitted")
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			v := rawValue(n, src)
-			if divider == nil && d.summary && bytes.Equal(v, moreDivider) {
-				divider = n
-				return ast.WalkSkipChildren, nil
-			}
-			if !unsafe && !isComment(v) && !bytes.HasPrefix(v, []byte("</")) {
-				d.diag(nodePos(n), "raw HTML omitted")
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.Link:
-			t.checkURL(d, n, n.Destination, unsafe)
-		case *ast.Image:
-			t.checkURL(d, n, n.Destination, unsafe)
-		case *ast.AutoLink:
-			t.checkURL(d, n, n.URL(src), unsafe)
-		case *ast.Paragraph:
-			if t.ext.ImageHook != nil || t.ext.FigureForTitledImages {
-				if img, ok := soleImage(n, src); ok && (t.ext.ImageHook != nil || img.Title != nil) {
-					images = append(images, n)
-				}
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	for i, b := range blocks {
-		e := &embedNode{video: embeds[i]}
-		e.SetPos(nodePos(b))
-		b.Parent().ReplaceChild(b.Parent(), b, e)
+// wantsParagraphs reports whether apply needs the document's paragraphs,
+// to find the images that stand alone in one.
+func (t *policy) wantsParagraphs() bool {
+	return t.ext.ImageHook != nil || t.ext.FigureForTitledImages
+}
+
+// apply runs the policy over the HTML blocks and paragraphs of doc, in
+// document order, as the block pass collected them.
+func (t *policy) apply(d *docState, src []byte, doc *ast.Document, blocks []*ast.HTMLBlock, paras []*ast.Paragraph) {
+	var divider ast.Node
+	if d.summary && bytes.Contains(src, moreDivider) {
+		divider = findDivider(doc, src)
 	}
-	for _, p := range images {
-		img, _ := soleImage(p, src)
+	unsafe := t.ext.unsafeHTML()
+	for _, n := range blocks {
+		if n == divider {
+			b := blockText(n, src)
+			if rest := bytes.TrimSpace(b[len(moreDivider):]); len(rest) > 0 && !unsafe {
+				d.diag(nodePos(n)+len(moreDivider), "raw HTML omitted (after <!--more-->)")
+			}
+			continue
+		}
+		if unsafe {
+			continue
+		}
+		b := blockText(n, src)
+		if isComment(b) {
+			continue
+		}
+		if !t.ext.NoIframeEmbeds {
+			if v, ok := embed.FromHTML(b); ok {
+				d.diag(nodePos(n), "hand-written %s iframe rendered as a folio embed (id %s)", v.Provider, v.ID)
+				e := &embedNode{video: v}
+				e.SetPos(nodePos(n))
+				n.Parent().ReplaceChild(n.Parent(), n, e)
+				continue
+			}
+		}
+		d.diag(nodePos(n), "raw HTML omitted")
+	}
+	for _, p := range paras {
+		img, ok := soleImage(p, src)
+		if !ok || t.ext.ImageHook == nil && img.Title == nil {
+			continue
+		}
 		bi := &blockImage{}
 		bi.SetPos(nodePos(p))
 		p.Parent().ReplaceChild(p.Parent(), p, bi)
@@ -145,15 +120,41 @@ func (t *policy) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	}
 }
 
-// checkURL reports a link URL the renderer will drop.
-func (t *policy) checkURL(d *docState, n ast.Node, dest []byte, unsafe bool) {
-	if !unsafe && dangerousURL(dest) {
-		u := string(dest)
-		if len(u) > 40 {
-			u = u[:40] + "..."
+// findDivider returns the first summary divider of doc outside code: an
+// HTML block that starts with <!--more--> or inline raw HTML that is
+// exactly it; nil if there is none.
+func findDivider(doc *ast.Document, src []byte) ast.Node {
+	var divider ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
 		}
-		d.diag(nodePos(n), "unsafe URL %q removed", u)
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if bytes.HasPrefix(blockText(n, src), moreDivider) {
+				divider = n
+				return ast.WalkStop, nil
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if bytes.Equal(rawValue(n, src), moreDivider) {
+				divider = n
+				return ast.WalkStop, nil
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return divider
+}
+
+// reportURL records that the dangerous URL dest of n was removed.
+func reportURL(n ast.Node, dest []byte) {
+	u := string(dest)
+	if len(u) > 40 {
+		u = u[:40] + "..."
 	}
+	stateOfNode(n).diag(nodePos(n), "unsafe URL %q removed", u)
 }
 
 // rawValue returns the source of an inline raw HTML node.
@@ -207,8 +208,11 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if !isComment(rawValue(n, source)) {
+	if v := rawValue(n, source); !isComment(v) {
 		_, _ = w.Write(omitted)
+		if !bytes.HasPrefix(v, []byte("</")) {
+			stateOfNode(n).diag(nodePos(n), "raw HTML omitted")
+		}
 	}
 	return ast.WalkSkipChildren, nil
 }

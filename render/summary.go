@@ -11,7 +11,7 @@ import (
 
 // This file finds Hugo's summary divider. The divider is exactly
 // <!--more-->, its first occurrence outside code. goldmark sees it as an
-// HTML block or as inline raw HTML; the policy transformer replaces it
+// HTML block or as inline raw HTML; the raw HTML policy replaces it
 // with a moreNode, splitting its paragraph when it stands inside one (as
 // Hugo's "\n\nHUGOMORE42\n\n" does). The node renders as a sentinel the
 // Renderer cuts the HTML at; in an Extender it renders as nothing.
