@@ -169,8 +169,10 @@ func TOCOf(pc parser.Context) *toc.TOC {
 	return t
 }
 
-// DiagnosticsOf returns the warnings an Extender recorded while parsing
-// the document with pc, with lines and columns of its source.
+// DiagnosticsOf returns the warnings an Extender recorded for the document
+// converted with pc, with lines and columns of its source. Call it after
+// Convert: raw HTML and unsafe URLs inside paragraphs are reported when
+// they are rendered, the rest when the document is parsed.
 func DiagnosticsOf(pc parser.Context) []Diagnostic {
 	d, ok := pc.Get(stateKey).(*docState)
 	if !ok {

@@ -3,9 +3,11 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"sync"
 
@@ -252,23 +254,30 @@ func (d *docState) diagnostics() []Diagnostic {
 	if len(d.diags) == 0 {
 		return nil
 	}
-	out := make([]Diagnostic, len(d.diags))
-	offs := make([]int, len(d.diags))
+	// In source order (stable: equal offsets keep the order they were
+	// reported in), so that one pass over the source finds every line.
+	type placed struct{ off, i int }
+	order := make([]placed, len(d.diags))
 	for i, p := range d.diags {
 		off := p.off
 		if !p.orig {
 			off = d.origOffset(off)
 		}
-		offs[i] = off
-		line, col := d.lineCol(off)
-		out[i] = Diagnostic{Path: d.path, Line: line, Column: col, Message: p.msg}
+		order[i] = placed{max(0, min(off, len(d.src))), i}
 	}
-	// Stable insertion sort by offset: few diagnostics, keeps equal ones in order.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && offs[j] < offs[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-			offs[j], offs[j-1] = offs[j-1], offs[j]
+	slices.SortStableFunc(order, func(a, b placed) int { return cmp.Compare(a.off, b.off) })
+	out := make([]Diagnostic, len(order))
+	line, start := 1, 0 // the line at start, where the search goes on
+	for k, p := range order {
+		for {
+			j := bytes.IndexByte(d.src[start:p.off], '\n')
+			if j < 0 {
+				break
+			}
+			line++
+			start += j + 1
 		}
+		out[k] = Diagnostic{Path: d.path, Line: line + d.lineBase, Column: p.off - start + 1, Message: d.diags[p.i].msg}
 	}
 	return out
 }

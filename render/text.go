@@ -53,7 +53,22 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 	depth := 0 // open elements, for the summary
 	for i := 0; i < len(html); {
 		if html[i] == '<' {
-			end, ok := skipMarkup(html, i)
+			// The tags goldmark writes most, "<p>", "</em>", '<a href="x">'
+			// less so, end at the first '>' when no quote comes before
+			// it; skipMarkup reads the others, and every tag that may
+			// start a script or style element.
+			end, ok := 0, false
+			if j := i + 2; j < len(html) && (isASCIILetter(html[i+1]) && html[i+1]|0x20 != 's' || html[i+1] == '/' && isASCIILetter(html[j])) {
+				for j < len(html) && !tagStop[html[j]] {
+					j++
+				}
+				if j < len(html) && html[j] == '>' {
+					end, ok = j+1, true
+				}
+			}
+			if !ok {
+				end, ok = skipMarkup(html, i)
+			}
 			if !ok {
 				// A '<' that starts no markup is text: one ASCII byte of
 				// a word.
