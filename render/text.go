@@ -51,151 +51,142 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 		inWord = false
 	}
 	depth := 0 // open elements, for the summary
+	slow := 0  // below slow, bytes are read one by one
 	for i := 0; i < len(html); {
-		if html[i] == '<' {
-			// The tags goldmark writes most, "<p>", "</em>", '<a href="x">'
-			// less so, end at the first '>' when no quote comes before
-			// it; skipMarkup reads the others, and every tag that may
-			// start a script or style element.
-			end, ok := 0, false
-			if j := i + 2; j < len(html) && (isASCIILetter(html[i+1]) && html[i+1]|0x20 != 's' || html[i+1] == '/' && isASCIILetter(html[j])) {
-				for j < len(html) && !tagStop[html[j]] {
-					j++
-				}
-				if j < len(html) && html[j] == '>' {
-					end, ok = j+1, true
-				}
+		if !cjk && i >= slow && i+8 <= len(html) {
+			// The fast path for text that is not CJK: eight ASCII bytes
+			// that the plain text keeps as they are (printable but '<',
+			// or ' ' not after white space) need only their word starts
+			// counted. For ASCII, the high bit of each byte of below(n)
+			// tells whether that byte is below n.
+			const lo, hi = 0x0101010101010101, 0x8080808080808080
+			x := binary.LittleEndian.Uint64(html[i:])
+			y := x | hi
+			below := func(n uint64) uint64 { return ^(y - n*lo) & hi }
+			control := below(0x20) // '\n', '\t', ...: the slow path decides
+			space := below(0x21) &^ control
+			angle := below(0x3d) &^ below(0x3c)
+			var prevSpace, prevBreak uint64 // for the byte before these
+			if wasSpace {
+				prevSpace = 0x80
 			}
-			if !ok {
-				end, ok = skipMarkup(html, i)
+			if !inWord {
+				prevBreak = 0x80
 			}
-			if !ok {
-				// A '<' that starts no markup is text: one ASCII byte of
-				// a word.
-				i++
-				wasSpace = false
-				if !inWord {
-					inWord, runes, ascii = true, 0, true
-					words++
-				}
-				runes++
+			if x&hi|control|angle|space&(space<<8|prevSpace) == 0 {
+				words += bits.OnesCount64(^space & hi & (space<<8 | prevBreak))
+				wasSpace = space>>63 != 0
+				inWord = !wasSpace
+				i += 8
 				continue
 			}
-			out.Write(html[start:i])
-			start = end
-			if html[i+1] == '/' && hasPrefixAt(html, i, "</p>") || html[i+1] == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
-				if !wasSpace {
-					out.WriteByte('\n')
-					wasSpace = true
-				}
-				endWord()
+			slow = i + 8
+		}
+		c := html[i]
+		switch textClass[c] {
+		case textOrdinary:
+			j := i + 1
+			for j < len(html) && textClass[html[j]] == textOrdinary {
+				j++
 			}
-			if limit > 0 && cut < 0 && (html[i+1] == '/' || isASCIILetter(html[i+1])) {
-				if html[i+1] == '/' {
-					depth = max(depth-1, 0)
-				} else if name := tagNameBytes(html, i); !isVoid(name) && !selfClosed(html[i:end]) && rawTextElement(name) == "" {
-					depth++
-				}
-				if depth == 0 {
-					// A top-level element ended: count the word it may
-					// end in too.
-					n := words
-					if inWord && cjk && !ascii {
-						n += runes - 1
-					}
-					if n >= limit {
-						cut = end
-					}
-				}
+			if !inWord {
+				inWord, runes, ascii = true, 0, true
+				words++
 			}
-			i = end
+			runes += j - i
+			wasSpace = false
+			i = j
 			continue
-		}
-
-		// Text, up to the next '<'.
-		e := bytes.IndexByte(html[i:], '<')
-		if e < 0 {
-			e = len(html)
-		} else {
-			e += i
-		}
-		slow := i // below slow, bytes are read one by one
-		for i < e {
-			if !cjk && i >= slow && i+8 <= e {
-				// The fast path for text that is not CJK: eight ASCII
-				// bytes that the plain text keeps as they are (printable
-				// or ' ', and no ' ' after white space) need only their
-				// word starts counted. For ASCII, the high bit of each
-				// byte of below(n) tells whether that byte is below n.
-				const lo, hi = 0x0101010101010101, 0x8080808080808080
-				x := binary.LittleEndian.Uint64(html[i:])
-				y := x | hi
-				below := func(n uint64) uint64 { return ^(y - n*lo) & hi }
-				control := below(0x20) // '\n', '\t', ...: the slow path decides
-				space := below(0x21) &^ control
-				var prevSpace, prevBreak uint64 // for the byte before these
-				if wasSpace {
-					prevSpace = 0x80
+		case textSpace:
+			if wasSpace || c == '\n' {
+				out.Write(html[start:i])
+				if !wasSpace {
+					out.WriteByte(' ')
 				}
-				if !inWord {
-					prevBreak = 0x80
-				}
-				if x&hi|control|space&(space<<8|prevSpace) == 0 {
-					words += bits.OnesCount64(^space & hi & (space<<8 | prevBreak))
-					wasSpace = space>>63 != 0
-					inWord = !wasSpace
-					i += 8
-					continue
-				}
-				slow = i + 8
+				start = i + 1
 			}
-			c := html[i]
-			switch textClass[c] {
-			case textOrdinary:
-				j := i + 1
-				for j < e && textClass[html[j]] == textOrdinary {
-					j++
-				}
-				if !inWord {
-					inWord, runes, ascii = true, 0, true
-					words++
-				}
-				runes += j - i
-				wasSpace = false
-				i = j
-			case textSpace:
-				if wasSpace || c == '\n' {
+			i++
+			wasSpace = true
+			endWord()
+			continue
+		case textMultiByte:
+			r, size := utf8.DecodeRune(html[i:])
+			if r != utf8.RuneError && unicode.IsSpace(r) {
+				if wasSpace {
 					out.Write(html[start:i])
-					if !wasSpace {
-						out.WriteByte(' ')
-					}
-					start = i + 1
-				}
-				i++
-				wasSpace = true
-				endWord()
-			default: // a multi-byte rune, or a byte of a broken one
-				r, size := utf8.DecodeRune(html[i:e])
-				if r != utf8.RuneError && unicode.IsSpace(r) {
-					if wasSpace {
-						out.Write(html[start:i])
-						start = i + size
-					}
-					i += size
-					wasSpace = true
-					endWord()
-					continue
+					start = i + size
 				}
 				i += size
-				wasSpace = false
-				if !inWord {
-					inWord, runes = true, 0
-					words++
-				}
-				runes++
-				ascii = false
+				wasSpace = true
+				endWord()
+				continue
+			}
+			i += size
+			wasSpace = false
+			if !inWord {
+				inWord, runes = true, 0
+				words++
+			}
+			runes++
+			ascii = false
+			continue
+		}
+		// '<'. The tags goldmark writes most, "<p>", "</em>", '<a
+		// href="x">' less so, end at the first '>' when no quote comes
+		// before it; skipMarkup reads the others, and every tag that may
+		// start a script or style element.
+		end, ok := 0, false
+		if j := i + 2; j < len(html) && (isASCIILetter(html[i+1]) && html[i+1]|0x20 != 's' || html[i+1] == '/' && isASCIILetter(html[j])) {
+			for j < len(html) && !tagStop[html[j]] {
+				j++
+			}
+			if j < len(html) && html[j] == '>' {
+				end, ok = j+1, true
 			}
 		}
+		if !ok {
+			end, ok = skipMarkup(html, i)
+		}
+		if !ok {
+			// A '<' that starts no markup is text: one ASCII byte of a
+			// word.
+			i++
+			wasSpace = false
+			if !inWord {
+				inWord, runes, ascii = true, 0, true
+				words++
+			}
+			runes++
+			continue
+		}
+		out.Write(html[start:i])
+		start = end
+		if html[i+1] == '/' && hasPrefixAt(html, i, "</p>") || html[i+1] == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
+			if !wasSpace {
+				out.WriteByte('\n')
+				wasSpace = true
+			}
+			endWord()
+		}
+		if limit > 0 && cut < 0 && (html[i+1] == '/' || isASCIILetter(html[i+1])) {
+			if html[i+1] == '/' {
+				depth = max(depth-1, 0)
+			} else if name := tagNameBytes(html, i); !isVoid(name) && !selfClosed(html[i:end]) && rawTextElement(name) == "" {
+				depth++
+			}
+			if depth == 0 {
+				// A top-level element ended: count the word it may end
+				// in too.
+				n := words
+				if inWord && cjk && !ascii {
+					n += runes - 1
+				}
+				if n >= limit {
+					cut = end
+				}
+			}
+		}
+		i = end
 	}
 	out.Write(html[start:])
 	endWord()
