@@ -146,6 +146,12 @@ func BenchmarkCorpus(b *testing.B) {
 		ratio(b, docs, convert(goldmark.New(goldmarkOptions()...)),
 			renderWith(render.New(keep, site, render.WithHighlighting(false))))
 	})
+	// The same, with the shortcode syntax left as text, as goldmark leaves
+	// it: the render pipeline alone, without expanding shortcodes.
+	b.Run("ratio/folio-nohighlight-textshortcodes-over-goldmark", func(b *testing.B) {
+		ratio(b, docs, convert(goldmark.New(goldmarkOptions()...)),
+			renderWith(render.New(render.WithShortcodes(false), render.WithHighlighting(false))))
+	})
 	b.Run("ratio/folio-highlight-over-goldmark-highlighting", func(b *testing.B) {
 		ratio(b, docs, convert(goldmark.New(goldmarkOptions(
 			highlighting.NewHighlighting(
