@@ -16,7 +16,6 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -61,20 +60,12 @@ Flags:
 // the post cannot be read, parsed, rendered or written, 2 for bad usage.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write to `file` instead of standard output")
 	format := fs.String("format", "html", "output `format`: html (a complete page) or json")
 	unsafe := fs.Bool("unsafe", false, "let raw HTML in the Markdown through (trusted input only)")
 	style := fs.String("style", render.DefaultStyle, "chroma `style` for code blocks (monokai, github, dracula, ...)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := cli.ParseFlags(fs, args, stderr, usage); !ok {
+		return code
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintln(stderr, "render: more than one file given")

@@ -24,7 +24,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"html/template"
@@ -85,7 +84,6 @@ type config struct {
 func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
 	fs := flag.NewFlagSet("site", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var c config
 	var stubs string
 	fs.StringVar(&c.src, "src", "", "the folder of posts (`dir`), read at any depth")
@@ -102,15 +100,8 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&stubs, "stub", "", "comma-separated shortcode `names` to render as a visible placeholder instead of failing")
 	fs.BoolVar(&c.stubUnknown, "stub-unknown", false, "render every shortcode folio does not know as a visible placeholder")
 	fs.IntVar(&c.workers, "j", runtime.GOMAXPROCS(0), "number of posts rendered in parallel")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := cli.ParseFlags(fs, args, stderr, usage); !ok {
+		return code
 	}
 	if c.src == "" || c.out == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "site: -src and -out are required, and nothing else")

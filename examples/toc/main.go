@@ -15,7 +15,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,20 +41,12 @@ Flags:
 // the post cannot be read, parsed or rendered, 2 for bad usage.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("toc", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	format := fs.String("format", "markdown", "output `format`: markdown, html or json")
 	start := fs.Int("start", 2, "shallowest heading `level` (1-6)")
 	end := fs.Int("end", 3, "deepest heading `level` (1-6, -1 for every level)")
 	ordered := fs.Bool("ordered", false, "numbered lists (<ol>, 1.) instead of bullets")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := cli.ParseFlags(fs, args, stderr, usage); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "toc: one FILE.md is required")

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -67,4 +68,23 @@ func CheckStyle(name string) error {
 	names := styles.Names()
 	sort.Strings(names)
 	return fmt.Errorf("unknown style %q; known styles: %s", name, strings.Join(names, ", "))
+}
+
+// ParseFlags parses args with fs, whose usage prints the text usage and
+// then the flags to stderr. It reports whether the program goes on, and
+// otherwise its exit code: 0 after -help, 2 after a bad flag (fs, made
+// with flag.ContinueOnError, has said what was wrong).
+func ParseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) (code int, ok bool) {
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
 }
