@@ -26,9 +26,10 @@ import (
 // concurrent use by many goroutines: the goldmark instance is built once in
 // New and every per-document value lives in the parser.Context of one call.
 type Renderer struct {
-	cfg config
-	hl  *highlighter
-	md  goldmark.Markdown
+	cfg     config
+	hl      *highlighter
+	md      goldmark.Markdown
+	tocOpts []toc.Option // the table of contents options of a post that sets none
 }
 
 // Option configures a Renderer. Options are applied in order; a later
@@ -49,6 +50,7 @@ func New(opts ...Option) *Renderer {
 	}
 	r := &Renderer{cfg: c, hl: newHighlighter(c.hl)}
 	r.md = r.buildMarkdown()
+	r.tocOpts = tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
 	return r
 }
 
@@ -406,9 +408,10 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	}
 
 	// Table of contents, with the post's own levels.
-	start, end, ordered := r.cfg.tocStart, r.cfg.tocEnd, r.cfg.tocOrdered
+	topts := r.tocOpts
 	if p != nil && p.FrontMatter.TOCSettings != nil {
 		s := p.FrontMatter.TOCSettings
+		start, end, ordered := r.cfg.tocStart, r.cfg.tocEnd, r.cfg.tocOrdered
 		if s.StartLevel != 0 {
 			start = s.StartLevel
 		}
@@ -418,8 +421,8 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		if s.Ordered {
 			ordered = true
 		}
+		topts = tocOptions(start, end, ordered)
 	}
-	topts := tocOptions(start, end, ordered)
 	t := toc.Build(doc, source, topts...)
 	if t == nil {
 		t = &toc.TOC{}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
-	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,8 +36,13 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 	// The plain text is mostly the HTML's own bytes: html[start:i] is a
 	// span still to be copied as it is, flushed only where the output
 	// differs (a tag removed, a space collapsed, a newline made a space).
-	var out strings.Builder
-	out.Grow(len(html)) // the plain text is never longer
+	// The plain text is built in a pooled buffer and copied out at its
+	// size, which is about 60% of the HTML's.
+	scratch := plainPool.Get().(*[]byte)
+	out := (*scratch)[:0]
+	if cap(out) < len(html) {
+		out = make([]byte, 0, len(html)) // the plain text is never longer
+	}
 	start := 0
 	cut = -1
 	// A word is counted when it starts; with cjk, a word that is not pure
@@ -51,14 +56,14 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 		inWord = false
 	}
 	depth := 0 // open elements, for the summary
-	slow := 0  // below slow, bytes are read one by one
 	for i := 0; i < len(html); {
-		if !cjk && i >= slow && i+8 <= len(html) {
-			// The fast path for text that is not CJK: eight ASCII bytes
-			// that the plain text keeps as they are (printable but '<',
-			// or ' ' not after white space) need only their word starts
-			// counted. For ASCII, the high bit of each byte of below(n)
-			// tells whether that byte is below n.
+		if !cjk && i+8 <= len(html) {
+			// The fast path for text that is not CJK, eight bytes at a
+			// time: ASCII bytes that the plain text keeps as they are
+			// (printable but '<', or ' ' not after white space) need only
+			// their word starts counted. The bytes before the first other
+			// one are taken here, and that one below. For ASCII, the high
+			// bit of each byte of below(n) tells whether it is below n.
 			const lo, hi = 0x0101010101010101, 0x8080808080808080
 			x := binary.LittleEndian.Uint64(html[i:])
 			y := x | hi
@@ -73,14 +78,21 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 			if !inWord {
 				prevBreak = 0x80
 			}
-			if x&hi|control|angle|space&(space<<8|prevSpace) == 0 {
-				words += bits.OnesCount64(^space & hi & (space<<8 | prevBreak))
+			starts := ^space & hi & (space<<8 | prevBreak)
+			stop := x&hi | control | angle | space&(space<<8|prevSpace)
+			if stop == 0 {
+				words += bits.OnesCount64(starts)
 				wasSpace = space>>63 != 0
 				inWord = !wasSpace
 				i += 8
 				continue
 			}
-			slow = i + 8
+			if n := bits.TrailingZeros64(stop) &^ 7; n > 0 { // 8 bits a byte taken
+				words += bits.OnesCount64(starts & (1<<n - 1))
+				wasSpace = space>>(n-1)&1 != 0
+				inWord = !wasSpace
+				i += n >> 3
+			}
 		}
 		c := html[i]
 		switch textClass[c] {
@@ -98,14 +110,25 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 			i = j
 			continue
 		case textSpace:
-			if wasSpace || c == '\n' {
-				out.Write(html[start:i])
-				if !wasSpace {
-					out.WriteByte(' ')
-				}
-				start = i + 1
+			// A run of white space keeps its first byte, '\n' made a
+			// space, unless the plain text already ends in white space.
+			j := i + 1
+			for j < len(html) && textClass[html[j]] == textSpace {
+				j++
 			}
-			i++
+			switch {
+			case wasSpace:
+				out = append(out, html[start:i]...)
+				start = j
+			case c == '\n':
+				out = append(out, html[start:i]...)
+				out = append(out, ' ')
+				start = j
+			case j > i+1:
+				out = append(out, html[start:i+1]...)
+				start = j
+			}
+			i = j
 			wasSpace = true
 			endWord()
 			continue
@@ -113,7 +136,7 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 			r, size := utf8.DecodeRune(html[i:])
 			if r != utf8.RuneError && unicode.IsSpace(r) {
 				if wasSpace {
-					out.Write(html[start:i])
+					out = append(out, html[start:i]...)
 					start = i + size
 				}
 				i += size
@@ -159,11 +182,11 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 			runes++
 			continue
 		}
-		out.Write(html[start:i])
+		out = append(out, html[start:i]...)
 		start = end
 		if html[i+1] == '/' && hasPrefixAt(html, i, "</p>") || html[i+1] == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
 			if !wasSpace {
-				out.WriteByte('\n')
+				out = append(out, '\n')
 				wasSpace = true
 			}
 			endWord()
@@ -188,10 +211,17 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 		}
 		i = end
 	}
-	out.Write(html[start:])
+	out = append(out, html[start:]...)
 	endWord()
-	return out.String(), words, cut
+	plain = string(out)
+	if cap(out) <= 1<<20 { // a huge document's buffer is not kept
+		*scratch = out
+		plainPool.Put(scratch)
+	}
+	return plain, words, cut
 }
+
+var plainPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // Byte classes for textStats.
 const (
