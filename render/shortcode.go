@@ -461,7 +461,8 @@ func (sc *Shortcode) RenderMarkdown(markdown string) (string, error) {
 type expansion struct {
 	src    []byte
 	edits  []edit  // in order of start
-	prefix []byte  // of every placeholder: letters, absent from the source
+	orig   []byte  // the source before expansion
+	prefix []byte  // of every placeholder: letters absent from orig; made with the first
 	outs   []scOut // the output of each {{< >}} call, by placeholder number
 	depth  int     // finish recursion guard
 }
@@ -489,7 +490,7 @@ func (x *expansion) hasTOC() bool {
 
 // expandShortcodes runs every shortcode call in d.src.
 func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
-	x := &expansion{src: d.src}
+	x := &expansion{src: d.src, orig: d.src}
 	c := &r.cfg.sc
 	if c.disabled {
 		return x, nil
@@ -505,11 +506,18 @@ func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
 	if len(nodes) == 0 {
 		return x, nil
 	}
-	x.prefix = placeholderPrefix(d.src)
 	e := &expander{r: r, d: d, x: x}
-	out := make([]byte, 0, len(d.src)+len(d.src)/8)
+	// The expanded source is made at the first call that changes the
+	// text: a site's own shortcodes kept as text change nothing.
+	var out []byte
 	last := 0
 	for _, n := range nodes {
+		if e.keptAsText(n) {
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(d.src)+len(d.src)/8)
+		}
 		out = append(out, d.src[last:n.Start]...)
 		start := len(out)
 		if out, err = e.node(out, n, nil, 0); err != nil {
@@ -518,8 +526,24 @@ func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
 		x.edits = append(x.edits, edit{start: start, end: len(out), orig: n.Start, origEnd: n.End})
 		last = n.End
 	}
-	x.src = append(out, d.src[last:]...)
+	if out != nil {
+		x.src = append(out, d.src[last:]...)
+	}
 	return x, nil
+}
+
+// keptAsText reports whether n is a call of an unknown shortcode that is
+// kept as text, with its Diagnostic.
+func (e *expander) keptAsText(n *shortcode.Node) bool {
+	c := &e.r.cfg.sc
+	if n.Kind == shortcode.Escape || c.unknown != UnknownKeepAsText {
+		return false
+	}
+	if _, ok := c.handlers[n.Name]; ok {
+		return false
+	}
+	e.d.diagSrc(n.Start, "unknown shortcode %q kept as text", n.Name)
+	return true
 }
 
 // placeholderPrefix returns a prefix of letters that does not occur in src.
@@ -564,12 +588,11 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 	if n.Kind == shortcode.Escape {
 		return append(out, n.Text...), nil
 	}
+	if e.keptAsText(n) {
+		return append(out, src[n.Start:n.End]...), nil
+	}
 	h, ok := e.r.cfg.sc.handlers[n.Name]
 	if !ok {
-		if e.r.cfg.sc.unknown == UnknownKeepAsText {
-			e.d.diagSrc(n.Start, "unknown shortcode %q kept as text", n.Name)
-			return append(out, src[n.Start:n.End]...), nil
-		}
 		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
 	}
 	sc := &Shortcode{
@@ -663,6 +686,9 @@ func argOffset(n *shortcode.Node, err error) int {
 
 // placeholder appends the placeholder of a new output to out.
 func (x *expansion) placeholder(out []byte, o scOut) []byte {
+	if x.prefix == nil {
+		x.prefix = placeholderPrefix(x.orig)
+	}
 	out = append(out, x.prefix...)
 	out = strconv.AppendInt(out, int64(len(x.outs)), 10)
 	x.outs = append(x.outs, o)

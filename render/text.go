@@ -33,195 +33,268 @@ func plainText(html []byte) string {
 // when the content has fewer words. Word boundaries are those of the
 // plain text, so the summary counts words exactly as WordCount does.
 func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) {
-	// The plain text is mostly the HTML's own bytes: html[start:i] is a
-	// span still to be copied as it is, flushed only where the output
-	// differs (a tag removed, a space collapsed, a newline made a space).
 	// The plain text is built in a pooled buffer and copied out at its
 	// size, which is about 60% of the HTML's.
 	scratch := plainPool.Get().(*[]byte)
-	out := (*scratch)[:0]
-	if cap(out) < len(html) {
-		out = make([]byte, 0, len(html)) // the plain text is never longer
+	t := textScan{html: html, out: (*scratch)[:0], limit: limit, cjk: cjk, cut: -1}
+	if cap(t.out) < len(html) {
+		t.out = make([]byte, 0, len(html)) // the plain text is never longer
 	}
-	start := 0
-	cut = -1
-	// A word is counted when it starts; with cjk, a word that is not pure
-	// ASCII adds its other runes when it ends.
-	wasSpace := false                      // the plain text ends in white space
-	inWord, runes, ascii := false, 0, true // the word being read
-	endWord := func() {
-		if inWord && cjk && !ascii {
-			words += runes - 1
-		}
-		inWord = false
-	}
-	depth := 0 // open elements, for the summary
-	for i := 0; i < len(html); {
-		if !cjk && i+8 <= len(html) {
-			// The fast path for text that is not CJK, eight bytes at a
-			// time: ASCII bytes that the plain text keeps as they are
-			// (printable but '<', or ' ' not after white space) need only
-			// their word starts counted. The bytes before the first other
-			// one are taken here, and that one below. For ASCII, the high
-			// bit of each byte of below(n) tells whether it is below n.
-			const lo, hi = 0x0101010101010101, 0x8080808080808080
-			x := binary.LittleEndian.Uint64(html[i:])
-			y := x | hi
-			below := func(n uint64) uint64 { return ^(y - n*lo) & hi }
-			control := below(0x20) // '\n', '\t', ...: the slow path decides
-			space := below(0x21) &^ control
-			angle := below(0x3d) &^ below(0x3c)
-			var prevSpace, prevBreak uint64 // for the byte before these
-			if wasSpace {
-				prevSpace = 0x80
-			}
-			if !inWord {
-				prevBreak = 0x80
-			}
-			starts := ^space & hi & (space<<8 | prevBreak)
-			stop := x&hi | control | angle | space&(space<<8|prevSpace)
-			if stop == 0 {
-				words += bits.OnesCount64(starts)
-				wasSpace = space>>63 != 0
-				inWord = !wasSpace
-				i += 8
-				continue
-			}
-			if n := bits.TrailingZeros64(stop) &^ 7; n > 0 { // 8 bits a byte taken
-				words += bits.OnesCount64(starts & (1<<n - 1))
-				wasSpace = space>>(n-1)&1 != 0
-				inWord = !wasSpace
-				i += n >> 3
-			}
-		}
-		c := html[i]
-		switch textClass[c] {
-		case textOrdinary:
-			j := i + 1
-			for j < len(html) && textClass[html[j]] == textOrdinary {
-				j++
-			}
-			if !inWord {
-				inWord, runes, ascii = true, 0, true
-				words++
-			}
-			runes += j - i
-			wasSpace = false
-			i = j
-			continue
-		case textSpace:
-			// A run of white space keeps its first byte, '\n' made a
-			// space, unless the plain text already ends in white space.
-			j := i + 1
-			for j < len(html) && textClass[html[j]] == textSpace {
-				j++
-			}
-			switch {
-			case wasSpace:
-				out = append(out, html[start:i]...)
-				start = j
-			case c == '\n':
-				out = append(out, html[start:i]...)
-				out = append(out, ' ')
-				start = j
-			case j > i+1:
-				out = append(out, html[start:i+1]...)
-				start = j
-			}
-			i = j
-			wasSpace = true
-			endWord()
-			continue
-		case textMultiByte:
-			r, size := utf8.DecodeRune(html[i:])
-			if r != utf8.RuneError && unicode.IsSpace(r) {
-				if wasSpace {
-					out = append(out, html[start:i]...)
-					start = i + size
-				}
-				i += size
-				wasSpace = true
-				endWord()
-				continue
-			}
-			i += size
-			wasSpace = false
-			if !inWord {
-				inWord, runes = true, 0
-				words++
-			}
-			runes++
-			ascii = false
-			continue
-		}
-		// '<'. The tags goldmark writes most, "<p>", "</em>", '<a
-		// href="x">' less so, end at the first '>' when no quote comes
-		// before it; skipMarkup reads the others, and every tag that may
-		// start a script or style element.
-		end, ok := 0, false
-		if j := i + 2; j < len(html) && (isASCIILetter(html[i+1]) && html[i+1]|0x20 != 's' || html[i+1] == '/' && isASCIILetter(html[j])) {
-			for j < len(html) && !tagStop[html[j]] {
-				j++
-			}
-			if j < len(html) && html[j] == '>' {
-				end, ok = j+1, true
-			}
-		}
-		if !ok {
-			end, ok = skipMarkup(html, i)
-		}
-		if !ok {
-			// A '<' that starts no markup is text: one ASCII byte of a
-			// word.
-			i++
-			wasSpace = false
-			if !inWord {
-				inWord, runes, ascii = true, 0, true
-				words++
-			}
-			runes++
-			continue
-		}
-		out = append(out, html[start:i]...)
-		start = end
-		if html[i+1] == '/' && hasPrefixAt(html, i, "</p>") || html[i+1] == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
-			if !wasSpace {
-				out = append(out, '\n')
-				wasSpace = true
-			}
-			endWord()
-		}
-		if limit > 0 && cut < 0 && (html[i+1] == '/' || isASCIILetter(html[i+1])) {
-			if html[i+1] == '/' {
-				depth = max(depth-1, 0)
-			} else if name := tagNameBytes(html, i); !isVoid(name) && !selfClosed(html[i:end]) && rawTextElement(name) == "" {
-				depth++
-			}
-			if depth == 0 {
-				// A top-level element ended: count the word it may end
-				// in too.
-				n := words
-				if inWord && cjk && !ascii {
-					n += runes - 1
-				}
-				if n >= limit {
-					cut = end
-				}
-			}
-		}
-		i = end
-	}
-	out = append(out, html[start:]...)
-	endWord()
-	plain = string(out)
-	if cap(out) <= 1<<20 { // a huge document's buffer is not kept
-		*scratch = out
+	t.run()
+	plain = string(t.out)
+	if cap(t.out) <= 1<<20 { // a huge document's buffer is not kept
+		*scratch = t.out
 		plainPool.Put(scratch)
 	}
-	return plain, words, cut
+	return plain, t.words, t.cut
 }
 
 var plainPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// textScan is the state of textStats. The loop over bytes is split into
+// one method per kind of byte run, so that each loop keeps its few
+// variables in registers.
+type textScan struct {
+	html []byte
+	// The plain text is mostly the HTML's own bytes: html[start:i] is a
+	// span still to be copied as it is, flushed into out only where the
+	// output differs (a tag removed, a space collapsed, a newline made a
+	// space).
+	out   []byte
+	start int
+
+	words    int
+	wasSpace bool // the plain text ends in white space
+	// The word being read. A word is counted when it starts; with cjk, a
+	// word that is not pure ASCII adds its other runes when it ends.
+	inWord, ascii bool
+	runes         int
+	cjk           bool
+
+	limit, depth, cut int // the summary: its word limit, open elements, its end
+}
+
+func (t *textScan) run() {
+	html := t.html
+	for i := 0; i < len(html); {
+		if !t.cjk {
+			if i = t.asciiText(i); i >= len(html) {
+				break
+			}
+		}
+		switch textClass[html[i]] {
+		case textOrdinary:
+			i = t.ordinary(i)
+		case textSpace:
+			i = t.space(i)
+		case textMultiByte:
+			i = t.multiByte(i)
+		default:
+			i = t.markup(i)
+		}
+	}
+	t.out = append(t.out, html[t.start:]...)
+	t.endWord()
+}
+
+// asciiText is the fast path for text that is not CJK, eight bytes at a
+// time: ASCII bytes that the plain text keeps as they are (printable but
+// '<', or ' ' not after white space) need only their word starts counted.
+// It returns the offset of the first other byte, or of the last few bytes.
+func (t *textScan) asciiText(i int) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	html := t.html
+	words := 0
+	wasSpace, inWord := t.wasSpace, t.inWord
+	for i+8 <= len(html) {
+		// For ASCII, the high bit of each byte of below(n) tells whether
+		// that byte is below n.
+		x := binary.LittleEndian.Uint64(html[i : i+8])
+		y := x | hi
+		below := func(n uint64) uint64 { return ^(y - n*lo) & hi }
+		control := below(0x20) // '\n', '\t', ...: the caller decides
+		space := below(0x21) &^ control
+		angle := below(0x3d) &^ below(0x3c)
+		var prevSpace, prevBreak uint64 // for the byte before these
+		if wasSpace {
+			prevSpace = 0x80
+		}
+		if !inWord {
+			prevBreak = 0x80
+		}
+		starts := ^space & hi & (space<<8 | prevBreak)
+		stop := x&hi | control | angle | space&(space<<8|prevSpace)
+		if stop == 0 {
+			words += countHigh(starts)
+			wasSpace = space>>63 != 0
+			inWord = !wasSpace
+			i += 8
+			continue
+		}
+		// The bytes before the first other one.
+		if n := bits.TrailingZeros64(stop) &^ 7; n > 0 { // 8 bits a byte
+			words += countHigh(starts & (1<<n - 1))
+			wasSpace = space>>(n-1)&1 != 0
+			inWord = !wasSpace
+			i += n >> 3
+		}
+		break
+	}
+	t.words += words
+	t.wasSpace, t.inWord = wasSpace, inWord
+	return i
+}
+
+// countHigh returns how many bytes of x have their high bit set, when no
+// other bit is: a multiplication sums the bytes into the top one, without
+// the call bits.OnesCount64 makes where POPCNT is not assumed.
+func countHigh(x uint64) int {
+	return int((x >> 7) * 0x0101010101010101 >> 56)
+}
+
+// ordinary reads the run of ASCII bytes that are neither white space nor
+// '<' at html[i].
+func (t *textScan) ordinary(i int) int {
+	html := t.html
+	j := i + 1
+	for j < len(html) && textClass[html[j]] == textOrdinary {
+		j++
+	}
+	t.wordByte()
+	t.runes += j - i - 1
+	return j
+}
+
+// wordByte records one ASCII byte of a word.
+func (t *textScan) wordByte() {
+	if !t.inWord {
+		t.inWord, t.runes, t.ascii = true, 0, true
+		t.words++
+	}
+	t.runes++
+	t.wasSpace = false
+}
+
+// space reads the run of ASCII white space at html[i]. The run keeps its
+// first byte, '\n' made a space, unless the plain text already ends in
+// white space.
+func (t *textScan) space(i int) int {
+	html := t.html
+	j := i + 1
+	for j < len(html) && textClass[html[j]] == textSpace {
+		j++
+	}
+	switch {
+	case t.wasSpace:
+		t.out = append(t.out, html[t.start:i]...)
+		t.start = j
+	case html[i] == '\n':
+		t.out = append(t.out, html[t.start:i]...)
+		t.out = append(t.out, ' ')
+		t.start = j
+	case j > i+1:
+		t.out = append(t.out, html[t.start:i+1]...)
+		t.start = j
+	}
+	t.wasSpace = true
+	t.endWord()
+	return j
+}
+
+// multiByte reads the rune at html[i], white space or part of a word.
+func (t *textScan) multiByte(i int) int {
+	html := t.html
+	r, size := utf8.DecodeRune(html[i:])
+	if r != utf8.RuneError && unicode.IsSpace(r) {
+		if t.wasSpace {
+			t.out = append(t.out, html[t.start:i]...)
+			t.start = i + size
+		}
+		t.wasSpace = true
+		t.endWord()
+		return i + size
+	}
+	t.wasSpace = false
+	if !t.inWord {
+		t.inWord, t.runes = true, 0
+		t.words++
+	}
+	t.runes++
+	t.ascii = false
+	return i + size
+}
+
+func (t *textScan) endWord() {
+	if t.inWord && t.cjk && !t.ascii {
+		t.words += t.runes - 1
+	}
+	t.inWord = false
+}
+
+// markup reads the tag, comment or other markup at html[i] ('<'), or the
+// '<' alone when it starts none ("I <3 Go"), which is text.
+func (t *textScan) markup(i int) int {
+	html := t.html
+	end, ok := markupEnd(html, i)
+	if !ok {
+		t.wordByte()
+		return i + 1
+	}
+	t.out = append(t.out, html[t.start:i]...)
+	t.start = end
+	c := html[i+1]
+	if c == '/' && hasPrefixAt(html, i, "</p>") || c == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
+		if !t.wasSpace {
+			t.out = append(t.out, '\n')
+			t.wasSpace = true
+		}
+		t.endWord()
+	}
+	if t.limit > 0 && t.cut < 0 && (c == '/' || isASCIILetter(c)) {
+		t.summaryTag(i, end)
+	}
+	return end
+}
+
+// summaryTag follows the element depth at the tag html[i:end] and sets the
+// summary's end after the top-level element in which the word count
+// reaches the limit.
+func (t *textScan) summaryTag(i, end int) {
+	html := t.html
+	if html[i+1] == '/' {
+		t.depth = max(t.depth-1, 0)
+	} else if name := tagNameBytes(html, i); !isVoid(name) && !selfClosed(html[i:end]) && rawTextElement(name) == "" {
+		t.depth++
+	}
+	if t.depth == 0 {
+		// A top-level element ended: count the word it may end in too.
+		n := t.words
+		if t.inWord && t.cjk && !t.ascii {
+			n += t.runes - 1
+		}
+		if n >= t.limit {
+			t.cut = end
+		}
+	}
+}
+
+// markupEnd is skipMarkup, with the tags goldmark writes most read
+// inline: a closing tag, or an opening one that cannot start a script or
+// style element.
+func markupEnd(html []byte, i int) (int, bool) {
+	if j := i + 2; j < len(html) {
+		switch c := html[i+1]; {
+		case c == '/' && isASCIILetter(html[j]):
+			return skipTag(html, j), true
+		case isASCIILetter(c) && c|0x20 != 's':
+			for j < len(html) && isTagNameByte(html[j]) {
+				j++
+			}
+			return skipTag(html, j), true
+		}
+	}
+	return skipMarkup(html, i)
+}
 
 // Byte classes for textStats.
 const (
