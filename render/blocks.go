@@ -49,6 +49,7 @@ func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		}
 		return skipInline(n), nil
 	})
+	d.heads = heads
 	b.ids.assign(d, src, heads)
 	b.policy.apply(d, src, doc, blocks, paras)
 	if b.hl != nil {

@@ -174,6 +174,7 @@ type docState struct {
 	lineStarts []int // offsets of src's line starts; built by lineCol
 
 	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
+	heads  []*ast.Heading                      // every heading, in order; set by blockPass
 }
 
 type pendingDiag struct {
@@ -424,7 +425,13 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		}
 		topts = tocOptions(start, end, ordered)
 	}
-	t := toc.Build(doc, source, topts...)
+	var t *toc.TOC
+	if len(r.cfg.gmExtensions) == 0 && len(r.cfg.parserOpts) == 0 {
+		t = toc.FromHeadings(d.heads, source, topts...)
+	} else {
+		// A caller's transformer may have added headings after blockPass.
+		t = toc.Build(doc, source, topts...)
+	}
 	if t == nil {
 		t = &toc.TOC{}
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -41,6 +42,36 @@ func ExampleBuild() {
 	//   3 from-source From source
 	// 2 use-it Use <em>it</em>
 	//   4 deep-tip Deep tip
+}
+
+// A renderer that already walks the document, to number its headings
+// say, hands them to FromHeadings and saves Build's walk.
+func ExampleFromHeadings() {
+	src := []byte(exampleDoc)
+	md := goldmark.New(goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	doc := md.Parser().Parse(text.NewReader(src))
+
+	var heads []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			heads = append(heads, h)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	t := toc.FromHeadings(heads, src)
+	fmt.Printf("%s", t.HTML())
+	// Output:
+	// <nav id="TableOfContents">
+	//   <ul>
+	//     <li><a href="#install">Install</a>
+	//       <ul>
+	//         <li><a href="#from-source">From source</a></li>
+	//       </ul>
+	//     </li>
+	//     <li><a href="#use-it">Use <em>it</em></a></li>
+	//   </ul>
+	// </nav>
 }
 
 func ExampleTOC_HTML() {

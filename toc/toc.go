@@ -68,6 +68,20 @@ func Build(doc ast.Node, src []byte, opts ...Option) *TOC {
 	return &TOC{Items: shape(flat, cfg), cfg: cfg}
 }
 
+// FromHeadings is Build for the headings of a document that the caller has
+// already found, in document order: a renderer that walks the document for
+// its own reasons saves Build's walk.
+func FromHeadings(heads []*ast.Heading, src []byte, opts ...Option) *TOC {
+	cfg := newConfig(config{}, opts)
+	flat := make([]*Item, 0, len(heads))
+	for _, h := range heads {
+		if it := itemOf(h, src, cfg.keepEmpty); it != nil {
+			flat = append(flat, it)
+		}
+	}
+	return &TOC{Items: shape(flat, cfg), cfg: cfg}
+}
+
 // excludeClasses are the classes that keep a heading out of the TOC.
 var excludeClasses = []string{"no-toc", "notoc", "no_toc"}
 
@@ -89,17 +103,25 @@ func collect(doc ast.Node, src []byte, keepEmpty bool) []*Item {
 			}
 			return ast.WalkContinue, nil
 		}
-		if Excluded(h) {
-			return ast.WalkSkipChildren, nil
+		if it := itemOf(h, src, keepEmpty); it != nil {
+			flat = append(flat, it)
 		}
-		title, text := inlineContent(h, src)
-		if text == "" && title == "" && !keepEmpty {
-			return ast.WalkSkipChildren, nil
-		}
-		flat = append(flat, &Item{ID: attrString(h, "id"), Title: title, Text: text, Level: min(max(h.Level, 1), 6)})
 		return ast.WalkSkipChildren, nil
 	})
 	return flat
+}
+
+// itemOf returns the childless Item of a heading, or nil when the heading
+// stays out of the TOC.
+func itemOf(h *ast.Heading, src []byte, keepEmpty bool) *Item {
+	if h == nil || Excluded(h) {
+		return nil
+	}
+	title, text := inlineContent(h, src)
+	if text == "" && title == "" && !keepEmpty {
+		return nil
+	}
+	return &Item{ID: attrString(h, "id"), Title: title, Text: text, Level: min(max(h.Level, 1), 6)}
 }
 
 // Excluded reports whether Build leaves the heading out of the table of

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -77,6 +78,16 @@ func TestGolden(t *testing.T) {
 			out := o.Output.options()
 			js, err := json.MarshalIndent(tc, "", "  ")
 			require.NoError(t, err)
+			// FromHeadings, given the document's headings, builds the same.
+			doc := parse(src)
+			var heads []*ast.Heading
+			_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if h, ok := n.(*ast.Heading); ok && entering {
+					heads = append(heads, h)
+				}
+				return ast.WalkContinue, nil
+			})
+			assert.Equal(t, tc, toc.FromHeadings(heads, src, o.options()...), "FromHeadings")
 			c.Check(t, *update,
 				golden.Output{Name: "html", Data: tc.HTML(out...)},
 				golden.Output{Name: "markdown", Data: tc.Markdown(out...)},

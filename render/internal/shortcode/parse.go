@@ -80,7 +80,7 @@ type Options struct {
 func Parse(src []byte, opts Options) ([]*Node, error) {
 	// Every call and escape starts with "{{<" or "{{%"; template code in
 	// the text ("{{ .Title }}") is no reason to scan the document.
-	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
+	if !hasTag(src) {
 		return nil, nil
 	}
 	tags, err := scan(src)
@@ -95,6 +95,20 @@ func Parse(src []byte, opts Options) ([]*Node, error) {
 		return nil, perr
 	}
 	return nodes, nil
+}
+
+// hasTag reports whether src holds "{{<" or "{{%", in one pass.
+func hasTag(src []byte) bool {
+	for i := 0; ; i++ {
+		k := bytes.Index(src[i:], []byte("{{"))
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+2 < len(src) && (src[i+2] == '<' || src[i+2] == '%') {
+			return true
+		}
+	}
 }
 
 // build pairs opening and closing tags into a tree.
