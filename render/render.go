@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/folio-md/folio/post"
@@ -83,7 +84,8 @@ func (r *Renderer) buildMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(append([]parser.Option{parser.WithAttribute()}, c.parserOpts...)...),
-		goldmark.WithRendererOptions(c.rendererOpts...),
+		// folio's text writer first: a caller's own writer wins.
+		goldmark.WithRendererOptions(append([]renderer.Option{html.WithWriter(textWriter{})}, c.rendererOpts...)...),
 	)
 }
 
