@@ -542,7 +542,8 @@ func (e *expander) keptAsText(n *shortcode.Node) bool {
 	if _, ok := c.handlers[n.Name]; ok {
 		return false
 	}
-	e.d.diagSrc(n.Start, "unknown shortcode %q kept as text", n.Name)
+	// Without fmt: a site's documents may hold thousands of these.
+	e.d.diags = append(e.d.diags, pendingDiag{off: n.Start, orig: true, msg: "unknown shortcode " + strconv.Quote(n.Name) + " kept as text"})
 	return true
 }
 

@@ -40,35 +40,29 @@ func plainPrefix(b []byte, special *[256]bool) int {
 // Write writes source with backslash escapes and entity references
 // resolved and HTML special characters escaped.
 func (textWriter) Write(w util.BufWriter, source []byte) {
-	k := plainPrefix(source, &writeSpecial)
-	if k > 0 {
-		_, _ = w.Write(source[:k])
-	}
-	if k < len(source) {
-		// Nothing before k sets goldmark's state (a backslash), so it
-		// goes on from k as it would have.
-		html.DefaultWriter.Write(w, source[k:])
-	}
+	// Nothing before the first special byte sets goldmark's state (a
+	// backslash), so from there it goes on as it would have.
+	writeFast(w, source, &writeSpecial, html.DefaultWriter.Write)
 }
 
 // RawWrite writes source with HTML special characters escaped.
 func (textWriter) RawWrite(w util.BufWriter, source []byte) {
-	k := plainPrefix(source, &rawSpecial)
-	if k > 0 {
-		_, _ = w.Write(source[:k])
-	}
-	if k < len(source) {
-		html.DefaultWriter.RawWrite(w, source[k:])
-	}
+	writeFast(w, source, &rawSpecial, html.DefaultWriter.RawWrite)
 }
 
 // SecureWrite writes source with NUL bytes replaced.
 func (textWriter) SecureWrite(w util.BufWriter, source []byte) {
-	k := plainPrefix(source, &secureSpecial)
+	writeFast(w, source, &secureSpecial, html.DefaultWriter.SecureWrite)
+}
+
+// writeFast writes the prefix of source without a special byte as it is,
+// and the rest with slow.
+func writeFast(w util.BufWriter, source []byte, special *[256]bool, slow func(util.BufWriter, []byte)) {
+	k := plainPrefix(source, special)
 	if k > 0 {
 		_, _ = w.Write(source[:k])
 	}
 	if k < len(source) {
-		html.DefaultWriter.SecureWrite(w, source[k:])
+		slow(w, source[k:])
 	}
 }
