@@ -293,11 +293,12 @@ func (s *scanner) inline(p, eol int) (int, *Error) {
 		return eol, nil
 	}
 	for p < eol {
-		k := bytes.IndexAny(src[p:eol], "`{\\")
-		if k < 0 {
+		for p < eol && !inlineStop[src[p]] {
+			p++
+		}
+		if p == eol {
 			return eol, nil
 		}
-		p += k
 		switch src[p] {
 		case '\\':
 			if p+1 < eol && src[p+1] == '`' {
@@ -341,6 +342,9 @@ func (s *scanner) inline(p, eol int) (int, *Error) {
 	}
 	return max(p, eol), nil
 }
+
+// inlineStop holds the bytes inline looks at.
+var inlineStop = [256]bool{'`': true, '{': true, '\\': true}
 
 // spanClose finds the run of exactly n backticks closing a code span whose
 // content starts at from, before the next blank line; -1 if there is none.
