@@ -629,13 +629,18 @@ func (h *highlighter) infoOf(n *ast.FencedCodeBlock, src []byte) *blockInfo {
 }
 
 func (h *highlighter) parseBlock(n *ast.FencedCodeBlock, src []byte) *blockInfo {
-	bi := &blockInfo{set: h.def}
+	bi := new(blockInfo)
+	h.parseBlockInto(bi, n, src)
+	return bi
+}
+
+func (h *highlighter) parseBlockInto(bi *blockInfo, n *ast.FencedCodeBlock, src []byte) {
+	*bi = blockInfo{set: h.def}
 	if n.Info == nil {
-		return bi
+		return
 	}
 	seg := n.Info.Segment
 	h.parseInfo(bi, string(seg.Value(src)), seg.Start)
-	return bi
 }
 
 // parseInfo fills bi from an info string that starts at offset base.
@@ -996,8 +1001,10 @@ func (h *highlighter) prepare(d *docState, src []byte, doc *ast.Document, fences
 		// goldmark gives a node's first attribute room for ten.
 		d.fences = make(map[*ast.FencedCodeBlock]*blockInfo, len(fences))
 	}
+	infos := make([]blockInfo, len(fences)) // one allocation for the document
 	for ordinal, n := range fences {
-		bi := h.parseBlock(n, src)
+		bi := &infos[ordinal]
+		h.parseBlockInto(bi, n, src)
 		bi.ordinal = ordinal
 		if h.cfg.hook != nil { // only the hook reads the fence's position
 			bi.line, bi.col = fencePos(d, src, fenceOffset(n, src))

@@ -222,8 +222,13 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 		named
 	)
 	kind := none
-	mix := func(off int, what string, isNamed bool) *Error {
+	// mix records the kind of a parameter; what names it, quoted word
+	// appended, for the error when the kinds are mixed.
+	mix := func(off int, what, word string, isNamed bool) *Error {
 		if isNamed && kind == positional || !isNamed && kind == named {
+			if word != "" {
+				what += " " + strconv.Quote(word)
+			}
 			return errorf(off, t.name, "got %s. Cannot mix named and positional parameters", what)
 		}
 		if isNamed {
@@ -257,7 +262,7 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 			}
 			return t, errorf(k, t.name, "unexpected %s after \"/\"; a self-closing tag ends with /%s", runeAt(src, k), right)
 		case c == '"' || c == '`':
-			if err := mix(i, "quoted positional parameter", false); err != nil {
+			if err := mix(i, "quoted positional parameter", "", false); err != nil {
 				return t, err
 			}
 			v, j, err := lexQuoted(src, i, t.name)
@@ -285,7 +290,7 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 				k++
 			}
 			if k < len(src) && src[k] == '=' {
-				if err := mix(i, fmt.Sprintf("named parameter %q", word), true); err != nil {
+				if err := mix(i, "named parameter", word, true); err != nil {
 					return t, err
 				}
 				v, end, err := lexValue(src, skipSpace(src, k+1), t, word, right)
@@ -296,7 +301,7 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 				i = end
 				continue
 			}
-			if err := mix(i, fmt.Sprintf("positional parameter %q", word), false); err != nil {
+			if err := mix(i, "positional parameter", word, false); err != nil {
 				return t, err
 			}
 			t.args = append(t.args, Arg{Value: Typed(word), Off: i})
