@@ -106,6 +106,19 @@ func indentOf(src []byte, i, eol, col int) (width, first int) {
 // reports whether the line is code, or else where its text starts.
 func (s *scanner) classify(pos, eol int) (code bool, content int) {
 	src := s.src
+	if pos < eol && isLetter(src[pos]) {
+		// The commonest line, text from its first column: no marker, no
+		// indent, no fence; only the state it leaves is to set.
+		if s.fenceCh != 0 {
+			return true, 0
+		}
+		s.indented = false
+		if !s.para {
+			s.lists = s.lists[:0] // every item's content is indented
+		}
+		s.para = true
+		return false, pos
+	}
 	// Block quote markers.
 	i, col := pos, 0
 	for {
@@ -194,6 +207,8 @@ func (s *scanner) classify(pos, eol int) (code bool, content int) {
 	s.para = true
 	return false, f
 }
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // openFence opens a fenced code block when src[f:eol] starts with one.
 func (s *scanner) openFence(f, eol, base int) bool {
