@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"errors"
@@ -10,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/toc"
@@ -334,19 +335,63 @@ func (attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	doc.SetAttribute(stateAttrName, d)
 }
 
-// outBuf is a render's output: the buffer and the bufio.Writer goldmark
-// writes through. goldmark wraps any other writer in a new 4 KiB
-// bufio.Writer per call; pooling the pair saves that.
+// outBuf is a render's output: a util.BufWriter over a byte slice, so
+// that goldmark writes straight into it. (goldmark wraps any other writer
+// in a new 4 KiB bufio.Writer, and every byte is copied once more.) b is
+// written up to n and only replaced when full: a write stores an int, not
+// a slice header, so it costs no write barrier while the GC runs. The
+// buffers are pooled.
 type outBuf struct {
-	bytes.Buffer
-	w *bufio.Writer
+	b []byte
+	n int
 }
 
-var bufPool = sync.Pool{New: func() any {
-	b := new(outBuf)
-	b.w = bufio.NewWriter(&b.Buffer)
-	return b
-}}
+func (o *outBuf) bytes() []byte { return o.b[:o.n] }
+
+// room makes room for k more bytes.
+func (o *outBuf) room(k int) {
+	if len(o.b)-o.n < k {
+		b := make([]byte, max(2*len(o.b), o.n+k))
+		copy(b, o.b[:o.n])
+		o.b = b
+	}
+}
+
+func (o *outBuf) Write(p []byte) (int, error) {
+	o.room(len(p))
+	o.n += copy(o.b[o.n:], p)
+	return len(p), nil
+}
+
+func (o *outBuf) WriteString(s string) (int, error) {
+	o.room(len(s))
+	o.n += copy(o.b[o.n:], s)
+	return len(s), nil
+}
+
+func (o *outBuf) WriteByte(c byte) error {
+	o.room(1)
+	o.b[o.n] = c
+	o.n++
+	return nil
+}
+
+func (o *outBuf) WriteRune(r rune) (int, error) {
+	o.room(utf8.UTFMax)
+	k := utf8.EncodeRune(o.b[o.n:], r)
+	o.n += k
+	return k, nil
+}
+
+// Available, Buffered and Flush make outBuf a util.BufWriter: there is
+// nothing to flush.
+func (o *outBuf) Available() int { return len(o.b) - o.n }
+func (o *outBuf) Buffered() int  { return 0 }
+func (o *outBuf) Flush() error   { return nil }
+
+var _ util.BufWriter = (*outBuf)(nil)
+
+var bufPool = sync.Pool{New: func() any { return new(outBuf) }}
 
 // Render renders Markdown (without front matter).
 //
@@ -392,15 +437,14 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 
 	buf := bufPool.Get().(*outBuf)
-	buf.Reset()
-	buf.Grow(len(source) + len(source)/4 + 512) // HTML runs about 1.25 times its Markdown
-	buf.w.Reset(&buf.Buffer)
+	buf.n = 0
+	buf.room(len(source) + len(source)/4 + 512) // HTML runs about 1.25 times its Markdown
 	defer func() {
-		if buf.Cap() <= 1<<20 { // a huge document's buffer is not kept
+		if len(buf.b) <= 1<<20 { // a huge document's buffer is not kept
 			bufPool.Put(buf)
 		}
 	}()
-	if err := r.md.Renderer().Render(buf.w, source, doc); err != nil {
+	if err := r.md.Renderer().Render(buf, source, doc); err != nil {
 		var pe *post.ParseError
 		if errors.As(err, &pe) {
 			if pe.Path == "" {
@@ -445,7 +489,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		}
 	}
 
-	html := exp.finish(buf.Bytes(), tocHTML)
+	html := exp.finish(buf.bytes(), tocHTML)
 	res := &Result{TOC: t}
 
 	// The <!--more--> divider, if any.
@@ -460,7 +504,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		joined = append(joined, html[:i]...)
 		joined = append(joined, rest...)
 		html = joined
-	} else if b := buf.Bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
+	} else if b := buf.bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
 		html = bytes.Clone(html) // still the pooled buffer: copy it out
 	}
 	res.HTML = html

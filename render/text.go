@@ -36,13 +36,13 @@ func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) 
 	// The plain text is built in a pooled buffer and copied out at its
 	// size, which is about 60% of the HTML's.
 	scratch := plainPool.Get().(*[]byte)
-	t := textScan{html: html, out: (*scratch)[:0], limit: limit, cjk: cjk, cut: -1}
-	if cap(t.out) < len(html) {
-		t.out = make([]byte, 0, len(html)) // the plain text is never longer
+	t := textScan{html: html, out: *scratch, limit: limit, cjk: cjk, cut: -1}
+	if len(t.out) < len(html) {
+		t.out = make([]byte, len(html)) // the plain text is never longer
 	}
 	t.run()
-	plain = string(t.out)
-	if cap(t.out) <= 1<<20 { // a huge document's buffer is not kept
+	plain = string(t.out[:t.n])
+	if len(t.out) <= 1<<20 { // a huge document's buffer is not kept
 		*scratch = t.out
 		plainPool.Put(scratch)
 	}
@@ -57,10 +57,12 @@ var plainPool = sync.Pool{New: func() any { return new([]byte) }}
 type textScan struct {
 	html []byte
 	// The plain text is mostly the HTML's own bytes: html[start:i] is a
-	// span still to be copied as it is, flushed into out only where the
-	// output differs (a tag removed, a space collapsed, a newline made a
-	// space).
+	// span still to be copied as it is, flushed into out[:n] only where
+	// the output differs (a tag removed, a space collapsed, a newline made
+	// a space). out is as long as html, and never reallocated: writing
+	// its length rather than a new slice header costs no write barrier.
 	out   []byte
+	n     int
 	start int
 
 	words    int
@@ -93,8 +95,13 @@ func (t *textScan) run() {
 			i = t.markup(i)
 		}
 	}
-	t.out = append(t.out, html[t.start:]...)
+	t.copy(html[t.start:])
 	t.endWord()
+}
+
+// copy appends b to the plain text.
+func (t *textScan) copy(b []byte) {
+	t.n += copy(t.out[t.n:], b)
 }
 
 // asciiText is the fast path for text that is not CJK, eight bytes at a
@@ -186,14 +193,15 @@ func (t *textScan) space(i int) int {
 	}
 	switch {
 	case t.wasSpace:
-		t.out = append(t.out, html[t.start:i]...)
+		t.copy(html[t.start:i])
 		t.start = j
 	case html[i] == '\n':
-		t.out = append(t.out, html[t.start:i]...)
-		t.out = append(t.out, ' ')
+		t.copy(html[t.start:i])
+		t.out[t.n] = ' '
+		t.n++
 		t.start = j
 	case j > i+1:
-		t.out = append(t.out, html[t.start:i+1]...)
+		t.copy(html[t.start : i+1])
 		t.start = j
 	}
 	t.wasSpace = true
@@ -207,7 +215,7 @@ func (t *textScan) multiByte(i int) int {
 	r, size := utf8.DecodeRune(html[i:])
 	if r != utf8.RuneError && unicode.IsSpace(r) {
 		if t.wasSpace {
-			t.out = append(t.out, html[t.start:i]...)
+			t.copy(html[t.start:i])
 			t.start = i + size
 		}
 		t.wasSpace = true
@@ -240,12 +248,13 @@ func (t *textScan) markup(i int) int {
 		t.wordByte()
 		return i + 1
 	}
-	t.out = append(t.out, html[t.start:i]...)
+	t.copy(html[t.start:i])
 	t.start = end
 	c := html[i+1]
 	if c == '/' && hasPrefixAt(html, i, "</p>") || c == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
 		if !t.wasSpace {
-			t.out = append(t.out, '\n')
+			t.out[t.n] = '\n'
+			t.n++
 			t.wasSpace = true
 		}
 		t.endWord()
@@ -282,18 +291,30 @@ func (t *textScan) summaryTag(i, end int) {
 // inline: a closing tag, or an opening one that cannot start a script or
 // style element.
 func markupEnd(html []byte, i int) (int, bool) {
-	if j := i + 2; j < len(html) {
-		switch c := html[i+1]; {
-		case c == '/' && isASCIILetter(html[j]):
-			return skipTag(html, j), true
-		case isASCIILetter(c) && c|0x20 != 's':
-			for j < len(html) && isTagNameByte(html[j]) {
-				j++
+	j := i + 2
+	if j >= len(html) {
+		return skipMarkup(html, i)
+	}
+	switch c := html[i+1]; {
+	case c == '/' && isASCIILetter(html[j]):
+	case isASCIILetter(c) && c|0x20 != 's':
+		for j < len(html) && isTagNameByte(html[j]) {
+			j++
+		}
+	default:
+		return skipMarkup(html, i)
+	}
+	// Most tags end at their first '>', with no quoted value before it;
+	// skipTag reads on from a quote as it would have from j.
+	for k := j; k < len(html); k++ {
+		if c := html[k]; tagStop[c] {
+			if c == '>' {
+				return k + 1, true
 			}
-			return skipTag(html, j), true
+			return skipTag(html, k), true
 		}
 	}
-	return skipMarkup(html, i)
+	return len(html), true
 }
 
 // Byte classes for textStats.
