@@ -927,6 +927,9 @@ func asByteWriter(w io.Writer) flushWriter {
 	return flushWriter{byteWriter: &b, w: w, buf: &b}
 }
 
+// codeSpecial holds the bytes writeEscapedCode may escape.
+var codeSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
+
 // writeEscapedCode escapes code for HTML text. hugo selects Go's
 // html.EscapeString set (& < > ' " as &amp; &lt; &gt; &#39; &#34;), which
 // Hugo uses for fences; otherwise goldmark's (& < > " as &quot;), which
@@ -934,6 +937,9 @@ func asByteWriter(w io.Writer) flushWriter {
 func writeEscapedCode(w byteWriter, code []byte, hugo bool) {
 	last := 0
 	for i := 0; i < len(code); i++ {
+		if !codeSpecial[code[i]] {
+			continue
+		}
 		var rep string
 		switch code[i] {
 		case '&':
