@@ -34,11 +34,13 @@ func plainText(html []byte) string {
 // plain text, so the summary counts words exactly as WordCount does.
 func textStats(html []byte, limit int, cjk bool) (plain string, words, cut int) {
 	// The plain text is built in a pooled buffer and copied out at its
-	// size, which is about 60% of the HTML's.
+	// size, which is about 60% of the HTML's. The plain text is never
+	// longer than the HTML; the fast path stores eight bytes at a time
+	// and needs eight more.
 	scratch := plainPool.Get().(*[]byte)
 	t := textScan{html: html, out: *scratch, limit: limit, cjk: cjk, cut: -1}
-	if len(t.out) < len(html) {
-		t.out = make([]byte, len(html)) // the plain text is never longer
+	if len(t.out) < len(html)+8 {
+		t.out = make([]byte, len(html)+8)
 	}
 	t.run()
 	plain = string(t.out[:t.n])
@@ -56,14 +58,11 @@ var plainPool = sync.Pool{New: func() any { return new([]byte) }}
 // variables in registers.
 type textScan struct {
 	html []byte
-	// The plain text is mostly the HTML's own bytes: html[start:i] is a
-	// span still to be copied as it is, flushed into out[:n] only where
-	// the output differs (a tag removed, a space collapsed, a newline made
-	// a space). out is as long as html, and never reallocated: writing
-	// its length rather than a new slice header costs no write barrier.
-	out   []byte
-	n     int
-	start int
+	// The plain text so far is out[:n]. out is never reallocated: storing
+	// n rather than a new slice header costs no write barrier while the
+	// GC marks.
+	out []byte
+	n   int
 
 	words    int
 	wasSpace bool // the plain text ends in white space
@@ -79,7 +78,9 @@ type textScan struct {
 func (t *textScan) run() {
 	html := t.html
 	for i := 0; i < len(html); {
-		if !t.cjk {
+		if !t.cjk && textClass[html[i]] == textOrdinary {
+			// Text; a tag or white space, often next after a tag, goes
+			// straight to the switch.
 			if i = t.asciiText(i); i >= len(html) {
 				break
 			}
@@ -95,7 +96,6 @@ func (t *textScan) run() {
 			i = t.markup(i)
 		}
 	}
-	t.copy(html[t.start:])
 	t.endWord()
 }
 
@@ -104,23 +104,32 @@ func (t *textScan) copy(b []byte) {
 	t.n += copy(t.out[t.n:], b)
 }
 
+// add appends c to the plain text.
+func (t *textScan) add(c byte) {
+	t.out[t.n] = c
+	t.n++
+}
+
 // asciiText is the fast path for text that is not CJK, eight bytes at a
-// time: ASCII bytes that the plain text keeps as they are (printable but
-// '<', or ' ' not after white space) need only their word starts counted.
-// It returns the offset of the first other byte, or of the last few bytes.
+// time: printable ASCII but '<', and white space that does not follow
+// white space. Their word starts are counted, and they are stored in the
+// plain text at once, '\n' made a space. It returns the offset of the
+// first other byte, or of the last few bytes.
 func (t *textScan) asciiText(i int) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	html := t.html
+	html, out, n := t.html, t.out, t.n
 	words := 0
 	wasSpace, inWord := t.wasSpace, t.inWord
-	for i+8 <= len(html) {
-		// For ASCII, the high bit of each byte of below(n) tells whether
-		// that byte is below n.
+	for i+8 <= len(html) && n+8 <= len(out) {
+		// For ASCII, the high bit of each byte of below(c) tells whether
+		// that byte is below c.
 		x := binary.LittleEndian.Uint64(html[i : i+8])
 		y := x | hi
-		below := func(n uint64) uint64 { return ^(y - n*lo) & hi }
-		control := below(0x20) // '\n', '\t', ...: the caller decides
-		space := below(0x21) &^ control
+		below := func(c uint64) uint64 { return ^(y - c*lo) & hi }
+		control := below(0x20)
+		wsControl := below(0x0e) &^ below(0x09) // '\t', '\n', '\v', '\f', '\r'
+		space := below(0x21)&^control | wsControl
+		newline := below(0x0b) &^ below(0x0a)
 		angle := below(0x3d) &^ below(0x3c)
 		var prevSpace, prevBreak uint64 // for the byte before these
 		if wasSpace {
@@ -130,23 +139,30 @@ func (t *textScan) asciiText(i int) int {
 			prevBreak = 0x80
 		}
 		starts := ^space & hi & (space<<8 | prevBreak)
-		stop := x&hi | control | angle | space&(space<<8|prevSpace)
+		stop := x&hi | control&^wsControl | angle | space&(space<<8|prevSpace)
+		// Every byte is stored; those from the first stop on are
+		// overwritten later.
+		nl := newline >> 7 * 0xff
+		binary.LittleEndian.PutUint64(out[n:n+8], x&^nl|0x2020202020202020&nl)
 		if stop == 0 {
 			words += countHigh(starts)
 			wasSpace = space>>63 != 0
 			inWord = !wasSpace
 			i += 8
+			n += 8
 			continue
 		}
-		// The bytes before the first other one.
-		if n := bits.TrailingZeros64(stop) &^ 7; n > 0 { // 8 bits a byte
-			words += countHigh(starts & (1<<n - 1))
-			wasSpace = space>>(n-1)&1 != 0
+		// The bytes before the first stop.
+		if k := bits.TrailingZeros64(stop) &^ 7; k > 0 { // 8 bits a byte
+			words += countHigh(starts & (1<<k - 1))
+			wasSpace = space>>(k-1)&1 != 0
 			inWord = !wasSpace
-			i += n >> 3
+			i += k >> 3
+			n += k >> 3
 		}
 		break
 	}
+	t.n = n
 	t.words += words
 	t.wasSpace, t.inWord = wasSpace, inWord
 	return i
@@ -167,6 +183,7 @@ func (t *textScan) ordinary(i int) int {
 	for j < len(html) && textClass[html[j]] == textOrdinary {
 		j++
 	}
+	t.copy(html[i:j])
 	t.wordByte()
 	t.runes += j - i - 1
 	return j
@@ -191,18 +208,12 @@ func (t *textScan) space(i int) int {
 	for j < len(html) && textClass[html[j]] == textSpace {
 		j++
 	}
-	switch {
-	case t.wasSpace:
-		t.copy(html[t.start:i])
-		t.start = j
-	case html[i] == '\n':
-		t.copy(html[t.start:i])
-		t.out[t.n] = ' '
-		t.n++
-		t.start = j
-	case j > i+1:
-		t.copy(html[t.start : i+1])
-		t.start = j
+	if !t.wasSpace {
+		if c := html[i]; c == '\n' {
+			t.add(' ')
+		} else {
+			t.add(c)
+		}
 	}
 	t.wasSpace = true
 	t.endWord()
@@ -214,14 +225,14 @@ func (t *textScan) multiByte(i int) int {
 	html := t.html
 	r, size := utf8.DecodeRune(html[i:])
 	if r != utf8.RuneError && unicode.IsSpace(r) {
-		if t.wasSpace {
-			t.copy(html[t.start:i])
-			t.start = i + size
+		if !t.wasSpace {
+			t.copy(html[i : i+size])
 		}
 		t.wasSpace = true
 		t.endWord()
 		return i + size
 	}
+	t.copy(html[i : i+size])
 	t.wasSpace = false
 	if !t.inWord {
 		t.inWord, t.runes = true, 0
@@ -245,16 +256,14 @@ func (t *textScan) markup(i int) int {
 	html := t.html
 	end, ok := markupEnd(html, i)
 	if !ok {
+		t.add('<')
 		t.wordByte()
 		return i + 1
 	}
-	t.copy(html[t.start:i])
-	t.start = end
 	c := html[i+1]
 	if c == '/' && hasPrefixAt(html, i, "</p>") || c == 'b' && (hasPrefixAt(html, i, "<br>") || hasPrefixAt(html, i, "<br />")) {
 		if !t.wasSpace {
-			t.out[t.n] = '\n'
-			t.n++
+			t.add('\n')
 			t.wasSpace = true
 		}
 		t.endWord()
