@@ -20,39 +20,46 @@ type blockPass struct {
 func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	d := stateOf(pc)
 	src := reader.Source()
-	paragraphs := b.policy.wantsParagraphs()
-	var (
-		heads  []*ast.Heading
-		blocks []*ast.HTMLBlock
-		paras  []*ast.Paragraph
-		fences []*ast.FencedCodeBlock
-	)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			heads = append(heads, n)
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph:
-			if paragraphs {
-				paras = append(paras, n)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.HTMLBlock:
-			blocks = append(blocks, n)
-			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock:
-			fences = append(fences, n)
-			return ast.WalkSkipChildren, nil
-		}
-		return skipInline(n), nil
-	})
+	var f blockFinds
+	f.collect(doc, b.policy.wantsParagraphs())
+	heads, blocks, paras, fences := f.heads, f.blocks, f.paras, f.fences
 	d.heads = heads
 	b.ids.assign(d, src, heads)
 	b.policy.apply(d, src, doc, blocks, paras)
 	if b.hl != nil {
 		b.hl.prepare(d, src, doc, fences)
+	}
+}
+
+// blockFinds are the blocks blockPass hands on, in document order.
+type blockFinds struct {
+	heads  []*ast.Heading
+	blocks []*ast.HTMLBlock
+	paras  []*ast.Paragraph
+	fences []*ast.FencedCodeBlock
+}
+
+// collect walks the blocks under n, never inline content, without
+// ast.Walk's callback per node.
+func (f *blockFinds) collect(n ast.Node, paragraphs bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Heading:
+			f.heads = append(f.heads, c)
+		case *ast.Paragraph:
+			if paragraphs {
+				f.paras = append(f.paras, c)
+			}
+		case *ast.HTMLBlock:
+			f.blocks = append(f.blocks, c)
+		case *ast.FencedCodeBlock:
+			f.fences = append(f.fences, c)
+		default:
+			if c.Type() == ast.TypeBlock {
+				if first := c.FirstChild(); first != nil && first.Type() != ast.TypeInline {
+					f.collect(c, paragraphs)
+				}
+			}
+		}
 	}
 }
