@@ -16,6 +16,9 @@
 //	readme := t.Markdown()               // - [Title](#id)
 //	data, err := json.Marshal(t)         // {"items":[…]}
 //
+// A renderer that has already found the document's headings, in document
+// order, passes them to [FromHeadings] instead and saves Build's walk.
+//
 // [Extender] does the same inside a caller's goldmark.Markdown and can replace
 // a paragraph that holds only a chosen marker (Extender.Marker) with the HTML;
 // [Get] returns the result.
