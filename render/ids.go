@@ -310,12 +310,3 @@ func removeAttr(n ast.Node, name []byte) {
 		n.SetAttribute(a.Name, a.Value)
 	}
 }
-
-// skipInline tells a walk over block nodes not to descend into n's inline
-// content (a paragraph's text, say), which holds no blocks.
-func skipInline(n ast.Node) ast.WalkStatus {
-	if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-		return ast.WalkSkipChildren
-	}
-	return ast.WalkContinue
-}
