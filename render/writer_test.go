@@ -43,3 +43,22 @@ func write(f func(util.BufWriter, []byte), src []byte) []byte {
 	_ = w.Flush()
 	return b.Bytes()
 }
+
+// upperWriter is a caller's own html.Writer: text in capitals.
+type upperWriter struct{ html.Writer }
+
+func (w upperWriter) Write(b util.BufWriter, source []byte) {
+	w.Writer.Write(b, bytes.ToUpper(source))
+}
+
+// A caller's html.WithWriter wins over folio's text writer.
+func TestCallerWriterWins(t *testing.T) {
+	r := New(WithRendererOptions(html.WithWriter(upperWriter{html.DefaultWriter})))
+	res, err := r.Render([]byte("hello & bye"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(res.HTML), "<p>HELLO &amp; BYE</p>\n"; got != want {
+		t.Fatalf("HTML = %q, want %q", got, want)
+	}
+}
