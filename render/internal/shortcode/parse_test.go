@@ -98,6 +98,10 @@ func TestParse(t *testing.T) {
 		{"indented after heading", "# T\n    {{< x >}}", ""},
 		{"list continuation", "1. Step\n\n    {{< z >}}\n\n        {{< code >}}", "z<#0"},
 		{"nested list", "- a\n  - b\n\n    {{< z >}}\n\n        {{< code >}}\n- c\n\n  {{< y >}}", "z<#0 y<#1"},
+		// A line of text at the margin ends the list, unless it continues
+		// the item's paragraph lazily.
+		{"list ended by text", "- a\n\nb\n\n    {{< x >}}\n\nc {{< z >}}", "z<#0"},
+		{"lazy line in list", "- a\nb {{< y >}}\n\n  {{< z >}}", "y<#0 z<#1"},
 		{"fence in list", "1. Do\n   ```sh\n   {{< x >}}\n   ```\n   {{< z >}}", "z<#0"},
 		{"fence on item line", "- ```\n  {{< x >}}\n  ```\n{{< z >}}", "z<#0"},
 		{"block quote fence", "> ```\n> {{< x >}}\n> ```\n> {{< z >}}", "z<#0"},
