@@ -254,7 +254,7 @@ func (t *textScan) endWord() {
 // '<' alone when it starts none ("I <3 Go"), which is text.
 func (t *textScan) markup(i int) int {
 	html := t.html
-	end, ok := markupEnd(html, i)
+	end, ok := skipMarkup(html, i)
 	if !ok {
 		t.add('<')
 		t.wordByte()
@@ -296,36 +296,6 @@ func (t *textScan) summaryTag(i, end int) {
 	}
 }
 
-// markupEnd is skipMarkup, with the tags goldmark writes most read
-// inline: a closing tag, or an opening one that cannot start a script or
-// style element.
-func markupEnd(html []byte, i int) (int, bool) {
-	j := i + 2
-	if j >= len(html) {
-		return skipMarkup(html, i)
-	}
-	switch c := html[i+1]; {
-	case c == '/' && isASCIILetter(html[j]):
-	case isASCIILetter(c) && c|0x20 != 's':
-		for j < len(html) && isTagNameByte(html[j]) {
-			j++
-		}
-	default:
-		return skipMarkup(html, i)
-	}
-	// Most tags end at their first '>', with no quoted value before it;
-	// skipTag reads on from a quote as it would have from j.
-	for k := j; k < len(html); k++ {
-		if c := html[k]; tagStop[c] {
-			if c == '>' {
-				return k + 1, true
-			}
-			return skipTag(html, k), true
-		}
-	}
-	return len(html), true
-}
-
 // Byte classes for textStats.
 const (
 	textOrdinary  = iota // ASCII, neither white space nor '<'
@@ -363,8 +333,25 @@ func skipMarkup(html []byte, i int) (int, bool) {
 	if i+1 >= n {
 		return 0, false
 	}
-	c := html[i+1]
-	switch {
+	// The tags goldmark writes, first.
+	switch c := html[i+1]; {
+	case isASCIILetter(c):
+		nameEnd := i + 2
+		for nameEnd < n && isTagNameByte(html[nameEnd]) {
+			nameEnd++
+		}
+		end := skipTag(html, nameEnd)
+		if c|0x20 == 's' { // script or style
+			if raw := rawTextElement(html[i+1 : nameEnd]); raw != "" && !selfClosed(html[i:end]) {
+				return skipRawText(html, end, raw), true
+			}
+		}
+		return end, true
+	case c == '/':
+		if i+2 < n && isASCIILetter(html[i+2]) {
+			return skipTag(html, i+2), true
+		}
+		return 0, false
 	case c == '!':
 		if hasPrefixAt(html, i, "<!--") {
 			end := bytes.Index(html[i+4:], []byte("-->"))
@@ -376,23 +363,6 @@ func skipMarkup(html []byte, i int) (int, bool) {
 		return skipTag(html, i+2), true // <!DOCTYPE ...>, <![CDATA[...
 	case c == '?':
 		return skipTag(html, i+2), true
-	case c == '/':
-		if i+2 < n && isASCIILetter(html[i+2]) {
-			return skipTag(html, i+2), true
-		}
-		return 0, false
-	case isASCIILetter(c):
-		nameEnd := i + 1
-		for nameEnd < n && isTagNameByte(html[nameEnd]) {
-			nameEnd++
-		}
-		end := skipTag(html, nameEnd)
-		if c|0x20 == 's' { // script or style
-			if raw := rawTextElement(html[i+1 : nameEnd]); raw != "" && !selfClosed(html[i:end]) {
-				return skipRawText(html, end, raw), true
-			}
-		}
-		return end, true
 	}
 	return 0, false
 }
