@@ -22,12 +22,11 @@ func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	src := reader.Source()
 	var f blockFinds
 	f.collect(doc, b.policy.wantsParagraphs())
-	heads, blocks, paras, fences := f.heads, f.blocks, f.paras, f.fences
-	d.heads = heads
-	b.ids.assign(d, src, heads)
-	b.policy.apply(d, src, doc, blocks, paras)
+	d.heads = f.heads
+	b.ids.assign(d, src, f.heads)
+	b.policy.apply(d, src, doc, f.blocks, f.paras)
 	if b.hl != nil {
-		b.hl.prepare(d, src, doc, fences)
+		b.hl.prepare(d, src, doc, f.fences)
 	}
 }
 
