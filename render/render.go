@@ -193,7 +193,13 @@ func (d *docState) diag(off int, format string, args ...any) {
 
 // diagSrc records a warning at offset off of the original source src.
 func (d *docState) diagSrc(off int, format string, args ...any) {
-	d.diags = append(d.diags, pendingDiag{off: off, orig: true, msg: fmt.Sprintf(format, args...)})
+	d.noteSrc(off, fmt.Sprintf(format, args...))
+}
+
+// noteSrc is diagSrc for a message already made, without fmt where a
+// document may hold thousands of them.
+func (d *docState) noteSrc(off int, msg string) {
+	d.diags = append(d.diags, pendingDiag{off: off, orig: true, msg: msg})
 }
 
 // origOffset maps an offset of the parsed source to one of src.

@@ -542,8 +542,7 @@ func (e *expander) keptAsText(n *shortcode.Node) bool {
 	if _, ok := c.handlers[n.Name]; ok {
 		return false
 	}
-	// Without fmt: a site's documents may hold thousands of these.
-	e.d.diags = append(e.d.diags, pendingDiag{off: n.Start, orig: true, msg: "unknown shortcode " + strconv.Quote(n.Name) + " kept as text"})
+	e.d.noteSrc(n.Start, "unknown shortcode "+strconv.Quote(n.Name)+" kept as text")
 	return true
 }
 
