@@ -287,41 +287,6 @@ func BenchmarkRender(b *testing.B) {
 	})
 }
 
-func TestDangerousURL(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"https://example.com/", false},
-		{"/relative/path?q=javascript:", false},
-		{"#frag", false},
-		{"mailto:a@example.com", false},
-		{"", false},
-		{"javascript:alert(1)", true},
-		{"JaVaScRiPt:alert(1)", true},
-		{" \x01javascript:alert(1)", true},
-		{"java\tscript:alert(1)", true},
-		{"java\nscript:alert(1)", true},
-		{"vbscript:msgbox", true},
-		{"file:///etc/passwd", true},
-		{"data:text/html,<script>alert(1)</script>", true},
-		{"data:image/png;base64,iVBOR", false},
-		{"DATA:IMAGE/WEBP;base64,x", false},
-		{"data:image/svg+xml,<svg onload=alert(1)>", true},
-		{"data:image/png,raw", true}, // goldmark's rule: only ;-parameters
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, dangerousURL([]byte(tt.in)), "dangerousURL(%q)", tt.in)
-	}
-}
-
-// TestDangerousURLAllocs is not parallel: AllocsPerRun forbids it.
-func TestDangerousURLAllocs(t *testing.T) {
-	u := []byte("https://example.com/a/b")
-	assert.Zero(t, testing.AllocsPerRun(100, func() { dangerousURL(u) }))
-}
-
 func TestTabbedJavascriptLinkIsRemoved(t *testing.T) {
 	t.Parallel()
 	res, err := New().Render([]byte("[x](<java\tscript:alert(1)>) and [y](< javascript:alert(1)>)\n"))

@@ -1,7 +1,8 @@
 package render
 
 import (
-	"github.com/folio-md/folio/embed"
+	"strings"
+
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
@@ -10,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -42,6 +45,15 @@ type Extender struct {
 	// renderer, but the parser cannot see it: set UnsafeHTML too, so that
 	// nothing is reported as omitted and hand-written iframes are kept.
 	UnsafeHTML bool
+
+	// URLSchemes are URL schemes allowed in links and images besides
+	// http, https, mailto, tel and data: raster images (see
+	// WithURLSchemes). Defaults to none.
+	URLSchemes []string
+
+	// StyleAttributes lets heading and fence attributes set style (see
+	// WithStyleAttributes). Defaults to false.
+	StyleAttributes bool
 
 	// IDStyle is how heading IDs are made. Defaults to IDStyleGitHub.
 	IDStyle IDStyle
@@ -106,6 +118,25 @@ const (
 
 func (e *Extender) unsafeHTML() bool { return e.UnsafeHTML }
 
+// urlPolicy is the URL policy of e's settings.
+func (e *Extender) urlPolicy() htmlsafe.Policy {
+	return htmlsafe.Policy{Schemes: appendSchemes(nil, e.URLSchemes)}
+}
+
+// appendSchemes appends the schemes that may be allowed, lower-cased, to
+// dst: javascript, vbscript, data and file never are.
+func appendSchemes(dst, schemes []string) []string {
+	for _, s := range schemes {
+		s = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+		switch s {
+		case "", "javascript", "vbscript", "data", "file":
+			continue
+		}
+		dst = append(dst, s)
+	}
+	return dst
+}
+
 // Extend implements goldmark.Extender.
 func (e *Extender) Extend(m goldmark.Markdown) {
 	style := e.IDStyle
@@ -121,7 +152,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{}, prioAttach),
 		util.Prioritized(&blockPass{
-			ids:    &headingIDs{style: style, hugo: e.HugoIDs},
+			ids:    &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
 			policy: &policy{ext: e},
 			hl:     hl,
 		}, prioBlocks),
@@ -135,7 +166,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	}
 	m.Parser().AddOptions(opts...)
 
-	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer()}
+	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy()}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
 	if hl != nil {
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hl, prioRenderer)))

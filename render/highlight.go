@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
 // DefaultStyle is the chroma style used when WithStyle is not given. It is
@@ -850,10 +851,13 @@ func writeDivStart(w io.Writer, attrs []fenceAttr) error {
 }
 
 // divAttrAllowed reports whether a fence attribute may be written on the
-// wrapping div.
+// wrapping div: the attribute allow-list of htmlsafe.Attr (style is a
+// chroma option on a fence, never an attribute), plus file and copy, which
+// Hugo sites set for their code block hooks. An id must be a valid anchor
+// and every value a scalar.
 func divAttrAllowed(a fenceAttr) bool {
 	name := strings.ToLower(a.name)
-	if strings.HasPrefix(name, "on") || name == "style" || strings.ContainsRune(name, ':') {
+	if !htmlsafe.Attr([]byte(name), false) && name != "file" && name != "copy" {
 		return false
 	}
 	if name == "id" {
@@ -1037,7 +1041,7 @@ func (h *highlighter) checkBlock(d *docState, n *ast.FencedCodeBlock, bi *blockI
 	}
 	for _, a := range bi.attrs {
 		if a.name != "class" && !divAttrAllowed(a) {
-			d.diag(at+a.off, "fence attribute %q is not written to the HTML (event handlers, style, namespaced names, invalid ids and non-scalar values are dropped)", a.name)
+			d.diag(at+a.off, "fence attribute %q is not written to the HTML (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*, file, copy; an id must be a valid anchor and every value a scalar)", a.name)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
 // Position is where a construct starts in its source file.
@@ -95,6 +96,8 @@ type coreRenderer struct {
 	xhtml  bool
 	// sub renders a node's children to a buffer (hook Text); set in Extend.
 	sub renderer.Renderer
+	// urls is the URL policy every written URL passes.
+	urls htmlsafe.Policy
 }
 
 // SetOption reads goldmark's html.WithUnsafe and html.WithXHTML.
@@ -142,14 +145,13 @@ func nodeAttrs(n ast.Node, skip string) map[string]string {
 	return m
 }
 
-// writeAttrs writes n's attributes allowed by filter (and data-*), each
-// value escaped.
-func writeAttrs(w util.BufWriter, n ast.Node, filter util.BytesFilter) {
+// writeAttrs writes the attributes of n that input may set on it: the
+// allow-list of htmlsafe.Attr plus extra (names of element-specific
+// attributes that hold no URL), each value escaped. Names with a NUL
+// prefix are folio's own and never written.
+func (r *coreRenderer) writeAttrs(w util.BufWriter, n ast.Node, extra util.BytesFilter) {
 	for _, a := range n.Attributes() {
-		if len(a.Name) == 0 || a.Name[0] == 0 {
-			continue
-		}
-		if filter != nil && !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+		if !r.attrAllowed(a.Name, extra) {
 			continue
 		}
 		_ = w.WriteByte(' ')
@@ -159,6 +161,22 @@ func writeAttrs(w util.BufWriter, n ast.Node, filter util.BytesFilter) {
 		_ = w.WriteByte('"')
 	}
 }
+
+// attrAllowed reports whether an attribute of input may be written.
+func (r *coreRenderer) attrAllowed(name []byte, extra util.BytesFilter) bool {
+	if len(name) == 0 || name[0] == 0 {
+		return false
+	}
+	return htmlsafe.Attr(name, r.ext.StyleAttributes) || extra != nil && extra.Contains(name)
+}
+
+// linkAttrs and imageAttrs are the element-specific attributes input may
+// set on links and images besides the global allow-list: none holds a URL
+// (ping and srcset do, and are not written).
+var (
+	linkAttrs  = util.NewBytesFilterString("download,hreflang,media,referrerpolicy,rel,target,type")
+	imageAttrs = util.NewBytesFilterString("align,border,crossorigin,decoding,fetchpriority,height,loading,referrerpolicy,sizes,width")
+)
 
 // position returns the file position of offset off of the parsed source.
 func (d *docState) position(off int) Position {
@@ -203,7 +221,7 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	n := node.(*ast.Heading)
 	if r.ext.HeadingHook == nil {
 		if entering {
-			writeHeadingOpen(w, n)
+			r.writeHeadingOpen(w, n)
 		} else {
 			writeHeadingClose(w, n)
 		}
@@ -236,17 +254,17 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 		return ast.WalkStop, err
 	}
 	if !done {
-		writeHeadingOpen(w, n)
+		r.writeHeadingOpen(w, n)
 		_, _ = w.WriteString(text)
 		writeHeadingClose(w, n)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
-func writeHeadingOpen(w util.BufWriter, n *ast.Heading) {
+func (r *coreRenderer) writeHeadingOpen(w util.BufWriter, n *ast.Heading) {
 	_, _ = w.WriteString("<h")
 	_ = w.WriteByte(byte('0' + n.Level))
-	writeAttrs(w, n, html.HeadingAttributeFilter)
+	r.writeAttrs(w, n, nil)
 	_ = w.WriteByte('>')
 }
 
@@ -256,15 +274,19 @@ func writeHeadingClose(w util.BufWriter, n *ast.Heading) {
 	_, _ = w.WriteString(">\n")
 }
 
-// safeURL returns the URL to write for dest, escaped; "" for a dangerous
-// one unless raw HTML is allowed.
-func (r *coreRenderer) safeURL(n ast.Node, dest []byte, resolve bool) []byte {
-	// The destination is checked as written, before escaping.
-	if !r.unsafe && dangerousURL(dest) {
-		reportURL(n, dest)
-		return nil
+// writeURL is the one place where folio writes a URL taken from
+// Markdown: it resolves dest as goldmark does (character references when
+// resolve is set, then percent-encoding), checks exactly those bytes with
+// the URL policy, and writes them HTML-escaped. A URL the policy refuses
+// is written as nothing, with a Diagnostic naming it; with unsafe HTML
+// every URL is written.
+func (r *coreRenderer) writeURL(w util.BufWriter, n ast.Node, dest []byte, resolve bool, k htmlsafe.Kind) {
+	u := util.URLEscape(dest, resolve)
+	if !r.unsafe && !r.urls.Allowed(u, k) {
+		reportURL(n, u)
+		return
 	}
-	return util.EscapeHTML(util.URLEscape(dest, resolve))
+	_, _ = w.Write(util.EscapeHTML(u))
 }
 
 func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -311,14 +333,14 @@ func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 
 func (r *coreRenderer) writeLinkOpen(w util.BufWriter, n *ast.Link) {
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(r.safeURL(n, n.Destination, true))
+	r.writeURL(w, n, n.Destination, true, htmlsafe.Link)
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
 		html.DefaultWriter.Write(w, n.Title)
 		_ = w.WriteByte('"')
 	}
-	writeAttrs(w, n, html.LinkAttributeFilter)
+	r.writeAttrs(w, n, linkAttrs)
 	_ = w.WriteByte('>')
 }
 
@@ -355,9 +377,9 @@ func (r *coreRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.
 		}
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(r.safeURL(n, url, false))
+	r.writeURL(w, n, url, false, htmlsafe.Link)
 	_ = w.WriteByte('"')
-	writeAttrs(w, n, html.LinkAttributeFilter)
+	r.writeAttrs(w, n, linkAttrs)
 	_ = w.WriteByte('>')
 	_, _ = w.Write(util.EscapeHTML(label))
 	_, _ = w.WriteString("</a>")
@@ -407,7 +429,7 @@ func (r *coreRenderer) imageHook(w util.BufWriter, source []byte, n *ast.Image, 
 // writeImg writes the default <img> element.
 func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
 	_, _ = w.WriteString(`<img src="`)
-	_, _ = w.Write(r.safeURL(n, n.Destination, true))
+	r.writeURL(w, n, n.Destination, true, htmlsafe.Image)
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(plainChildren(source, n))))
 	_ = w.WriteByte('"')
@@ -416,7 +438,7 @@ func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
 		html.DefaultWriter.Write(w, n.Title)
 		_ = w.WriteByte('"')
 	}
-	writeAttrs(w, n, html.ImageAttributeFilter)
+	r.writeAttrs(w, n, imageAttrs)
 	if r.xhtml {
 		_, _ = w.WriteString(" />")
 	} else {

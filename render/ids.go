@@ -10,10 +10,11 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
 // This file gives headings their IDs the way Hugo does (markup/goldmark
@@ -203,8 +204,9 @@ func writtenID(h *ast.Heading, src []byte) bool {
 // headingIDs assigns every heading of doc its ID. It is an AST transformer
 // so that the TOC, the heading hook and footnotes all see the same IDs.
 type headingIDs struct {
-	style IDStyle
-	hugo  bool
+	style  IDStyle
+	hugo   bool
+	styles bool // style attributes are written (Extender.StyleAttributes)
 }
 
 // assign gives the headings of a document, in document order, their IDs,
@@ -222,8 +224,8 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 	for i, h := range hs {
 		e := entry{h: h}
 		for _, a := range h.Attributes() {
-			if !html.HeadingAttributeFilter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
-				st.diag(h.Pos(), "heading attribute %q is not written (not allowed on headings)", a.Name)
+			if !htmlsafe.Attr(a.Name, t.styles) {
+				st.diag(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
 			}
 		}
 		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {

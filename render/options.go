@@ -64,6 +64,9 @@ type config struct {
 	disabled [numExtensions]bool
 	unsafe   bool
 
+	urlSchemes []string // extra URL schemes allowed (WithURLSchemes)
+	styleAttrs bool     // style attributes from input (WithStyleAttributes)
+
 	idStyle IDStyle
 	hugoIDs bool
 
@@ -112,12 +115,29 @@ func WithoutExtensions(exts ...Extension) Option {
 	})
 }
 
-// WithUnsafeHTML lets raw HTML in the Markdown through unchanged, and
-// links with javascript:, vbscript:, file: and non-image data: URLs, like
-// Hugo's markup.goldmark.renderer.unsafe = true. Only use it for trusted
-// input. Without it, each raw HTML block is written as
-// "<!-- raw HTML omitted -->" and reported as a Diagnostic.
+// WithUnsafeHTML turns the safety checks off, like Hugo's
+// markup.goldmark.renderer.unsafe = true: raw HTML in the Markdown (and in
+// a template shortcode's .Inner) is written unchanged and URLs are written
+// whatever their scheme. Only use it for trusted input. Without it, each
+// raw HTML block is written as "<!-- raw HTML omitted -->" and reported as
+// a Diagnostic, and a URL whose scheme is not allowed is written as empty
+// (see the package documentation, "Security"). Attributes from input stay
+// allow-listed either way (see WithStyleAttributes).
 func WithUnsafeHTML() Option { return optionFunc(func(c *config) { c.unsafe = true }) }
+
+// WithURLSchemes allows URLs with these schemes (such as "ftp", "irc" or
+// "xmpp"; case-insensitive, without the ':') in links and images, besides
+// the default http, https, mailto, tel and data: raster images. javascript,
+// vbscript, data and file cannot be allowed this way: use WithUnsafeHTML.
+func WithURLSchemes(schemes ...string) Option {
+	return optionFunc(func(c *config) { c.urlSchemes = appendSchemes(c.urlSchemes, schemes) })
+}
+
+// WithStyleAttributes lets heading and code fence attributes set style
+// (## Title {style="color: red"}). Off by default: a style attribute from
+// input can cover the page or load outside resources, so it is dropped
+// with a Diagnostic. Event handlers (on...) are never written.
+func WithStyleAttributes() Option { return optionFunc(func(c *config) { c.styleAttrs = true }) }
 
 // WithIDStyle sets how heading IDs are made; the default is IDStyleGitHub.
 // An unknown style is treated as IDStyleGitHub.

@@ -2,7 +2,7 @@ package render
 
 import (
 	"bytes"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -148,13 +148,21 @@ func findDivider(doc *ast.Document, src []byte) ast.Node {
 	return divider
 }
 
-// reportURL records that the dangerous URL dest of n was removed.
-func reportURL(n ast.Node, dest []byte) {
-	u := string(dest)
-	if len(u) > 40 {
-		u = u[:40] + "..."
+// reportURL records that the URL u of n was refused by the URL policy.
+func reportURL(n ast.Node, u []byte) {
+	stateOfNode(n).diag(nodePos(n), "unsafe URL %q removed (scheme not allowed)", clip(string(u), 40))
+}
+
+// clip shortens s to at most n bytes for a message, without cutting a
+// UTF-8 sequence, marking the cut with "...".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	stateOfNode(n).diag(nodePos(n), "unsafe URL %q removed", u)
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // rawValue returns the source of an inline raw HTML node.
@@ -223,35 +231,4 @@ func (r *coreRenderer) renderEmbed(w util.BufWriter, _ []byte, node ast.Node, en
 		_ = w.WriteByte('\n')
 	}
 	return ast.WalkSkipChildren, nil
-}
-
-// dangerousURL reports whether a browser would run u as script or read a
-// local file: a javascript:, vbscript:, file: or data: URL, except data:
-// images (png, gif, jpeg, webp), as goldmark's html.IsDangerousURL. Unlike
-// that function it does not allocate, and it ignores what browsers drop
-// from a URL before reading its scheme: leading spaces and control
-// characters, and tabs and newlines anywhere (" java\tscript:" runs).
-func dangerousURL(u []byte) bool {
-	// The first 16 significant bytes, lower-cased, are enough to decide.
-	var head [16]byte
-	n := 0
-	for i := 0; i < len(u) && n < len(head); i++ {
-		c := u[i]
-		if c <= ' ' || c == 0x7f {
-			continue
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		head[n] = c
-		n++
-	}
-	h := string(head[:n]) // does not escape: compared only
-	if strings.HasPrefix(h, "data:image/") {
-		t := h[len("data:image/"):]
-		return !(strings.HasPrefix(t, "png;") || strings.HasPrefix(t, "gif;") ||
-			strings.HasPrefix(t, "jpeg;") || strings.HasPrefix(t, "webp;"))
-	}
-	return strings.HasPrefix(h, "javascript:") || strings.HasPrefix(h, "vbscript:") ||
-		strings.HasPrefix(h, "file:") || strings.HasPrefix(h, "data:")
 }

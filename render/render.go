@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -29,6 +30,7 @@ import (
 // New and every per-document value lives in the parser.Context of one call.
 type Renderer struct {
 	cfg     config
+	urls    htmlsafe.Policy // the URL policy of cfg
 	hl      *highlighter
 	md      goldmark.Markdown
 	tocOpts []toc.Option // the table of contents options of a post that sets none
@@ -50,7 +52,7 @@ func New(opts ...Option) *Renderer {
 			o.apply(&c)
 		}
 	}
-	r := &Renderer{cfg: c, hl: newHighlighter(c.hl)}
+	r := &Renderer{cfg: c, hl: newHighlighter(c.hl), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
 	r.md = r.buildMarkdown()
 	r.tocOpts = tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
 	return r
@@ -95,6 +97,8 @@ func (r *Renderer) core() *Extender {
 	c := &r.cfg
 	return &Extender{
 		UnsafeHTML:            c.unsafe,
+		URLSchemes:            c.urlSchemes,
+		StyleAttributes:       c.styleAttrs,
 		IDStyle:               c.idStyle,
 		HugoIDs:               c.hugoIDs,
 		LinkHook:              c.linkHook,

@@ -105,7 +105,7 @@ func (gc goldenCase) options(t *testing.T) []Option {
 // show them.
 
 func testLinkHook(w io.Writer, l Link) error {
-	if strings.HasPrefix(l.Destination, "default:") {
+	if strings.HasPrefix(l.Destination, "/default/") {
 		return ErrDefault
 	}
 	if strings.HasPrefix(l.Destination, "fail:") {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
 // builtinShortcodes returns a fresh map of the built-in shortcodes.
@@ -194,28 +195,18 @@ func writeVideo(w io.Writer, v embed.Video, o embed.Options) error {
 	return err
 }
 
-// safeURL reports whether u may be written into an href or src: not a
-// javascript:, vbscript:, file: or non-image data: URL (control
-// characters and white space, which browsers drop, are ignored), unless
-// the renderer allows unsafe HTML.
-func (sc *Shortcode) safeURL(u string) bool {
-	if sc.r != nil && sc.r.cfg.unsafe {
-		return true
-	}
-	return !dangerousURL([]byte(u))
-}
-
-// urlArg returns the URL argument name, or "" with a Diagnostic when it is
-// dangerous.
-func (sc *Shortcode) urlArg(name string) string {
+// urlArg returns the URL argument name, or "" with a Diagnostic when the
+// renderer's URL policy refuses it (see htmlsafe). k says what the URL is
+// for: an image source also allows data: raster images.
+func (sc *Shortcode) urlArg(name string, k htmlsafe.Kind) string {
 	u := sc.GetString(name)
-	if u != "" && !sc.safeURL(u) {
-		if sc.d != nil {
-			sc.d.diagSrc(sc.off, "shortcode %q: unsafe URL in %q dropped: %q", sc.Name, name, u)
-		}
-		return ""
+	if u == "" || sc.r == nil || sc.r.cfg.unsafe || sc.r.urls.Allowed([]byte(u), k) {
+		return u
 	}
-	return u
+	if sc.d != nil {
+		sc.d.diagSrc(sc.off, "shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, clip(u, 40))
+	}
+	return ""
 }
 
 // figureShortcode is Hugo's figure, with every parameter: src, alt, width,
@@ -227,9 +218,9 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 	if !sc.IsNamedParams && sc.Params != nil {
 		return errors.New("takes named arguments only (src=\"…\")")
 	}
-	src := sc.urlArg("src")
-	link := sc.urlArg("link")
-	attrlink := sc.urlArg("attrlink")
+	src := sc.urlArg("src", htmlsafe.Image)
+	link := sc.urlArg("link", htmlsafe.Link)
+	attrlink := sc.urlArg("attrlink", htmlsafe.Link)
 	caption, attr := sc.GetString("caption"), sc.GetString("attr")
 	var captionHTML, attrHTML string
 	var err error
