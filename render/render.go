@@ -491,15 +491,20 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if t == nil {
 		t = &toc.TOC{}
 	}
-	var tocHTML []byte
-	if len(exp.outs) > 0 { // shortcode output in the TOC, or a toc marker
-		finishTOC(t.Items, exp)
-		if exp.hasTOC() {
-			tocHTML = t.HTML(topts...)
+	html := buf.bytes()
+	if len(exp.outs) > 0 { // shortcode output in the HTML and the TOC
+		f := newFinisher(exp, d, r.cfg.unsafe, r.urls)
+		if err := finishTOC(t.Items, f); err != nil {
+			return nil, err
 		}
+		if exp.hasTOC() {
+			f.toc = t.HTML(topts...)
+		}
+		if html, err = f.finish(html); err != nil {
+			return nil, err
+		}
+		f.reportUnplaced()
 	}
-
-	html := exp.finish(buf.bytes(), tocHTML)
 	res := &Result{TOC: t}
 
 	// The <!--more--> divider, if any.
@@ -587,16 +592,24 @@ func (r *Renderer) markdownify(src []byte, parent *docState, off int, where stri
 	return trimShortHTML(b), nil
 }
 
-// finishTOC puts the shortcode output into the TOC entries' text.
-func finishTOC(items []*toc.Item, exp *expansion) {
+// finishTOC puts the shortcode output into the TOC entries' titles and
+// text.
+func finishTOC(items []*toc.Item, f *finisher) error {
 	for _, it := range items {
 		if it == nil {
 			continue
 		}
-		it.Title = string(exp.finish([]byte(it.Title), nil))
-		it.Text = string(exp.plain([]byte(it.Text)))
-		finishTOC(it.Items, exp)
+		title, err := f.finish([]byte(it.Title))
+		if err != nil {
+			return err
+		}
+		it.Title = string(title)
+		it.Text = string(f.x.plain([]byte(it.Text)))
+		if err := finishTOC(it.Items, f); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // CSS writes the chroma stylesheet for class-based highlighting.

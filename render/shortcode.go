@@ -462,9 +462,9 @@ type expansion struct {
 	src    []byte
 	edits  []edit  // in order of start
 	orig   []byte  // the source before expansion
-	prefix []byte  // of every placeholder: letters absent from orig; made with the first
+	prefix []byte  // of every placeholder: random letters absent from orig; made with the first
 	outs   []scOut // the output of each {{< >}} call, by placeholder number
-	depth  int     // finish recursion guard
+	plains []plainOut
 }
 
 // edit records that src[orig:origEnd] became source()[start:end].
@@ -475,7 +475,15 @@ type edit struct {
 
 type scOut struct {
 	html []byte
-	toc  bool // the toc shortcode: replaced by the TOC's HTML
+	toc  bool   // the toc shortcode: replaced by the TOC's HTML
+	name string // the shortcode's name, for diagnostics
+	off  int    // the call's offset in the source
+}
+
+// plainOut is the plain text of an output, once made.
+type plainOut struct {
+	text string
+	done bool
 }
 
 // hasTOC reports whether a toc shortcode asks for the TOC's HTML.
@@ -544,15 +552,6 @@ func (e *expander) keptAsText(n *shortcode.Node) bool {
 	}
 	e.d.noteSrc(n.Start, "unknown shortcode "+strconv.Quote(n.Name)+" kept as text")
 	return true
-}
-
-// placeholderPrefix returns a prefix of letters that does not occur in src.
-func placeholderPrefix(src []byte) []byte {
-	p := []byte("fscq")
-	for bytes.Contains(src, p) {
-		p = append(p, 'x')
-	}
-	return p
 }
 
 type expander struct {
@@ -657,7 +656,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		return nil, e.d.errorAt(argOffset(n, err), &ShortcodeError{Name: n.Name, Err: err})
 	}
 	if sc.isTOC || !sc.Markdown {
-		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC}), nil
+		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC, name: n.Name, off: n.Start}), nil
 	}
 	return append(out, buf.Bytes()...), nil
 }
@@ -687,7 +686,7 @@ func argOffset(n *shortcode.Node, err error) int {
 // placeholder appends the placeholder of a new output to out.
 func (x *expansion) placeholder(out []byte, o scOut) []byte {
 	if x.prefix == nil {
-		x.prefix = placeholderPrefix(x.orig)
+		x.prefix = newPlaceholderPrefix(x.orig)
 	}
 	out = append(out, x.prefix...)
 	out = strconv.AppendInt(out, int64(len(x.outs)), 10)
@@ -712,69 +711,41 @@ func (x *expansion) origOffset(off int) int {
 	return e.origEnd + off - e.end
 }
 
-// nextPlaceholder finds the next placeholder in b from i: its start, end
-// and output index; start is -1 when there is none.
-func (x *expansion) nextPlaceholder(b []byte, i int) (start, end, idx int) {
-	for {
+// nextPlaceholder finds the next well-formed placeholder in b from i,
+// with a number below limit: its start, end and number; start is -1 when
+// there is none.
+func (x *expansion) nextPlaceholder(b []byte, i, limit int) (start, end, idx int) {
+	for i < len(b) {
 		k := bytes.Index(b[i:], x.prefix)
 		if k < 0 {
-			return -1, 0, 0
+			break
 		}
 		start = i + k
 		j := start + len(x.prefix)
 		n := 0
-		for j < len(b) && b[j] >= '0' && b[j] <= '9' && n <= len(x.outs) {
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' && n <= limit {
 			n = n*10 + int(b[j]-'0')
 			j++
 		}
-		if j > start+len(x.prefix) && j < len(b) && b[j] == 'z' && n < len(x.outs) {
+		if j > start+len(x.prefix) && j < len(b) && b[j] == 'z' && n < limit {
 			return start, j + 1, n
 		}
 		i = start + 1
 	}
-}
-
-// finish returns html with each placeholder replaced by its output, a lone
-// placeholder's <p> removed, and a toc marker replaced by tocHTML.
-func (x *expansion) finish(html, tocHTML []byte) []byte {
-	if len(x.outs) == 0 || x.depth > 50 {
-		return html
-	}
-	start, end, idx := x.nextPlaceholder(html, 0)
-	if start < 0 {
-		return html
-	}
-	out := make([]byte, 0, len(html)+256)
-	last := 0
-	for start >= 0 {
-		// Hugo removes the <p> around a placeholder alone in its paragraph.
-		if start >= 3 && string(html[start-3:start]) == "<p>" && start-3 >= last &&
-			end+4 <= len(html) && string(html[end:end+4]) == "</p>" {
-			start -= 3
-			end += 4
-		}
-		out = append(out, html[last:start]...)
-		o := x.outs[idx]
-		if o.toc {
-			out = append(out, tocHTML...)
-		} else {
-			x.depth++
-			out = append(out, x.finish(o.html, tocHTML)...)
-			x.depth--
-		}
-		last = end
-		start, end, idx = x.nextPlaceholder(html, end)
-	}
-	return append(out, html[last:]...)
+	return -1, 0, 0
 }
 
 // plain returns s with each placeholder replaced by the plain text of its
-// output (for heading IDs and TOC text).
+// output (for heading IDs and TOC text); a toc call adds nothing.
 func (x *expansion) plain(s []byte) []byte {
+	return x.plainBelow(s, len(x.outs))
+}
+
+func (x *expansion) plainBelow(s []byte, limit int) []byte {
 	if len(x.outs) == 0 {
 		return s
 	}
-	start, end, idx := x.nextPlaceholder(s, 0)
+	start, end, idx := x.nextPlaceholder(s, 0, limit)
 	if start < 0 {
 		return s
 	}
@@ -782,13 +753,27 @@ func (x *expansion) plain(s []byte) []byte {
 	last := 0
 	for start >= 0 {
 		out = append(out, s[last:start]...)
-		if !x.outs[idx].toc {
-			out = append(out, htmlText(x.finish(x.outs[idx].html, nil))...)
-		}
+		out = append(out, x.plainOf(idx)...)
 		last = end
-		start, end, idx = x.nextPlaceholder(s, end)
+		start, end, idx = x.nextPlaceholder(s, end, limit)
 	}
 	return append(out, s[last:]...)
+}
+
+// plainOf returns the plain text of output i, made once: its HTML's text
+// with the outputs nested in it replaced by theirs.
+func (x *expansion) plainOf(i int) string {
+	if x.plains == nil {
+		x.plains = make([]plainOut, len(x.outs))
+	}
+	p := &x.plains[i]
+	if !p.done {
+		if !x.outs[i].toc {
+			p.text = string(x.plainBelow([]byte(htmlText(x.outs[i].html)), i))
+		}
+		p.done = true
+	}
+	return p.text
 }
 
 // htmlText returns the text of an HTML fragment: tags and comments

@@ -204,16 +204,25 @@ func TestShortcodeExpansion(t *testing.T) {
 	d := &docState{src: src}
 	x, err := r.expandShortcodes(d)
 	require.NoError(t, err)
-	assert.Equal(t, "a **x** b fscqx0z\n\nfscqx1z\n\nfscq and {{< e >}}", string(x.source()))
+	ph := func(s string) string { return strings.ReplaceAll(s, "PH", string(x.prefix)) }
+	assert.Len(t, x.prefix, placeholderLen)
+	assert.Equal(t, ph("a **x** b PH0z\n\nPH1z\n\nfscq and {{< e >}}"), string(x.source()))
 	// Offsets before, inside and after a replacement.
 	assert.Equal(t, 1, x.origOffset(1))
 	assert.Equal(t, 2, x.origOffset(3)) // inside **x**: the call
 	assert.Equal(t, len("a {{% md text=\"x\" %}}"), x.origOffset(len("a **x**")))
 	assert.Equal(t, strings.Index(string(src), "fscq and"), x.origOffset(strings.Index(string(x.source()), "fscq and")))
 	assert.Equal(t, strings.Index(string(src), "{{</*"), x.origOffset(len(x.source())-3)) // inside an escape
-	got := x.finish([]byte("<p>a <strong>x</strong> b fscqx0z</p>\n<p>fscqx1z</p>\n<p>fscqx9z fscqx1</p>"), nil)
-	assert.Equal(t, "<p>a <strong>x</strong> b <em>hi</em> &amp; co</p>\n<em>solo</em> &amp; co\n<p>fscqx9z fscqx1</p>", string(got))
-	assert.Equal(t, "b hi & co!", string(x.plain([]byte("b fscqx0z!"))))
+	f := newFinisher(x, d, false, r.urls)
+	got, err := f.finish([]byte(ph("<p>a <strong>x</strong> b PH0z</p>\n<p>PH1z</p>\n<p>fscqx9z</p>")))
+	require.NoError(t, err)
+	assert.Equal(t, "<p>a <strong>x</strong> b <em>hi</em> &amp; co</p>\n<em>solo</em> &amp; co\n<p>fscqx9z</p>", string(got))
+	assert.Equal(t, "b hi & co!", string(x.plain([]byte(ph("b PH0z!")))))
+	// A placeholder no call made is an error, not a substitution.
+	for _, forged := range []string{"PH9z", "PH1", "PHz", "PH01x"} {
+		_, err = f.finish([]byte(ph("<p>" + forged + "</p>")))
+		require.ErrorIs(t, err, errForeignPlaceholder, forged)
+	}
 
 	// No shortcodes: the source itself, untouched.
 	plain := []byte("no {{ shortcodes }} here")
