@@ -54,18 +54,29 @@ func ExampleShortcodeTemplate() {
 	t := template.Must(template.New("quote").Parse(
 		`<blockquote{{ with .Get "cite" }} cite="{{ . }}"{{ end }}>{{ .Inner }}` +
 			`<footer>{{ .Get "author" }}, quote {{ .Ordinal }} in {{ .Page.Title }}</footer></blockquote>`))
-	r := render.New(render.WithShortcode("quote", render.ShortcodeTemplate(t)))
+	quote := render.WithShortcode("quote", render.ShortcodeTemplate(t))
 
 	p, err := post.Parse([]byte("---\ntitle: Sayings\n---\n{{< quote author=\"Ann <A>\" cite=\"https://example.org/?a=1&b=2\" >}}Less is <em>more</em>.{{< /quote >}}\n"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	res, err := r.RenderPost(p)
+	// Safe by default: the raw HTML inside the call is omitted from .Inner,
+	// as it would be in Markdown, and reported.
+	res, err := render.New(quote).RenderPost(p)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	fmt.Println(res.Diagnostics[0].Message)
+	// Trusted posts keep it, as Hugo does.
+	res, err = render.New(quote, render.WithUnsafeHTML()).RenderPost(p)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Print(string(res.HTML))
 	// Output:
+	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <!-- raw HTML omitted -->more<!-- raw HTML omitted -->.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
+	// raw HTML omitted (in the inner content of shortcode "quote")
 	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <em>more</em>.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
 }
 

@@ -259,7 +259,9 @@ type Shortcode struct {
 	// calls inside it already run: the Markdown output of {{% %}} calls,
 	// and a placeholder (letters and digits) for the HTML output of
 	// {{< >}} calls, replaced when the page is finished. "" when the call
-	// has no closing tag.
+	// has no closing tag. It is what the author wrote: a handler of a
+	// {{< >}} call that writes it as HTML must escape it, render it with
+	// RenderMarkdown, or use InnerHTML.
 	Inner string
 	// Parent is the call this one is nested in, nil at the top level. Its
 	// Inner is not known yet when the child runs.
@@ -276,7 +278,14 @@ type Shortcode struct {
 	d     *docState
 	off   int // offset of the call in the source
 	isTOC bool
+	// authored locates the author's own text in Inner (the rest is the
+	// output of nested calls).
+	authored []innerSpan
 }
+
+// innerSpan says that Inner[start:end] is author text from offset src of
+// the source.
+type innerSpan struct{ start, end, src int }
 
 // Get returns an argument as Hugo's .Get does: key is an int (the index of
 // a positional argument) or a string (the name of a named one). It
@@ -407,6 +416,89 @@ func showArg(v any) string {
 		return strconv.Quote(s)
 	}
 	return fmt.Sprintf("%v (%T)", v, v)
+}
+
+// InnerHTML returns Inner as HTML that may be written under the
+// renderer's raw HTML policy: without WithUnsafeHTML, raw HTML the author
+// wrote in it is omitted as it is in Markdown (each tag becomes
+// "<!-- raw HTML omitted -->" with a Diagnostic, comments are dropped, and
+// any other '<' is escaped), while the output of nested calls is kept.
+// With WithUnsafeHTML, and for a call in Markdown notation ({{% %}}, whose
+// output is rendered as Markdown under the same policy), it is Inner.
+// ShortcodeTemplate gives it to templates as .Inner.
+func (sc *Shortcode) InnerHTML() string {
+	if sc.Markdown || sc.r == nil || sc.r.cfg.unsafe || len(sc.authored) == 0 {
+		return sc.Inner
+	}
+	var b []byte
+	last := 0
+	for _, sp := range sc.authored {
+		b = append(b, sc.Inner[last:sp.start]...)
+		b = omitRawHTML(b, sc.Inner[sp.start:sp.end], func(off int) {
+			if sc.d != nil {
+				sc.d.noteSrc(sp.src+off, "raw HTML omitted (in the inner content of shortcode "+strconv.Quote(sc.Name)+")")
+			}
+		})
+		last = sp.end
+	}
+	return string(append(b, sc.Inner[last:]...))
+}
+
+// omitRawHTML appends s to dst with its raw HTML omitted as in Markdown:
+// a comment is dropped, a tag (or a declaration or processing instruction)
+// becomes "<!-- raw HTML omitted -->" and is reported at its offset in s
+// (a closing tag is not reported again),
+// and any other '<' is escaped, so that nothing in s can open markup.
+func omitRawHTML(dst []byte, s string, report func(off int)) []byte {
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '<')
+		if k < 0 {
+			return append(dst, s[i:]...)
+		}
+		dst = append(dst, s[i:i+k]...)
+		j := i + k
+		rest := s[j:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			if e := strings.Index(rest[4:], "-->"); e >= 0 {
+				i = j + 4 + e + 3
+				continue
+			}
+		case len(rest) > 1 && (isASCIILetter(rest[1]) || rest[1] == '!' || rest[1] == '?' ||
+			rest[1] == '/' && len(rest) > 2 && isASCIILetter(rest[2])):
+			if e := tagEnd(rest); e > 0 {
+				dst = append(dst, omitted...)
+				if rest[1] != '/' { // a closing tag is not reported again
+					report(j)
+				}
+				i = j + e
+				continue
+			}
+		}
+		dst = append(dst, "&lt;"...)
+		i = j + 1
+	}
+	return dst
+}
+
+// tagEnd returns the length of the tag that starts s, up to its '>'
+// outside quoted attribute values, or 0 when it has no end.
+func tagEnd(s string) int {
+	var quote byte
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // InnerDeindent returns Inner with the indentation common to its non-blank
@@ -625,6 +717,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		var inner []byte
 		last := n.TagEnd
 		for _, c := range n.Children {
+			sc.authored = append(sc.authored, innerSpan{len(inner), len(inner) + c.Start - last, last})
 			inner = append(inner, src[last:c.Start]...)
 			var err error
 			if inner, err = e.node(inner, c, sc, level+1); err != nil {
@@ -632,6 +725,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 			}
 			last = c.End
 		}
+		sc.authored = append(sc.authored, innerSpan{len(inner), len(inner) + n.CloseStart - last, last})
 		inner = append(inner, src[last:n.CloseStart]...)
 		if sc.Markdown && level > 0 {
 			// Hugo renders the inner content of a nested {{% %}} call as
@@ -644,6 +738,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 				b = trimShortHTML(b)
 			}
 			inner = b
+			sc.authored = nil // rendered: no raw author text is left
 		}
 		sc.Inner = string(inner)
 	}

@@ -12,7 +12,14 @@ import (
 // Hugo shortcode templates can be ported: the template sees the call as
 // Hugo's do, with .Get, .Inner, .InnerDeindent, .Params, .IsNamedParams,
 // .Name, .Ordinal, .Position, .Parent (nil at the top level) and .Page.
-// .Inner is template.HTML, as in Hugo. .Page is nil for Render; for
+// .Inner is template.HTML, as in Hugo, made by Shortcode.InnerHTML: under
+// the safe defaults the raw HTML the author wrote inside the call is
+// omitted as in Markdown, and with WithUnsafeHTML it is kept as written.
+// Everything else a template reads (.Get, .Params, .Page and its fields)
+// is a plain value that html/template escapes by context; a template
+// that marks author text as safe itself (template.HTML, a safeHTML-like
+// function it adds) takes that text out of folio's policy. .Page is nil
+// for Render; for
 // RenderPost it has the post's fields, the typed front matter fields
 // promoted (.Page.Title, .Page.Date, ...) and .Page.Params.
 //
@@ -130,12 +137,13 @@ func newTemplateShortcode(sc *Shortcode) *templateShortcode {
 // Get is Shortcode.Get.
 func (t *templateShortcode) Get(key any) any { return t.sc.Get(key) }
 
-// Inner is the inner content, as HTML that is not escaped again.
-func (t *templateShortcode) Inner() template.HTML { return template.HTML(t.sc.Inner) }
+// Inner is the inner content, as HTML that is not escaped again: see
+// Shortcode.InnerHTML for what it may hold.
+func (t *templateShortcode) Inner() template.HTML { return template.HTML(t.sc.InnerHTML()) }
 
-// InnerDeindent is Shortcode.InnerDeindent, as HTML.
+// InnerDeindent is Inner with its common indentation removed.
 func (t *templateShortcode) InnerDeindent() template.HTML {
-	return template.HTML(t.sc.InnerDeindent())
+	return template.HTML(deindent(t.sc.InnerHTML()))
 }
 
 // Params is Shortcode.Params.

@@ -463,6 +463,5 @@ func rawTextEnd(h []byte, i int, name string) int {
 	return len(h)
 }
 
-
 // isTagSpace reports the white space an HTML tokenizer skips in a tag.
 func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
