@@ -46,15 +46,39 @@
 //
 // # Security
 //
-// Untrusted Markdown cannot inject script with the defaults: raw HTML is
-// written as "<!-- raw HTML omitted -->" (HTML comments are dropped),
-// javascript:, vbscript:, file: and non-image data: URLs are written as
-// empty, every attribute value is escaped, heading attributes are limited
-// to the global HTML attributes and data-*, and hand-written YouTube or
-// Vimeo iframes are replaced by folio's validated embed. Each omission
-// is reported as a Diagnostic, so nothing disappears silently.
-// [WithUnsafeHTML] turns the raw HTML and URL checks off, for trusted
-// input only.
+// With the defaults, untrusted Markdown cannot put script into the page,
+// and folio is never less safe than plain goldmark with its defaults, both
+// through New and through Extender:
+//
+//   - Raw HTML is written as "<!-- raw HTML omitted -->" (comments are
+//     dropped), and so is raw HTML inside a template shortcode's .Inner;
+//     hand-written YouTube or Vimeo iframes become folio's validated embed.
+//   - Every URL folio writes (links, images, autolinks, linkify, reference
+//     definitions, Blackfriday image titles, figure src, link and
+//     attrlink, and shortcode output that lands in a URL attribute) passes
+//     one check, on the bytes written: after character references are
+//     resolved, with what browsers ignore in a scheme removed, and once
+//     more after percent-decoding. Only http, https, mailto, tel, relative
+//     URLs and, for images, data:image/png, gif, jpeg and webp are allowed
+//     ([WithURLSchemes] adds more); any other URL is written as empty.
+//   - Attributes from input (headings, code fences) are allow-listed: id,
+//     class, lang, dir, title, translate, role, aria-* and data-* (fences
+//     also file and copy). style needs [WithStyleAttributes]; event
+//     handlers are never written. Every attribute value is escaped.
+//   - The output of a {{< >}} shortcode is HTML only in element content.
+//     In an attribute value it becomes its escaped plain text (and a URL
+//     attribute is checked again), and inside a tag elsewhere it is
+//     dropped. Its placeholder has a random prefix per render, so no
+//     input can forge one, and a placeholder no call made is an error.
+//   - Every pass over the input is linear in its size.
+//
+// Each removal is a Diagnostic, so nothing disappears unseen.
+// [WithUnsafeHTML] (Extender.UnsafeHTML, or goldmark's html.WithUnsafe in
+// an Extender) turns off the raw HTML policy and the URL check, for
+// trusted input only; attributes stay allow-listed. What folio does not
+// police: the HTML written by render hooks and by the caller's own Go
+// shortcode handlers (Shortcode.Inner is the author's text; write it
+// escaped, through RenderMarkdown or as Shortcode.InnerHTML).
 //
 // # Concurrency
 //

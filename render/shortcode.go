@@ -632,6 +632,14 @@ func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
 	return x, nil
 }
 
+// maxShortcodeDepth bounds how deeply calls may nest. The inner content
+// of a nested {{% %}} call is rendered at each level, so an unbounded depth
+// would cost time quadratic in the input; real pages nest a few levels.
+const maxShortcodeDepth = 64
+
+// errTooDeep: calls nest deeper than maxShortcodeDepth.
+var errTooDeep = fmt.Errorf("%w: calls nested more than %d levels deep", ErrShortcodeSyntax, maxShortcodeDepth)
+
 // keptAsText reports whether n is a call of an unknown shortcode that is
 // kept as text, with its Diagnostic.
 func (e *expander) keptAsText(n *shortcode.Node) bool {
@@ -685,6 +693,9 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 	h, ok := e.r.cfg.sc.handlers[n.Name]
 	if !ok {
 		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+	}
+	if level >= maxShortcodeDepth {
+		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errTooDeep})
 	}
 	sc := &Shortcode{
 		Name:          n.Name,

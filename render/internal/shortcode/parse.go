@@ -111,7 +111,11 @@ func hasTag(src []byte) bool {
 	}
 }
 
-// build pairs opening and closing tags into a tree.
+// build pairs opening and closing tags into a tree, in time linear in
+// the number of tags: the nodes are kept in one flat list in document
+// order, and a call takes its children out of it when its closing tag
+// comes. An optional call that is never closed just leaves its would-be
+// children in the list, as its following siblings.
 func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 	mode := func(name string) InnerMode {
 		if opts.Inner == nil {
@@ -119,36 +123,26 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 		}
 		return opts.Inner(name)
 	}
-	root := &Node{}
-	stack := []*Node{root}
-	open := make([]InnerMode, 1, 8) // the mode of each stacked node
-	top := func() *Node { return stack[len(stack)-1] }
-	var standalone map[string]bool // names of calls with InnerNone seen so far
-
-	// unwind turns the optional call on top of the stack into one without
-	// inner content; what it held follows it in its parent.
-	unwind := func() {
-		n := top()
-		stack, open = stack[:len(stack)-1], open[:len(open)-1]
-		p := top()
-		p.Children = append(p.Children, n.Children...)
-		n.Children = nil
-		n.End = n.TagEnd
+	type frame struct {
+		n     *Node
+		mode  InnerMode
+		first int // index in items of the node's first child
 	}
+	var items []*Node              // nodes whose parent is not closed yet, in order
+	var stack []frame              // open calls, innermost last
+	var standalone map[string]bool // names of calls with InnerNone seen so far
 
 	for _, t := range tags {
 		switch t.kind {
 		case tagEscape:
-			p := top()
-			p.Children = append(p.Children, &Node{Kind: Escape, Start: t.start, End: t.end, Text: t.text, CloseStart: -1})
+			items = append(items, &Node{Kind: Escape, Start: t.start, End: t.end, Text: t.text, CloseStart: -1})
 		case tagOpen:
 			n := &Node{
 				Kind: Call, Start: t.start, End: t.end, Name: t.name, NameOff: t.nameOff,
 				Notation: t.notation, Args: t.args, Named: t.named, TagEnd: t.end,
 				CloseStart: -1, SelfClosed: t.selfClosed,
 			}
-			p := top()
-			p.Children = append(p.Children, n)
+			items = append(items, n)
 			if t.selfClosed {
 				continue
 			}
@@ -160,43 +154,44 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 				standalone[t.name] = true
 				continue
 			}
-			stack, open = append(stack, n), append(open, m)
+			stack = append(stack, frame{n: n, mode: m, first: len(items)})
 		case tagClose:
 			i := len(stack) - 1
-			for i > 0 && stack[i].Name != t.name {
+			for i >= 0 && stack[i].n.Name != t.name {
 				i--
 			}
-			if i == 0 {
+			if i < 0 {
 				switch {
 				case standalone[t.name] || mode(t.name) == InnerNone:
 					return nil, errorf(t.start, t.name, "does not evaluate .Inner, yet a closing tag was provided")
-				case len(stack) > 1:
-					return nil, errorf(t.start, t.name, "closing tag does not match start tag %q", top().Name)
+				case len(stack) > 0:
+					return nil, errorf(t.start, t.name, "closing tag does not match start tag %q", stack[len(stack)-1].n.Name)
 				default:
 					return nil, errorf(t.start, t.name, "closing tag, but no shortcode is open")
 				}
 			}
-			for len(stack)-1 > i {
-				if open[len(open)-1] == InnerRequired {
-					n := top()
-					return nil, errorf(t.start, t.name, "closing tag does not match start tag %q", n.Name)
+			// The optional calls above i stand alone: their would-be
+			// children stay in items.
+			for k := len(stack) - 1; k > i; k-- {
+				if stack[k].mode == InnerRequired {
+					return nil, errorf(t.start, t.name, "closing tag does not match start tag %q", stack[k].n.Name)
 				}
-				unwind()
 			}
-			n := top()
-			stack, open = stack[:len(stack)-1], open[:len(open)-1]
-			n.CloseStart, n.End = t.start, t.end
+			f := stack[i]
+			stack = stack[:i]
+			f.n.Children = append([]*Node(nil), items[f.first:]...)
+			items = items[:f.first]
+			f.n.CloseStart, f.n.End = t.start, t.end
 		}
 	}
-	for len(stack) > 1 {
-		if open[len(open)-1] == InnerRequired {
-			n := top()
+	for k := len(stack) - 1; k >= 0; k-- {
+		if stack[k].mode == InnerRequired {
+			n := stack[k].n
 			return nil, errorf(n.Start, n.Name, "must be closed or self-closed")
 		}
-		unwind()
 	}
-	ordinals(root.Children)
-	return root.Children, nil
+	ordinals(items)
+	return items, nil
 }
 
 func ordinals(nodes []*Node) {
