@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -82,6 +83,9 @@ func checkFuzzError(t *testing.T, err error, src []byte) {
 		}
 		if l, c := lineCol(src, e.Offset); l != e.Line || c != e.Column {
 			t.Fatalf("%v: Offset %d is at %d:%d", e, e.Offset, l, c)
+		}
+		if strings.Contains(e.Error(), "yaml: found a tab character") && src[e.Offset] != '\t' {
+			t.Fatalf("%v: points at %q, not at a tab", e, src[e.Offset])
 		}
 		_ = e.Snippet(src)
 		_ = e.Error()
