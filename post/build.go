@@ -345,9 +345,11 @@ func (b *builder) scalar(n *yaml.Node, path *keyPath) any {
 		b.fail(n, path, ErrType, "cannot use %q as a number", n.Value)
 	case "!!timestamp":
 		// YAML keeps unquoted dates as strings, as Hugo does; TOML dates
-		// are dates.
+		// are dates, unless JSON cannot hold them (a zone offset of 24
+		// hours, which go-toml reads): then they stay text too, so that
+		// nothing written is lost and Params still marshals to JSON.
 		if b.format == FormatTOML {
-			if t, ok := parseDate(n.Value, b.loc); ok {
+			if t, ok := parseDate(n.Value, b.loc); ok && dateProblem(t) == "" {
 				return t
 			}
 		}

@@ -1,6 +1,7 @@
 package post
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -79,4 +80,46 @@ func isMonthOrDay(c byte) bool {
 		c -= 'a' - 'A'
 	}
 	return strings.IndexByte("ADFJMNOSTW", c) >= 0
+}
+
+// minYear and maxYear bound the years of the dates Parse accepts: RFC
+// 3339, the form time.Time's MarshalJSON and MarshalText write (and
+// refuse to write otherwise), has years of four digits.
+const minYear, maxYear = 0, 9999
+
+// dateProblem says why t cannot be written in RFC 3339, and so not in
+// JSON: its year (in its own zone) is outside minYear..maxYear, or its
+// zone offset is 24 hours or more, which time.Parse accepts ("+24:00").
+// It returns "" for a date JSON can hold.
+func dateProblem(t time.Time) string {
+	if y := t.Year(); y < minYear || y > maxYear {
+		return fmt.Sprintf("year %d is outside %d..%d", y, minYear, maxYear)
+	}
+	if _, off := t.Zone(); off <= -24*60*60 || off >= 24*60*60 {
+		return fmt.Sprintf("zone offset %s is outside -23:59..+23:59", t.Format("-07:00"))
+	}
+	return ""
+}
+
+// longYear reports whether s, which no layout reads, starts like a date
+// whose year has more than four digits or a minus sign ("10525-01-01",
+// "-0001-01-01"), and returns that year as written.
+func longYear(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	i := 0
+	if strings.HasPrefix(s, "-") {
+		i = 1
+	}
+	j := i
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	digits := j - i
+	if digits == 0 || j+1 >= len(s) || s[j] != '-' || s[j+1] < '0' || s[j+1] > '9' {
+		return "", false
+	}
+	if digits > 4 || i == 1 {
+		return s[:j], true
+	}
+	return "", false
 }

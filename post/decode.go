@@ -31,7 +31,9 @@ import (
 //
 //   - time.Time fields accept every date layout Parse accepts, quoted or
 //     not, TOML dates and integers (Unix seconds); dates without a zone are
-//     read in WithLocation's location.
+//     read in WithLocation's location. As in Parse, a date JSON cannot
+//     hold (a year outside 0..9999, a zone offset of 24 hours or more) is
+//     an error that wraps [ErrDate], so the target marshals to JSON.
 //   - time.Duration fields accept "1h30m" (time.ParseDuration) or an
 //     integer number of nanoseconds.
 //   - A single value decodes into a slice as a one-element slice.

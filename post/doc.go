@@ -41,6 +41,9 @@
 // fallbacks follow Hugo: modified → lastmod, pubdate and published →
 // publishDate, unpublishdate → expiryDate; Date falls back to publishDate
 // then lastmod, Lastmod to date then publishDate, PublishDate to date.
+// A date must be one JSON can hold: a date (or Unix seconds) outside the
+// years 0..9999, or with a zone offset of 24 hours, is an error at the
+// value, so a parsed Post always marshals to JSON.
 //
 // [Post.Decode] decodes the whole front matter into a struct of the
 // caller's; [Post.DecodeStrict] also reports every unknown key with a

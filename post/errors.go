@@ -14,7 +14,10 @@ var (
 	ErrUnterminated = errors.New("unterminated front matter")
 	// ErrSyntax: the YAML, TOML or JSON is not well-formed.
 	ErrSyntax = errors.New("syntax error")
-	// ErrDate: a date value matches none of the accepted layouts.
+	// ErrDate: a date value matches none of the accepted layouts, or is a
+	// date that RFC 3339, and so JSON, cannot hold: a year outside
+	// 0..9999 (Unix seconds 270000000000 are in the year 10525) or a zone
+	// offset of 24 hours or more ("+24:00").
 	ErrDate = errors.New("invalid date")
 	// ErrType: a value has the wrong type for its key, such as a list where
 	// a string is expected, or "yes" where a bool is expected.

@@ -1,6 +1,7 @@
 package post
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,7 +184,12 @@ func (b *builder) field(t *typer, lk string, v *yaml.Node, path *keyPath, params
 				params[lk] = p
 				return
 			}
-			if date, ok := b.dateValue(d); ok {
+			date, bad, ok := b.dateValue(d)
+			if bad != "" {
+				b.fail(d, path, ErrDate, "%s", bad)
+				return
+			}
+			if ok {
 				if !date.IsZero() {
 					t.setDate(lk, date)
 					params[lk] = date
@@ -467,32 +473,83 @@ func (b *builder) asDate(v *yaml.Node, path *keyPath) (time.Time, bool) {
 		b.fail(d, path, ErrType, "want a date, got %s", kindName(d))
 		return time.Time{}, false
 	}
-	if t, ok := b.dateValue(d); ok {
+	t, bad, ok := b.dateValue(d)
+	switch {
+	case bad != "":
+		b.fail(d, path, ErrDate, "%s", bad)
+		return time.Time{}, false
+	case ok:
 		return t, true
 	}
 	b.fail(d, path, ErrDate, "cannot parse %q", d.Value)
 	return time.Time{}, false
 }
 
+// maxUnixSeconds bounds the integers dateValue hands to time.Unix, far
+// beyond the years 0..9999 and far inside what time.Time computes with.
+const maxUnixSeconds = 1 << 53
+
 // dateValue reads a date scalar: a string in one of the date layouts, a
 // TOML date, or an integer (Unix seconds). Null and "" are the zero time.
-func (b *builder) dateValue(d *yaml.Node) (time.Time, bool) {
+// ok is false when d is not a date; a date that RFC 3339, and so JSON,
+// cannot hold (see dateProblem) is not one either, and bad says why.
+func (b *builder) dateValue(d *yaml.Node) (t time.Time, bad string, ok bool) {
 	switch tag(d) {
 	case "!!null":
-		return time.Time{}, true
+		return time.Time{}, "", true
 	case "!!int":
-		if i, ok := mustInt(d.Value).(int); ok {
-			return time.Unix(int64(i), 0).In(b.loc), true
+		var sec int64
+		switch i := mustInt(d.Value).(type) {
+		case int:
+			sec = int64(i)
+		case int64:
+			sec = i
+		case uint64:
+			sec = maxUnixSeconds + 1
+		default:
+			if !isDecimal(d.Value) {
+				return time.Time{}, "", false
+			}
+			sec = maxUnixSeconds + 1 // too long for 64 bits
 		}
-		if i, ok := mustInt(d.Value).(int64); ok {
-			return time.Unix(i, 0).In(b.loc), true
+		if sec < -maxUnixSeconds || sec > maxUnixSeconds {
+			return time.Time{}, fmt.Sprintf("%s read as Unix seconds is outside the years %d..%d", d.Value, minYear, maxYear), false
 		}
-		return time.Time{}, false
+		t := time.Unix(sec, 0).In(b.loc)
+		if bad := dateProblem(t); bad != "" {
+			return time.Time{}, fmt.Sprintf("%s (%s read as Unix seconds)", bad, d.Value), false
+		}
+		return t, "", true
 	case "!!bool", "!!float":
-		return time.Time{}, false
+		return time.Time{}, "", false
 	}
 	if strings.TrimSpace(d.Value) == "" {
-		return time.Time{}, true
+		return time.Time{}, "", true
 	}
-	return parseDate(d.Value, b.loc)
+	t, ok = parseDate(d.Value, b.loc)
+	if !ok {
+		if y, found := longYear(d.Value); found {
+			return time.Time{}, fmt.Sprintf("year %s is outside %d..%d", y, minYear, maxYear), false
+		}
+		return time.Time{}, "", false
+	}
+	if bad := dateProblem(t); bad != "" {
+		return time.Time{}, bad, false
+	}
+	return t, "", true
+}
+
+// isDecimal reports whether s is a decimal integer, with an optional sign
+// and '_' between digits as YAML and TOML allow.
+func isDecimal(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
 }

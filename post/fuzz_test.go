@@ -5,17 +5,21 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
 
 // FuzzParse checks properties of Parse on any input: it never panics; an
 // error is a *ParseError (or Errors of them) whose line is inside the
-// input and whose Offset agrees with its line and column; a post has a
-// Body that is the end of the input starting at BodyLine, and Params that
-// marshal to JSON; Decode into a map and DecodeStrict into a struct never
-// panic either.
+// input and whose Offset agrees with its line and column, and a YAML
+// error about a tab points at a tab; a post has a Body that is the end of
+// the input starting at BodyLine, and FrontMatter and Params that marshal
+// to JSON (a date out of JSON's range once got through); Decode into a
+// map and DecodeStrict into a struct never panic either, and what they
+// decode marshals to JSON too.
 func FuzzParse(f *testing.F) {
 	paths, _ := filepath.Glob("testdata/*.txt")
 	for _, p := range paths {
@@ -28,6 +32,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\nbody"))
 	f.Add([]byte("{\"a\": {\"b\": [1, {\"c\": \"\\\"}\"}]}}\n"))
 	f.Add([]byte("+++\n[[a.b]]\nc = 1\n[[a.b]]\n[a.b.d]\n+++\n"))
+	f.Add([]byte("---\ndate: 270000000000\nwhen: 2020-01-01T00:00:00+24:00\n---\n"))
+	f.Add([]byte("{\"lastmod\": 253402300799, \"when\": \"Mon, 02 Jan 2006 15:04:05 +2459\"}"))
+	f.Add([]byte("---\ntitle: x\nparams:\n  a: 1\n\tb: 2\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p, err := Parse(src, WithPath("f.md"))
 		if err != nil {
@@ -44,6 +51,9 @@ func FuzzParse(f *testing.F) {
 		if want := bytes.Count(before, []byte("\n")) + 1; p.BodyLine != want {
 			t.Fatalf("BodyLine = %d, want %d", p.BodyLine, want)
 		}
+		if _, err := json.Marshal(p.FrontMatter); err != nil {
+			t.Fatalf("FrontMatter does not marshal: %v", err)
+		}
 		if _, err := json.Marshal(p.Params); err != nil {
 			t.Fatalf("Params do not marshal: %v", err)
 		}
@@ -51,15 +61,23 @@ func FuzzParse(f *testing.F) {
 		if err := p.Decode(&m); err != nil {
 			checkFuzzError(t, err, src)
 		}
+		if _, err := json.Marshal(m); err != nil {
+			t.Fatalf("Decode into a map gives what does not marshal: %v", err)
+		}
 		var s struct {
-			Title string
-			Tags  []string
-			Date  string
-			N     int
-			Sub   struct{ A []int }
+			Title   string
+			Tags    []string
+			Date    string
+			Lastmod time.Time
+			When    *time.Time
+			N       int
+			Sub     struct{ A []int }
 		}
 		if err := p.DecodeStrict(&s); err != nil {
 			checkFuzzError(t, err, src)
+		}
+		if _, err := json.Marshal(s); err != nil {
+			t.Fatalf("DecodeStrict into a struct gives what does not marshal: %v", err)
 		}
 	})
 }
@@ -82,6 +100,9 @@ func checkFuzzError(t *testing.T, err error, src []byte) {
 		}
 		if l, c := lineCol(src, e.Offset); l != e.Line || c != e.Column {
 			t.Fatalf("%v: Offset %d is at %d:%d", e, e.Offset, l, c)
+		}
+		if strings.Contains(e.Error(), "yaml: found a tab character") && src[e.Offset] != '\t' {
+			t.Fatalf("%v: points at %q, not at a tab", e, src[e.Offset])
 		}
 		_ = e.Snippet(src)
 		_ = e.Error()

@@ -121,3 +121,130 @@ func (p *keyPath) String() string {
 	}
 	return b.String()
 }
+
+// Position returns where key is written in the front matter: the line and
+// column of the key, or for a list element of the element itself, counted
+// as in [ParseError] (1-based, in the whole file, the column in bytes). A
+// program can then report a problem it finds in a value, such as a slug
+// too long for a file name, at the place the author wrote it.
+//
+// key is a path in the form of [ParseError.Key]: "slug", "params.series",
+// "tags[2]". Keys match case-insensitively, as Hugo's do (an exact match
+// wins), and keys merged in with YAML's << are found too. ok is false when
+// the front matter has no such key. Position may be called from several
+// goroutines at once.
+func (p *Post) Position(key string) (line, col int, ok bool) {
+	parts, ok := splitKeyPath(key)
+	if !ok || p.root == nil || p.src == nil {
+		return 0, 0, false
+	}
+	n := p.root
+	if n.Kind == yaml.DocumentNode {
+		if len(n.Content) == 0 {
+			return 0, 0, false
+		}
+		n = n.Content[0]
+	}
+	var at *yaml.Node
+	for _, part := range parts {
+		n = deref(n)
+		if part.key == "" {
+			if n.Kind != yaml.SequenceNode || part.index >= len(n.Content) {
+				return 0, 0, false
+			}
+			n = n.Content[part.index]
+			at = n
+			continue
+		}
+		if n.Kind != yaml.MappingNode {
+			return 0, 0, false
+		}
+		k, v := findKey(n, part.key, 0)
+		if k == nil {
+			return 0, 0, false
+		}
+		at, n = k, v
+	}
+	s := *p.src
+	s.starts = nil // per call: Position may run concurrently
+	line, col = s.posOf(s.offsetOf(at.Line+s.lineOff, at.Column))
+	return line, col, true
+}
+
+// splitKeyPath splits a key path such as "params.toc[1].startLevel" into
+// keys and list indexes (keyPath's parts, with key "" for an index).
+func splitKeyPath(path string) ([]keyPath, bool) {
+	var parts []keyPath
+	for path != "" {
+		if path[0] == '[' {
+			end := strings.IndexByte(path, ']')
+			if end < 0 || len(parts) == 0 {
+				return nil, false
+			}
+			i, err := strconv.Atoi(path[1:end])
+			if err != nil || i < 0 {
+				return nil, false
+			}
+			parts = append(parts, keyPath{index: i})
+			path = path[end+1:]
+			if path != "" && path[0] != '[' && path[0] != '.' {
+				return nil, false
+			}
+			path = strings.TrimPrefix(path, ".")
+			continue
+		}
+		end := strings.IndexAny(path, ".[")
+		if end < 0 {
+			end = len(path)
+		}
+		if end == 0 {
+			return nil, false
+		}
+		parts = append(parts, keyPath{key: path[:end], index: -1})
+		path = path[end:]
+		if strings.HasPrefix(path, ".") {
+			path = path[1:]
+			if path == "" {
+				return nil, false
+			}
+		}
+	}
+	return parts, len(parts) > 0
+}
+
+// findKey returns the key and value nodes of key in mapping m: a key
+// written as key, else one equal to it ignoring case, else one merged in
+// with <<.
+func findKey(m *yaml.Node, key string, depth int) (k, v *yaml.Node) {
+	if depth > maxDepth {
+		return nil, nil
+	}
+	for _, exact := range []bool{true, false} {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			c := deref(m.Content[i])
+			if c.Kind == yaml.ScalarNode && !isMerge(c) && (c.Value == key || !exact && strings.EqualFold(c.Value, key)) {
+				return m.Content[i], m.Content[i+1]
+			}
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !isMerge(deref(m.Content[i])) {
+			continue
+		}
+		switch d := deref(m.Content[i+1]); d.Kind {
+		case yaml.MappingNode:
+			if k, v := findKey(d, key, depth+1); k != nil {
+				return k, v
+			}
+		case yaml.SequenceNode:
+			for _, e := range d.Content {
+				if e := deref(e); e.Kind == yaml.MappingNode {
+					if k, v := findKey(e, key, depth+1); k != nil {
+						return k, v
+					}
+				}
+			}
+		}
+	}
+	return nil, nil
+}

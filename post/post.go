@@ -65,7 +65,9 @@ func (f *Format) UnmarshalText(b []byte) error {
 // aliases and keywords []string, and the date keys (date, lastmod,
 // publishDate, expiryDate and their aliases) time.Time. Other values that
 // look like dates stay strings in YAML and JSON, as in Hugo; TOML dates
-// are time.Time. Params marshals to JSON and works in html/template.
+// are time.Time, except one JSON cannot hold (a zone offset of 24 hours,
+// which TOML parsers accept), which stays a string rather than be lost or
+// fail the post. Params marshals to JSON and works in html/template.
 type Post struct {
 	Path        string         // name given to ParseFile / WithPath; used in errors
 	Format      Format         // the front matter format, FormatNone if there is none
@@ -94,6 +96,9 @@ type FrontMatter struct {
 	// publishDate (pubdate, published), else lastmod (modified); Lastmod
 	// is lastmod (modified), else date, else publishDate; PublishDate is
 	// publishDate, else date; ExpiryDate is expiryDate (unpublishdate).
+	// Every date given is within the years 0..9999 and has a zone offset
+	// under 24 hours, so FrontMatter marshals to JSON; any other date,
+	// under any of these keys, is an error from Parse that wraps ErrDate.
 	Date, PublishDate, Lastmod, ExpiryDate time.Time
 
 	// Draft is draft (a bool or a strconv.ParseBool string), else the

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -34,7 +35,8 @@ var (
 // parseYAML decodes the YAML front matter fm, which starts at line fmLine
 // of the file, into a node tree. yaml.v3 reports syntax errors as text
 // ("yaml: line N: ..."), so the line is read from the message; the column
-// is that of the line's first non-blank byte.
+// is that of the line's first non-blank byte, except for the errors about
+// one character (a tab, mostly: see yamlAtChar), which point at it.
 func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr *ParseError) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -64,18 +66,110 @@ func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr
 			line = 1 + bytes.Count(fm[:i], []byte("\n"))
 		}
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
 	// Clamp to the front matter and the closing delimiter line.
 	lines := bytes.Count(fm, []byte("\n")) + 1
 	line = min(max(line, 1), lines)
-	off := fmStart
+	lineStart := 0
 	for i := 1; i < line; i++ {
-		off += bytes.IndexByte(fm[off-fmStart:], '\n') + 1
+		lineStart += bytes.IndexByte(fm[lineStart:], '\n') + 1
 	}
-	for off < fmStart+len(fm) && (fm[off-fmStart] == ' ' || fm[off-fmStart] == '\t') {
+	off := skipBlanks(fm, lineStart)
+	if yamlAtChar[msg] {
+		if at, ok := yamlErrorChar(fm, lineStart, msg); ok {
+			off = at
+		}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return nil, s.errOff(fmStart+off, "", &fmError{msg: "yaml: " + msg, kind: ErrSyntax, err: err})
+}
+
+// skipBlanks returns the offset of the first byte at or after off that is
+// not a space or a tab, stopping at the end of fm.
+func skipBlanks(fm []byte, off int) int {
+	for off < len(fm) && (fm[off] == ' ' || fm[off] == '\t') {
 		off++
 	}
-	return nil, s.errOff(off, "", &fmError{msg: "yaml: " + msg, kind: ErrSyntax, err: err})
+	return off
+}
+
+// yamlAtChar holds yaml.v3 scanner errors raised at one character: a tab
+// where indentation is read, or a character no token can start with
+// (often a tab too). yaml.v3 names only a line, and for the two tab
+// messages it names the line where the scalar around the tab starts,
+// which can be lines before the tab.
+var yamlAtChar = map[string]bool{
+	"yaml: found character that cannot start any token":                  true,
+	"yaml: found a tab character that violates indentation":              true,
+	"yaml: found a tab character where an indentation space is expected": true,
+}
+
+// yamlErrorChar finds the character a yamlAtChar error msg is about: the
+// last byte of the shortest prefix of fm that fails with the same message.
+// The scanner reads fm in order and decides about a tab (or an '@' or a
+// '`' at the start of a token) from what comes before it, so every prefix
+// that holds the character fails with msg and no shorter one does; the
+// prefix is searched for from offset from (the start of the line yaml.v3
+// named, which is at or before the character), doubling, then halving.
+// Prefixes end only between runes. It reports false when the result is not
+// a tab (for the tab messages) or is a blank or a line end (for the
+// other), in which case the caller falls back to the line.
+func yamlErrorChar(fm []byte, from int, msg string) (int, bool) {
+	fails := func(n int) (same bool) {
+		defer func() {
+			if recover() != nil {
+				same = false
+			}
+		}()
+		var doc yaml.Node
+		err := yaml.Unmarshal(fm[:n], &doc)
+		if err == nil {
+			return false
+		}
+		_, m, _ := yamlErrorLine(err)
+		return m == msg
+	}
+	// The likely place first, checked with two parses: the first tab in
+	// the indentation of a line from the one named on, or for the other
+	// message the first byte of that line that is not a space.
+	if at := likelyErrorChar(fm, from, msg); at >= 0 && fails(at+1) && !fails(at) {
+		return at, true
+	}
+	// runeEnd moves n forward to the end of a rune.
+	runeEnd := func(n int) int {
+		for n < len(fm) && !utf8.RuneStart(fm[n]) {
+			n++
+		}
+		return n
+	}
+	// Find hi with fails(hi), lo without.
+	lo, step := from, 1
+	hi := runeEnd(min(from+step, len(fm)))
+	for !fails(hi) {
+		if hi == len(fm) {
+			return 0, false
+		}
+		lo, step = hi, step*2
+		hi = runeEnd(min(from+step, len(fm)))
+	}
+	for hi-lo > 1 {
+		mid := runeEnd(lo + (hi-lo)/2)
+		if mid == hi {
+			break
+		}
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	at := hi - 1
+	switch c := fm[at]; {
+	case msg != "yaml: found character that cannot start any token":
+		return at, c == '\t'
+	case c == ' ' || c == '\n' || c == '\r' || !utf8.RuneStart(c):
+		return 0, false
+	}
+	return at, true
 }
 
 // yamlErrorLine reads the 1-based line of a yaml.v3 error from its message
@@ -93,4 +187,32 @@ func yamlErrorLine(err error) (line int, msg string, found bool) {
 		line++
 	}
 	return line, "yaml: " + m[2], true
+}
+
+// likelyErrorChar returns where a yamlAtChar error msg most likely is, for
+// yamlErrorChar to check, or -1.
+func likelyErrorChar(fm []byte, from int, msg string) int {
+	if msg == "yaml: found character that cannot start any token" {
+		for i := from; i < len(fm) && fm[i] != '\n'; i++ {
+			if fm[i] != ' ' {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := from; i < len(fm); {
+		j := i
+		for j < len(fm) && fm[j] == ' ' {
+			j++
+		}
+		if j < len(fm) && fm[j] == '\t' {
+			return j
+		}
+		k := bytes.IndexByte(fm[j:], '\n')
+		if k < 0 {
+			break
+		}
+		i = j + k + 1
+	}
+	return -1
 }

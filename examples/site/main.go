@@ -13,6 +13,13 @@
 // Links between pages are relative, so the folder works from a web server
 // and from the file system alike.
 //
+// File systems limit a file name to 255 bytes. A slug, tag or category
+// longer than 200 bytes (as a file name, after cleaning) is shortened to
+// at most its first 187 bytes (whole characters), a '-' and 12 hex
+// digits of a hash of the whole name, and reported as a warning at its
+// key in the front matter; links use the shortened name. A long file
+// name is shortened the same way.
+//
 // Posts are parsed and rendered in parallel by runtime.GOMAXPROCS workers.
 // Drafts, posts whose publish date is in the future and expired posts are
 // skipped unless -drafts, -future or -expired is given. A post that fails is
@@ -24,6 +31,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"html/template"
@@ -38,6 +47,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -95,7 +105,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&c.future, "future", false, "build posts whose publish date is in the future too")
 	fs.BoolVar(&c.expired, "expired", false, "build expired posts too")
 	fs.BoolVar(&c.unsafe, "unsafe", false, "let raw HTML in the Markdown through (trusted input only)")
-	fs.BoolVar(&c.quiet, "q", false, "do not print render warnings (they are still counted)")
+	fs.BoolVar(&c.quiet, "q", false, "do not print warnings (they are still counted)")
 	fs.BoolVar(&c.verbose, "v", false, "also list the skipped posts and why")
 	fs.StringVar(&stubs, "stub", "", "comma-separated shortcode `names` to render as a visible placeholder instead of failing")
 	fs.BoolVar(&c.stubUnknown, "stub-unknown", false, "render every shortcode folio does not know as a visible placeholder")
@@ -137,6 +147,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	if !c.quiet {
 		for _, p := range s.built {
+			cli.PrintDiagnostics(stderr, p.warnings)
 			cli.PrintDiagnostics(stderr, p.res.Diagnostics)
 		}
 	}
@@ -196,7 +207,20 @@ type item struct {
 	err  error
 	skip string // why it was skipped: "draft", "future", "expired"
 
-	slug string // its folder under posts/
+	slug     string              // its folder under posts/
+	warnings []render.Diagnostic // the site's own, about its front matter
+}
+
+// warn adds a warning at the front matter key key of the post (at the top
+// of the file when the key cannot be found).
+func (it *item) warn(key, format string, args ...any) {
+	line, col, ok := it.post.Position(key)
+	if !ok {
+		line, col = 1, 1
+	}
+	it.warnings = append(it.warnings, render.Diagnostic{
+		Path: it.post.Path, Line: line, Column: col, Message: fmt.Sprintf(format, args...),
+	})
 }
 
 // summary is the outcome of a build.
@@ -259,6 +283,9 @@ func build(c *config, b bar) (*summary, error) {
 	}
 	if err := c.write(r, s); err != nil {
 		return nil, err
+	}
+	for _, it := range s.built {
+		s.warnings += len(it.warnings)
 	}
 	return s, nil
 }
@@ -370,6 +397,8 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 		tags.add(it, it.post.FrontMatter.Tags)
 		cats.add(it, it.post.FrontMatter.Categories)
 	}
+	tags.assignDirs()
+	cats.assignDirs()
 
 	var buf bytes.Buffer
 	for _, it := range s.built {
@@ -497,9 +526,10 @@ func newestFirst(a, b *item) int {
 
 // assignSlugs gives each post a folder name under posts/: its front
 // matter's slug or else its file name (a bundle's index.md and a section's
-// _index.md take their folder's name), cleaned for a URL. Posts are taken in
-// path order; a name already taken gets the parent folder's name in front,
-// then a number, so every post keeps its own page.
+// _index.md take their folder's name), cleaned for a URL and kept to
+// maxName bytes. Posts are taken in path order; a name already taken gets
+// the parent folder's name in front, then a number, so every post keeps
+// its own page. A slug that had to be shortened is reported at its key.
 func assignSlugs(items []*item) {
 	used := map[string]bool{}
 	for _, it := range items { // in path order
@@ -510,28 +540,63 @@ func assignSlugs(items []*item) {
 			base = path.Base(dir)
 			dir = path.Dir(dir)
 		}
-		slug := urlize(it.post.FrontMatter.Slug)
-		if slug == "" {
-			slug = urlize(base)
+		full := urlize(it.post.FrontMatter.Slug)
+		fromSlug := full != ""
+		if !fromSlug {
+			full = urlize(base)
 		}
-		if slug == "" {
-			slug = "post"
+		if full == "" {
+			full = "post"
 		}
+		slug := shortName(full)
 		if used[slug] && dir != "" && dir != "." {
-			if s := urlize(path.Base(dir)) + "-" + slug; !used[s] {
+			if s := shortName(urlize(path.Base(dir)) + "-" + slug); !used[s] {
 				slug = s
 			}
 		}
 		if used[slug] {
 			n := 2
-			for used[fmt.Sprintf("%s-%d", slug, n)] {
+			for used[shortName(fmt.Sprintf("%s-%d", slug, n))] {
 				n++
 			}
-			slug = fmt.Sprintf("%s-%d", slug, n)
+			slug = shortName(fmt.Sprintf("%s-%d", slug, n))
 		}
 		used[slug] = true
 		it.slug = slug
+		if len(full) > maxName {
+			what, key := "the name of the file is %d bytes as a slug", ""
+			if fromSlug {
+				what, key = "slug is %d bytes as a file name", "slug"
+			}
+			it.warn(key, what+", more than the %d allowed here; the post is written to posts/%s/", len(full), maxName, slug)
+		}
 	}
+}
+
+// maxName is the longest file name, in bytes, that the site writes for a
+// slug or a term: well under the 255 bytes most file systems allow.
+const maxName = 200
+
+// shortName returns name when it is at most maxName bytes long. A longer
+// name is cut to its first runes, with any '-' or '.' at the cut removed,
+// and a hash of the whole name is added after a '-', within maxName bytes:
+// the result is a valid urlize output, readable, the same on every run,
+// and different for two different long names.
+func shortName(name string) string {
+	if len(name) <= maxName {
+		return name
+	}
+	sum := sha256.Sum256([]byte(name))
+	hash := hex.EncodeToString(sum[:6])
+	keep := maxName - 1 - len(hash)
+	for keep > 0 && !utf8.RuneStart(name[keep]) {
+		keep--
+	}
+	prefix := strings.TrimRight(name[:keep], "-.")
+	if prefix == "" {
+		return hash
+	}
+	return prefix + "-" + hash
 }
 
 // urlize makes s a safe, lower-case path segment: letters and digits are
@@ -570,8 +635,9 @@ type taxonomy struct {
 }
 
 type termEntry struct {
-	name  string
-	key   string
+	name  string // as first written
+	key   string // the urlize form, which groups names
+	dir   string // its folder under the taxonomy: key, shortened if too long
 	items []*item
 }
 
@@ -601,9 +667,55 @@ func (tx *taxonomy) add(it *item, names []string) {
 	}
 }
 
+var singular = map[string]string{"tags": "tag", "categories": "category"}
+
+// shorten returns s, or its first runes and "…" when it is long, for a
+// message.
+func shorten(s string) string {
+	const n = 40
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// assignDirs gives every term its folder, in key order: the key, or when
+// it is too long its short form (shortName), with a number added in the
+// unlikely case that another term has that name already. A shortened term
+// is reported in each post that has it, at the list's key. Call it once
+// all terms are added, before url.
+func (tx *taxonomy) assignDirs() {
+	used := map[string]bool{}
+	for _, t := range tx.sorted() {
+		if len(t.key) <= maxName {
+			used[t.key] = true
+		}
+	}
+	for _, t := range tx.sorted() {
+		if len(t.key) <= maxName {
+			t.dir = t.key
+			continue
+		}
+		dir := shortName(t.key)
+		for n := 2; used[dir]; n++ {
+			dir = shortName(fmt.Sprintf("%s-%d", t.key, n))
+		}
+		used[dir] = true
+		t.dir = dir
+		for _, it := range t.items {
+			it.warn(tx.kind, "%s %q is %d bytes as a file name, more than the %d allowed here; its page is %s/%s/",
+				singular[tx.kind], shorten(t.name), len(t.key), maxName, tx.kind, dir)
+		}
+	}
+}
+
 // url returns the page of a term relative to the site root.
 func (tx *taxonomy) url(name string) string {
-	return tx.kind + "/" + termKey(name) + "/index.html"
+	dir := termKey(name)
+	if t := tx.terms[dir]; t != nil && t.dir != "" {
+		dir = t.dir
+	}
+	return tx.kind + "/" + dir + "/index.html"
 }
 
 // sorted returns the terms by name.

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"html"
 	"io/fs"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -11,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -256,7 +260,8 @@ func TestCorpus(t *testing.T) {
 }
 
 // FuzzURLize checks that a slug or term from front matter always becomes
-// one safe path segment.
+// one safe path segment, and one of at most maxName bytes after
+// shortName.
 func FuzzURLize(f *testing.F) {
 	for _, s := range []string{"Hello World", "../../etc/passwd", "-my-slug-", "日本語", "a/b\\c", "..", "%2e%2e", "x\x00y"} {
 		f.Add(s)
@@ -270,5 +275,188 @@ func FuzzURLize(f *testing.F) {
 		if u != urlize(u) {
 			t.Fatalf("urlize is not idempotent: %q -> %q -> %q", s, u, urlize(u))
 		}
+		long := strings.Repeat(u+"-", 1+300/(len(u)+1))
+		for _, v := range []string{u, urlize(long)} {
+			n := shortName(v)
+			if len(n) > maxName || !utf8.ValidString(n) || n != urlize(n) && v != "" {
+				t.Fatalf("shortName(%q) = %q: too long, cut inside a rune, or not a clean segment", v, n)
+			}
+		}
 	})
+}
+
+// TestSiteLongNames builds a site with slugs, tags and categories far
+// longer than a file name may be (255 bytes), in ASCII and in multi-byte
+// text: they are shortened to at most maxName bytes with a warning at
+// their key, every page is written, and every link uses the short names.
+func TestSiteLongNames(t *testing.T) {
+	long := strings.Repeat("long-slug-", 30)  // 300 bytes
+	longer := long + "but-a-different-ending" // the same first 300 bytes
+	tag := strings.Repeat("t", 300)           // 300 bytes
+	wide := strings.Repeat("日本語", 100)        // 300 runes, 900 bytes
+	cat := strings.Repeat("é", 150)           // 150 runes, 300 bytes
+	src := t.TempDir()
+	write := func(name, content string) {
+		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte(content), 0o644))
+	}
+	write("long.md", "---\ntitle: Long\nslug: "+long+"\ntags: ["+tag+", go, "+wide+"]\ncategories: ["+cat+"]\ndate: 2020-01-03\n---\n\nLong.\n")
+	write("longer.md", "+++\ntitle = \"Longer\"\ndate = 2020-01-02\nslug = \""+longer+"\"\ntags = [\""+tag+"\"]\n+++\n\nLonger.\n")
+	write("wide.md", "{\n\"title\": \"Wide\",\n\"date\": \"2020-01-01\",\n\"slug\": \""+wide+"\"\n}\n\nWide.\n")
+	write("normal.md", "---\ntitle: Normal\ndate: 2019-01-01\ntags: [go]\n---\n\nNormal.\n")
+
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-src", src, "-out", out, "-j", "2"}, nil, &stdout, &stderr)
+	require.Equal(t, 0, code, stderr.String())
+	m := summaryLine.FindStringSubmatch(stdout.String())
+	require.NotNil(t, m, stdout.String())
+	// 4 posts, the index, tags go, tag, wide, and the category.
+	assert.Equal(t, []string{"9", "4", "0", "0", "7"}, m[1:6], "pages, posts, skipped, failed, warnings")
+
+	// The names: short, whole runes, readable, stable and distinct.
+	slugLong, slugLonger, slugWide := shortName(long[:len(long)-1]), shortName(longer), shortName(wide)
+	tagShort, wideShort, catShort := shortName(tag), shortName(wide), shortName(cat)
+	names := []string{slugLong, slugLonger, slugWide, tagShort, wideShort, catShort}
+	for _, n := range names {
+		assert.LessOrEqual(t, len(n), maxName, n)
+		assert.True(t, utf8.ValidString(n), "%q is cut inside a rune", n)
+		assert.Equal(t, n, urlize(n), "a short name is a clean path segment")
+	}
+	assert.True(t, strings.HasPrefix(slugLong, "long-slug-long-slug-"), slugLong)
+	assert.True(t, strings.HasPrefix(slugWide, "日本語日本語"), slugWide)
+	assert.True(t, strings.HasPrefix(catShort, "éééé"), catShort)
+	assert.NotEqual(t, slugLong, slugLonger, "two long slugs with the same start")
+	assert.ElementsMatch(t, []string{
+		"categories/" + catShort + "/index.html",
+		"css/chroma.css",
+		"css/site.css",
+		"index.html",
+		"posts/" + slugLong + "/index.html",
+		"posts/" + slugLonger + "/index.html",
+		"posts/normal/index.html",
+		"posts/" + slugWide + "/index.html",
+		"tags/go/index.html",
+		"tags/" + tagShort + "/index.html",
+		"tags/" + wideShort + "/index.html",
+	}, files(t, out))
+
+	// The warnings, each at its key: the slug's in each format, the tag
+	// list's (once per long tag), the category list's.
+	longMD, longerMD, wideMD := filepath.Join(src, "long.md"), filepath.Join(src, "longer.md"), filepath.Join(src, "wide.md")
+	warnings := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	assert.ElementsMatch(t, []string{
+		longMD + ":3:1: warning: slug is 299 bytes as a file name, more than the 200 allowed here; the post is written to posts/" + slugLong + "/",
+		longMD + ":4:1: warning: tag \"" + tag[:40] + "…\" is 300 bytes as a file name, more than the 200 allowed here; its page is tags/" + tagShort + "/",
+		longMD + ":4:1: warning: tag \"" + strings.Repeat("日本語", 13) + "日…\" is 900 bytes as a file name, more than the 200 allowed here; its page is tags/" + wideShort + "/",
+		longMD + ":5:1: warning: category \"" + strings.Repeat("é", 40) + "…\" is 300 bytes as a file name, more than the 200 allowed here; its page is categories/" + catShort + "/",
+		longerMD + ":4:1: warning: slug is 322 bytes as a file name, more than the 200 allowed here; the post is written to posts/" + slugLonger + "/",
+		longerMD + ":5:1: warning: tag \"" + tag[:40] + "…\" is 300 bytes as a file name, more than the 200 allowed here; its page is tags/" + tagShort + "/",
+		wideMD + ":4:1: warning: slug is 900 bytes as a file name, more than the 200 allowed here; the post is written to posts/" + slugWide + "/",
+	}, warnings)
+
+	// Every link uses the short names, and leads to a page.
+	index := read(t, filepath.Join(out, "index.html"))
+	indexLinks := links(t, index)
+	for _, slug := range []string{slugLong, slugLonger, slugWide, "normal"} {
+		assert.Contains(t, indexLinks, "posts/"+slug+"/index.html")
+	}
+	assert.Contains(t, indexLinks, "tags/"+tagShort+"/index.html")
+	assert.Contains(t, indexLinks, "tags/"+wideShort+"/index.html")
+	assert.Contains(t, indexLinks, "categories/"+catShort+"/index.html")
+	tagLinks := links(t, read(t, filepath.Join(out, "tags", tagShort, "index.html")))
+	assert.Contains(t, tagLinks, "../../posts/"+slugLong+"/index.html")
+	assert.Contains(t, tagLinks, "../../posts/"+slugLonger+"/index.html")
+	assert.Contains(t, links(t, read(t, filepath.Join(out, "tags", "go", "index.html"))), "../../posts/normal/index.html")
+	assert.Contains(t, links(t, read(t, filepath.Join(out, "categories", catShort, "index.html"))), "../../posts/"+slugLong+"/index.html")
+	post := read(t, filepath.Join(out, "posts", slugLong, "index.html"))
+	postLinks := links(t, post)
+	assert.Contains(t, postLinks, "../../tags/"+tagShort+"/index.html")
+	assert.Contains(t, postLinks, "../../tags/"+wideShort+"/index.html")
+	assert.Contains(t, postLinks, "../../categories/"+catShort+"/index.html")
+	has(t, post, tag, "the page shows the tag in full")
+	for _, page := range files(t, out) {
+		if !strings.HasSuffix(page, ".html") {
+			continue
+		}
+		for _, l := range links(t, read(t, filepath.Join(out, filepath.FromSlash(page)))) {
+			if strings.HasSuffix(l, "/index.html") {
+				assert.FileExists(t, filepath.Join(out, filepath.FromSlash(path.Dir(page)), filepath.FromSlash(l)), "a link in %s", page)
+			}
+		}
+	}
+
+	// A second build writes the same names.
+	out2 := t.TempDir()
+	require.Equal(t, 0, run([]string{"-src", src, "-out", out2, "-q"}, nil, &stdout, &stderr))
+	assert.Equal(t, files(t, out), files(t, out2))
+}
+
+// links returns the targets of the page's href attributes, unescaped.
+func links(t *testing.T, page string) []string {
+	t.Helper()
+	var out []string
+	for _, m := range regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		u, err := url.PathUnescape(html.UnescapeString(m[1]))
+		require.NoError(t, err, m[1])
+		out = append(out, u)
+	}
+	return out
+}
+
+func TestShortName(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		in     string
+		prefix string // the result starts with it
+	}{
+		{name: "ascii", in: strings.Repeat("a", 300), prefix: strings.Repeat("a", 187) + "-"},
+		{name: "two-byte runes", in: strings.Repeat("é", 150), prefix: strings.Repeat("é", 93) + "-"},
+		{name: "three-byte runes", in: strings.Repeat("日", 100), prefix: strings.Repeat("日", 62) + "-"},
+		{name: "four-byte runes", in: strings.Repeat("😀", 60), prefix: strings.Repeat("😀", 46) + "-"},
+		{name: "dash at the cut", in: strings.Repeat("a", 186) + "-" + strings.Repeat("b", 100), prefix: strings.Repeat("a", 186) + "-"},
+		{name: "dot at the cut", in: strings.Repeat("a", 185) + ".-" + strings.Repeat("b", 100), prefix: strings.Repeat("a", 185) + "-"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := shortName(tc.in)
+			assert.LessOrEqual(t, len(got), maxName)
+			assert.True(t, utf8.ValidString(got), "shortName(%q) = %q cuts a rune", tc.in, got)
+			assert.True(t, strings.HasPrefix(got, tc.prefix), "shortName(%q) = %q, want the prefix %q", tc.in, got, tc.prefix)
+			assert.Regexp(t, `-[0-9a-f]{12}$`, got)
+			assert.Equal(t, got, shortName(tc.in), "stable")
+			assert.NotEqual(t, got, shortName(tc.in+"x"), "distinct")
+		})
+	}
+	for _, s := range []string{"", "hello", strings.Repeat("a", maxName), strings.Repeat("é", maxName/2)} {
+		assert.Equal(t, s, shortName(s), "a name of at most %d bytes is kept", maxName)
+	}
+}
+
+// TestSiteLongFileNames: two posts with the same file name, which makes
+// a slug of more than maxName bytes, one of them in a folder: both are
+// written under short names, one with a number, each with a warning at
+// the top of the file.
+func TestSiteLongFileNames(t *testing.T) {
+	base := strings.Repeat("n", 240) + ".md"
+	dir := strings.Repeat("d", 240)
+	src := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(src, dir), 0o755))
+	for _, name := range []string{base, filepath.Join(dir, base)} {
+		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte("---\ntitle: T\n---\n\nText.\n"), 0o644))
+	}
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-src", src, "-out", out}, nil, &stdout, &stderr), stderr.String())
+	// In path order: d…/n….md keeps the name, n….md gets a number.
+	first := shortName(strings.Repeat("n", 240))
+	second := shortName(first + "-2")
+	assert.ElementsMatch(t, []string{
+		"css/chroma.css",
+		"css/site.css",
+		"index.html",
+		"posts/" + first + "/index.html",
+		"posts/" + second + "/index.html",
+	}, files(t, out))
+	assert.Equal(t, filepath.Join(src, dir, base)+":1:1: warning: the name of the file is 240 bytes as a slug, more than the 200 allowed here; the post is written to posts/"+first+"/\n"+
+		filepath.Join(src, base)+":1:1: warning: the name of the file is 240 bytes as a slug, more than the 200 allowed here; the post is written to posts/"+second+"/\n",
+		stderr.String())
 }
