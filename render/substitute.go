@@ -106,7 +106,7 @@ func (f *finisher) outHTML(i int) ([]byte, error) {
 		return f.toc, nil
 	}
 	if !f.done[i] {
-		b, err := f.run(o.html, i)
+		b, err := f.run(f.checkURLs(o.html, o), i)
 		if err != nil {
 			return nil, err
 		}
@@ -126,6 +126,59 @@ func (f *finisher) outText(i int) (string, error) {
 	}
 	f.placed[i] = true
 	return f.text[i], nil
+}
+
+// checkURLs returns a handler's output h with every URL attribute the
+// URL policy refuses emptied, with a Diagnostic at the call: the same
+// check as Markdown's URLs, on what a handler or a template wrote from
+// its arguments (a template's {{ .Get "url" }} in an href). Unsafe HTML
+// turns it off.
+func (f *finisher) checkURLs(h []byte, o scOut) []byte {
+	if f.unsafe {
+		return h
+	}
+	var out []byte
+	last := 0
+	for i := 0; i < len(h); {
+		k := bytes.IndexByte(h[i:], '<')
+		if k < 0 {
+			break
+		}
+		end, rawEnd, t := markupAt(h, i+k)
+		for _, a := range t.attrs {
+			name := strings.ToLower(string(h[a.nameStart:a.nameEnd]))
+			if !htmlsafe.URLAttr(name) {
+				continue
+			}
+			u := []byte(html.UnescapeString(string(h[a.valStart:a.valEnd])))
+			if f.urlAllowed(u, name, t.name) {
+				continue
+			}
+			f.d.noteSrc(o.off, "unsafe URL "+strconv.Quote(clip(string(u), 40))+" in the output of shortcode "+strconv.Quote(o.name)+" removed (scheme not allowed)")
+			out = append(out, h[last:a.valStart]...)
+			if a.quote == 0 {
+				out = append(out, `""`...)
+			}
+			last = a.valEnd
+		}
+		i = max(end, rawEnd)
+	}
+	if out == nil {
+		return h
+	}
+	return append(out, h[last:]...)
+}
+
+// urlAllowed reports whether u may stand in the URL attribute name of
+// the element tag ("img" for images; other names are not kept).
+func (f *finisher) urlAllowed(u []byte, name, tag string) bool {
+	switch {
+	case name == "srcset":
+		return f.urls.SrcsetAllowed(u)
+	case name == "src" && tag == "img":
+		return f.urls.Allowed(u, htmlsafe.Image)
+	}
+	return f.urls.Allowed(u, htmlsafe.Link)
 }
 
 // placeholderAt reads the placeholder at h[i:], which starts with the
@@ -285,13 +338,7 @@ func (f *finisher) rewriteTag(out, h []byte, start, end int, t *tagInfo, limit i
 		name := strings.ToLower(string(h[a.nameStart:a.nameEnd]))
 		if !f.unsafe && htmlsafe.URLAttr(name) {
 			u := []byte(html.UnescapeString(string(val)))
-			ok := f.urls.Allowed(u, htmlsafe.Link)
-			if name == "src" && t.name == "img" {
-				ok = f.urls.Allowed(u, htmlsafe.Image)
-			} else if name == "srcset" {
-				ok = f.urls.SrcsetAllowed(u)
-			}
-			if !ok {
+			if !f.urlAllowed(u, name, t.name) {
 				f.d.noteSrc(f.callOffset(h[a.valStart:a.valEnd], limit),
 					"unsafe URL "+strconv.Quote(clip(string(u), 40))+" from shortcode output removed (scheme not allowed)")
 				val = nil

@@ -114,7 +114,9 @@ func (sc *scheme) read(u []byte) bool {
 	long := false
 	for ; i < len(u); i++ {
 		c := u[i]
-		if c == '\t' || c == '\n' || c == '\r' {
+		if c <= ' ' || c == 0x7f {
+			// Browsers drop tabs and newlines anywhere; other controls and
+			// spaces are dropped too, to be safe against readers that do.
 			continue
 		}
 		if c == ':' {
@@ -143,7 +145,7 @@ func (sc *scheme) read(u []byte) bool {
 	}
 	for j := i + 1; j < len(u) && sc.nrest < len(sc.rest); j++ {
 		c := u[j]
-		if c == '\t' || c == '\n' || c == '\r' {
+		if c <= ' ' || c == 0x7f {
 			continue
 		}
 		if c >= 'A' && c <= 'Z' {

@@ -32,8 +32,10 @@ func TestAllowed(t *testing.T) {
 		{"java%09script:alert(1)", false, false}, // decoded once: a tab
 		{"%6Aavascript:alert(1)", false, false},  // decoded once: javascript
 		{"javascript%3Aalert(1)", false, false},  // decoded once
-		{"java script:alert(1)", true, true},     // a space ends the scheme: a path
-		{"java\x01script:alert(1)", true, true},  // so does a control character
+		{"java script:alert(1)", false, false},   // spaces and controls are dropped, to be safe
+		{"java%00script:alert(1)", false, false},
+		{"\x7fjavascript:alert(1)", false, false},
+		{"java\x01script:alert(1)", false, false},
 		{"vbscript:msgbox", false, false},
 		{"file:///etc/passwd", false, false},
 		{"ftp://example.com/", false, false}, // not allowed by default
