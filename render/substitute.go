@@ -283,36 +283,35 @@ func (f *finisher) run(h []byte, limit int) ([]byte, error) {
 // asText appends seg with each placeholder replaced by the escaped plain
 // text of its output.
 func (f *finisher) asText(out, seg []byte, limit int) ([]byte, error) {
-	last := 0
-	for p := f.find(seg, 0); p >= 0; p = f.find(seg, last) {
-		end, idx, err := f.placeholderAt(seg, p, limit)
-		if err != nil {
-			return nil, err
-		}
-		t, err := f.outText(idx)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, seg[last:p]...)
-		out = append(out, t...)
-		last = end
-	}
-	return append(out, seg[last:]...), nil
+	return f.replace(out, seg, limit, f.outText)
 }
 
 // dropPlaceholders appends seg, a part of a tag outside attribute values,
 // without its placeholders, reporting each dropped output.
 func (f *finisher) dropPlaceholders(out, seg []byte, limit int) ([]byte, error) {
+	return f.replace(out, seg, limit, func(idx int) (string, error) {
+		o := f.x.outs[idx]
+		f.placed[idx] = true
+		f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
+		return "", nil
+	})
+}
+
+// replace appends seg with each placeholder replaced by what with gives
+// for its output.
+func (f *finisher) replace(out, seg []byte, limit int, with func(idx int) (string, error)) ([]byte, error) {
 	last := 0
 	for p := f.find(seg, 0); p >= 0; p = f.find(seg, last) {
 		end, idx, err := f.placeholderAt(seg, p, limit)
 		if err != nil {
 			return nil, err
 		}
-		o := f.x.outs[idx]
-		f.placed[idx] = true
-		f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
+		t, err := with(idx)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, seg[last:p]...)
+		out = append(out, t...)
 		last = end
 	}
 	return append(out, seg[last:]...), nil
