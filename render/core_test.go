@@ -142,6 +142,11 @@ func TestCloseOpenTags(t *testing.T) {
 	assert.Equal(t, "<p>x <img src=\"y\"></p>\n", string(closeOpenTags([]byte("<p>x <img src=\"y\">"))))
 	assert.Equal(t, "<p>done</p>\n", string(closeOpenTags([]byte("<p>done</p>\n\n"))))
 	assert.Empty(t, closeOpenTags([]byte("  \n")))
+	// A stray end tag closes nothing; one that matches deeper closes what
+	// it encloses.
+	assert.Equal(t, "<div><em>a</b></em></div>\n", string(closeOpenTags([]byte("<div><em>a</b>"))))
+	assert.Equal(t, "<div><em><b>a</em> b</div>\n", string(closeOpenTags([]byte("<div><em><b>a</em> b"))))
+	assert.Equal(t, "<div><div><em>x</div></div>\n", string(closeOpenTags([]byte("<div><div><em>x</div>"))))
 }
 
 // TestExtenderInOwnGoldmark plugs the Extender into a caller's goldmark

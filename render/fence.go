@@ -111,6 +111,11 @@ func (p *attrParser) skipBlanks() {
 // list reads attributes up to and including the closing '}'.
 func (p *attrParser) list() ([]fenceAttr, bool) {
 	var attrs []fenceAttr
+	// Every class after the first is appended to more, which is joined to
+	// the first at the end: joined one at a time, n classes would cost n²
+	// bytes.
+	class := -1
+	var more strings.Builder
 	for {
 		p.skipBlanks()
 		if p.i == len(p.s) {
@@ -118,6 +123,9 @@ func (p *attrParser) list() ([]fenceAttr, bool) {
 		}
 		if p.s[p.i] == '}' {
 			p.i++
+			if more.Len() > 0 {
+				attrs[class].value = attrs[class].value.(string) + more.String()
+			}
 			return attrs, true
 		}
 		a, ok := p.attr()
@@ -125,10 +133,12 @@ func (p *attrParser) list() ([]fenceAttr, bool) {
 			return nil, false
 		}
 		if a.name == "class" {
-			if k := findAttr(attrs, "class"); k >= 0 {
-				attrs[k].value = attrs[k].value.(string) + " " + a.value.(string)
+			if class >= 0 {
+				more.WriteByte(' ')
+				more.WriteString(a.value.(string))
 				goto next
 			}
+			class = len(attrs)
 		}
 		attrs = append(attrs, a)
 	next:

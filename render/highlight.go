@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -458,128 +456,6 @@ func (h *highlighter) lookup(lang string) *langEntry {
 	return e
 }
 
-// findLexer returns the lexer chroma's lexers.Get would return for lang,
-// or nil. It gives the same answer (a test checks it over every name,
-// alias and file pattern chroma knows), but a name that is not an exact
-// lexer name or alias costs about a millisecond instead of chroma's scan of
-// every file pattern with every backup suffix, which takes tens to hundreds
-// of milliseconds. A panic inside chroma is a miss.
-func findLexer(lang string) (lx chroma.Lexer) {
-	if lang == "" {
-		return nil
-	}
-	defer func() {
-		if recover() != nil {
-			lx = nil
-		}
-	}()
-	ix := lexerIndex()
-	if lx := ix.byName(lang); lx != nil {
-		return lx
-	}
-	var candidates chroma.PrioritisedLexers
-	if lx := ix.match("filename." + lang); lx != nil {
-		candidates = append(candidates, lx)
-	}
-	if lx := ix.match(lang); lx != nil {
-		candidates = append(candidates, lx)
-	}
-	if len(candidates) == 0 {
-		return nil
-	}
-	sort.Sort(candidates)
-	return candidates[0]
-}
-
-// lexIndex is chroma's registry laid out for fast lookups. Built once per
-// process from lexers.GlobalLexerRegistry, then only read.
-type lexIndex struct {
-	names, aliases map[string]chroma.Lexer
-	primary, alias []globLexer // file patterns, in registry order
-}
-
-type globLexer struct {
-	glob  string
-	lexer chroma.Lexer
-}
-
-// backupSuffixes are the file-name suffixes chroma ignores when matching
-// file patterns (editor and package-manager backups, ".in" templates).
-var backupSuffixes = []string{"~", ".bak", ".old", ".orig", ".dpkg-dist", ".dpkg-old", ".ucf-dist",
-	".ucf-new", ".ucf-old", ".rpmnew", ".rpmorig", ".rpmsave", ".in"}
-
-var lexerIndex = sync.OnceValue(func() *lexIndex {
-	ix := &lexIndex{names: map[string]chroma.Lexer{}, aliases: map[string]chroma.Lexer{}}
-	for _, lx := range lexers.GlobalLexerRegistry.Lexers {
-		c := lx.Config()
-		ix.names[c.Name] = lx
-		ix.names[strings.ToLower(c.Name)] = lx
-		for _, a := range c.Aliases {
-			ix.aliases[a] = lx
-			ix.aliases[strings.ToLower(a)] = lx
-		}
-		for _, g := range c.Filenames {
-			ix.primary = append(ix.primary, globLexer{g, lx})
-		}
-		for _, g := range c.AliasFilenames {
-			ix.alias = append(ix.alias, globLexer{g, lx})
-		}
-	}
-	return ix
-})
-
-func (ix *lexIndex) byName(name string) chroma.Lexer {
-	if lx := ix.names[name]; lx != nil {
-		return lx
-	}
-	if lx := ix.aliases[name]; lx != nil {
-		return lx
-	}
-	lower := strings.ToLower(name)
-	if lx := ix.names[lower]; lx != nil {
-		return lx
-	}
-	return ix.aliases[lower]
-}
-
-// match is chroma's LexerRegistry.Match: the best lexer whose file
-// patterns match filename, trying the primary patterns first.
-func (ix *lexIndex) match(filename string) chroma.Lexer {
-	filename = filepath.Base(filename)
-	for _, globs := range [2][]globLexer{ix.primary, ix.alias} {
-		var matched chroma.PrioritisedLexers
-		for _, g := range globs {
-			if globMatch(g.glob, filename) {
-				matched = append(matched, g.lexer)
-			}
-		}
-		if len(matched) > 0 {
-			sort.Sort(matched)
-			return matched[0]
-		}
-	}
-	return nil
-}
-
-// globMatch reports whether filename matches glob, or glob followed by one
-// of the backup suffixes. A suffix is literal, so glob+suffix matches
-// exactly when filename ends with it and glob matches the rest.
-func globMatch(glob, filename string) bool {
-	if ok, _ := filepath.Match(glob, filename); ok {
-		return true
-	}
-	last := filename[len(filename)-1]
-	for _, suf := range backupSuffixes {
-		if suf[len(suf)-1] != last || !strings.HasSuffix(filename, suf) {
-			continue
-		}
-		if ok, _ := filepath.Match(glob, filename[:len(filename)-len(suf)]); ok {
-			return true
-		}
-	}
-	return false
-}
-
 // formatter builds a chroma HTML formatter with Hugo's markup for s.
 func (h *highlighter) formatter(s blockSettings, langAttr string) *chromahtml.Formatter {
 	prefix := s.anchorID
@@ -622,8 +498,8 @@ func (p preWrapper) End(bool) string { return "</code></pre>" }
 
 // infoOf returns the parsed fence of n: the one the transformer stored, or
 // a fresh parse when the transformer did not run.
-func (h *highlighter) infoOf(n *ast.FencedCodeBlock, src []byte) *blockInfo {
-	if bi := stateOfNode(n).fences[n]; bi != nil {
+func (h *highlighter) infoOf(w util.BufWriter, n *ast.FencedCodeBlock, src []byte) *blockInfo {
+	if bi := stateAt(w, n).fences[n]; bi != nil {
 		return bi
 	}
 	return h.parseBlock(n, src)
@@ -683,7 +559,7 @@ func (h *highlighter) renderFenced(w util.BufWriter, src []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	bi := h.infoOf(n, src)
+	bi := h.infoOf(w, n, src)
 	code := codeOf(n, src)
 	if h.cfg.hook != nil {
 		cb := CodeBlock{
@@ -1044,13 +920,6 @@ func (h *highlighter) checkBlock(d *docState, n *ast.FencedCodeBlock, bi *blockI
 			d.diag(at+a.off, "fence attribute %q is not written to the HTML (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*, file, copy; an id must be a valid anchor and every value a scalar)", a.name)
 		}
 	}
-}
-
-// lineColIn returns the 1-based line and byte column of off in src.
-func lineColIn(src []byte, off int) (line, col int) {
-	off = min(off, len(src))
-	line = 1 + bytes.Count(src[:off], []byte{'\n'})
-	return line, off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
 }
 
 // fenceOffset returns the offset of the fence's first backtick or tilde,

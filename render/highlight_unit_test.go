@@ -170,7 +170,9 @@ func TestHighlightingOff(t *testing.T) {
 
 // TestFindLexerMatchesChroma checks that the fast lookup gives chroma's
 // answer. Every name and alias is checked; names that need chroma's slow
-// file-pattern scan are checked on a sample.
+// file-pattern scan are checked on a sample: hand-picked ones, names made
+// from chroma's file patterns with and without backup suffixes, odd names
+// and random ones.
 func TestFindLexerMatchesChroma(t *testing.T) {
 	t.Parallel()
 	var names []string
@@ -181,8 +183,16 @@ func TestFindLexerMatchesChroma(t *testing.T) {
 	}
 	slow := []string{"txt", "jsonc", "tree", "goat", "nosuchlang", "Makefile", "CMakeLists.txt", "foo.go~",
 		"py.bak", "x.in", "h", "hpp", "mjs", "tsx", "yml", "conf", "gitignore", "Dockerfile", "a/b.rs", "[", "*"}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		slow = slow[:4]
+	} else {
+		for i, n := range patternNames() {
+			if i%128 == 0 {
+				slow = append(slow, n, n+backupSuffixes[i/128%len(backupSuffixes)])
+			}
+		}
+		slow = append(slow, oddNames...)
+		slow = append(slow, randomNames(20, 3)...)
 	}
 	for _, n := range append(names, slow...) {
 		want := lexers.Get(n)

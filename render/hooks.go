@@ -184,15 +184,15 @@ func (d *docState) position(off int) Position {
 	return Position{Path: d.path, Line: line, Column: col}
 }
 
-// childrenHTML renders n's children to HTML.
-func (r *coreRenderer) childrenHTML(source []byte, n ast.Node) (string, error) {
-	var b bytes.Buffer
+// childrenHTML renders n's children, of the document of d, to HTML.
+func (r *coreRenderer) childrenHTML(d *docState, source []byte, n ast.Node) (string, error) {
+	b := &outBuf{d: d}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if err := r.sub.Render(&b, source, c); err != nil {
+		if err := r.sub.Render(b, source, c); err != nil {
 			return "", err
 		}
 	}
-	return b.String(), nil
+	return string(b.bytes()), nil
 }
 
 // plainChildren returns the plain text of n's children.
@@ -230,10 +230,10 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	d := stateOfNode(n)
+	d := stateAt(w, n)
 	ord := d.headings
 	d.headings++
-	text, err := r.childrenHTML(source, n)
+	text, err := r.childrenHTML(d, source, n)
 	if err != nil {
 		return ast.WalkStop, err
 	}
@@ -283,7 +283,7 @@ func writeHeadingClose(w util.BufWriter, n *ast.Heading) {
 func (r *coreRenderer) writeURL(w util.BufWriter, n ast.Node, dest []byte, resolve bool, k htmlsafe.Kind) {
 	u := util.URLEscape(dest, resolve)
 	if !r.unsafe && !r.urls.Allowed(u, k) {
-		reportURL(n, u)
+		reportURL(stateAt(w, n), n, u)
 		return
 	}
 	_, _ = w.Write(util.EscapeHTML(u))
@@ -302,10 +302,10 @@ func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	d := stateOfNode(n)
+	d := stateAt(w, n)
 	ord := d.links
 	d.links++
-	text, err := r.childrenHTML(source, n)
+	text, err := r.childrenHTML(d, source, n)
 	if err != nil {
 		return ast.WalkStop, err
 	}
@@ -358,7 +358,7 @@ func (r *coreRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.
 	}
 	label := n.Label(source)
 	if r.ext.LinkHook != nil {
-		d := stateOfNode(n)
+		d := stateAt(w, n)
 		ord := d.links
 		d.links++
 		l := Link{
@@ -405,10 +405,10 @@ func (r *coreRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 }
 
 func (r *coreRenderer) imageHook(w util.BufWriter, source []byte, n *ast.Image, block bool) (bool, error) {
-	d := stateOfNode(n)
+	d := stateAt(w, n)
 	ord := d.images
 	d.images++
-	text, err := r.childrenHTML(source, n)
+	text, err := r.childrenHTML(d, source, n)
 	if err != nil {
 		return false, err
 	}

@@ -65,7 +65,7 @@ func (blackfridayImage) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		return nil
 	}
 	// Title: up to the first `")`.
-	k := bytes.Index(line[j+1:], []byte(`")`))
+	k := titleEnd(pc, line, seg, j+1)
 	if k < 0 {
 		return nil
 	}
@@ -85,6 +85,40 @@ func (blackfridayImage) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	}
 	block.Advance(end)
 	return img
+}
+
+// titleSearch is the last search for the end of a title in a document:
+// the first `")` of the source in [from, stop) is at at, or nowhere when
+// at is -1. A line with many openers (![a](b?"x ![a](b?"x ...) and no
+// `")` is then searched once, not once per opener.
+type titleSearch struct{ from, stop, at int }
+
+var titleSearchKey = parser.NewContextKey()
+
+// titleEnd returns the offset from i of the first `")` in line[i:], or -1;
+// line and seg are what the block reader's PeekLine returned.
+func titleEnd(pc parser.Context, line []byte, seg text.Segment, i int) int {
+	if seg.Padding > 0 || pc == nil { // line is not a slice of the source
+		return bytes.Index(line[i:], []byte(`")`))
+	}
+	from := seg.Start + i
+	m, _ := pc.Get(titleSearchKey).(*titleSearch)
+	if m != nil && m.stop == seg.Stop && m.from <= from && (m.at < 0 || from <= m.at) {
+		if m.at < 0 {
+			return -1
+		}
+		return m.at - from
+	}
+	if m == nil {
+		m = new(titleSearch)
+		pc.Set(titleSearchKey, m)
+	}
+	k := bytes.Index(line[i:], []byte(`")`))
+	m.from, m.stop, m.at = from, seg.Stop, -1
+	if k >= 0 {
+		m.at = from + k
+	}
+	return k
 }
 
 // kindBlockImage is an image alone in its paragraph, rendered without the

@@ -148,9 +148,10 @@ func findDivider(doc *ast.Document, src []byte) ast.Node {
 	return divider
 }
 
-// reportURL records that the URL u of n was refused by the URL policy.
-func reportURL(n ast.Node, u []byte) {
-	stateOfNode(n).diag(nodePos(n), "unsafe URL %q removed (scheme not allowed)", clip(string(u), 40))
+// reportURL records that the URL u of n, in the document of d, was
+// refused by the URL policy.
+func reportURL(d *docState, n ast.Node, u []byte) {
+	d.diag(nodePos(n), "unsafe URL %q removed (scheme not allowed)", clip(string(u), 40))
 }
 
 // clip shortens s to at most n bytes for a message, without cutting a
@@ -219,7 +220,7 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 	if v := rawValue(n, source); !isComment(v) {
 		_, _ = w.Write(omitted)
 		if !bytes.HasPrefix(v, []byte("</")) {
-			stateOfNode(n).diag(nodePos(n), "raw HTML omitted")
+			stateAt(w, n).diag(nodePos(n), "raw HTML omitted")
 		}
 	}
 	return ast.WalkSkipChildren, nil

@@ -178,7 +178,11 @@ type docState struct {
 	links, images, headings int
 	hookBuf                 bytes.Buffer
 
-	lineStarts []int // offsets of src's line starts; built by lineCol
+	// lineCol's cursor: src[:lineOff] holds lineNo newlines, the last
+	// ending at lineStart. Offsets asked in document order move it on;
+	// one before it makes lineCol index every line start instead.
+	lineOff, lineNo, lineStart int
+	lineStarts                 []int // offsets of src's line starts; built by lineCol
 
 	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
 	heads  []*ast.Heading                      // every heading, in order; set by blockPass
@@ -217,10 +221,25 @@ func (d *docState) origOffset(off int) int {
 	return off
 }
 
-// lineCol turns an offset of src into a 1-based line and column of the file.
-// The line starts are indexed once per document, on the first call.
+// lineCol turns an offset of src into a 1-based line and column of the
+// file. Offsets asked in increasing order (shortcode calls, render hooks)
+// cost one pass over src in all; after an offset before the previous one,
+// the line starts are indexed, once per document, and searched.
 func (d *docState) lineCol(off int) (line, col int) {
 	off = max(0, min(off, len(d.src)))
+	if d.lineStarts == nil && off >= d.lineOff {
+		for {
+			j := bytes.IndexByte(d.src[d.lineOff:off], '\n')
+			if j < 0 {
+				break
+			}
+			d.lineNo++
+			d.lineOff += j + 1
+			d.lineStart = d.lineOff
+		}
+		d.lineOff = off
+		return d.lineNo + 1 + d.lineBase, off - d.lineStart + 1
+	}
 	if d.lineStarts == nil {
 		d.lineStarts = append(make([]int, 0, 64), 0)
 		for i := 0; ; {
@@ -283,15 +302,19 @@ func (d *docState) diagnostics() []Diagnostic {
 	}
 	slices.SortStableFunc(order, func(a, b placed) int { return cmp.Compare(a.off, b.off) })
 	out := make([]Diagnostic, len(order))
-	line, start := 1, 0 // the line at start, where the search goes on
+	// line is the line that starts at start; the newlines before scanned
+	// are counted, so that many warnings on one line cost one pass.
+	line, start, scanned := 1, 0, 0
 	for k, p := range order {
-		for {
-			j := bytes.IndexByte(d.src[start:p.off], '\n')
+		for scanned < p.off {
+			j := bytes.IndexByte(d.src[scanned:p.off], '\n')
 			if j < 0 {
+				scanned = p.off
 				break
 			}
 			line++
-			start += j + 1
+			scanned += j + 1
+			start = scanned
 		}
 		out[k] = Diagnostic{Path: d.path, Line: line + d.lineBase, Column: p.off - start + 1, Message: d.diags[p.i].msg}
 	}
@@ -333,6 +356,18 @@ func stateOfNode(n ast.Node) *docState {
 	return &docState{}
 }
 
+// stateAt returns the state of the document n belongs to, rendered into
+// w: the one w carries when it is a Renderer's buffer, in O(1), else
+// stateOfNode's, whose walk to the root costs the depth of n (blocks
+// and inline containers), a cost per node that deep nesting makes
+// quadratic.
+func stateAt(w util.BufWriter, n ast.Node) *docState {
+	if b, ok := w.(*outBuf); ok && b.d != nil {
+		return b.d
+	}
+	return stateOfNode(n)
+}
+
 // attachState is the first AST transformer: it links the document to its
 // state, and in an Extender gives the state its source.
 type attachState struct{}
@@ -354,6 +389,7 @@ func (attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 type outBuf struct {
 	b []byte
 	n int
+	d *docState // the state of the document being rendered into it, for stateAt
 }
 
 func (o *outBuf) bytes() []byte { return o.b[:o.n] }
@@ -447,9 +483,10 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 
 	buf := bufPool.Get().(*outBuf)
-	buf.n = 0
+	buf.n, buf.d = 0, d
 	buf.room(len(source) + len(source)/4 + 512) // HTML runs about 1.25 times its Markdown
 	defer func() {
+		buf.d = nil
 		if len(buf.b) <= 1<<20 { // a huge document's buffer is not kept
 			bufPool.Put(buf)
 		}
@@ -569,8 +606,8 @@ func (r *Renderer) fragment(src []byte, parent *docState, off int, where string)
 	pc := parser.NewContext()
 	pc.Set(stateKey, d)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf := &outBuf{d: d}
+	if err := r.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, err
 	}
 	if parent != nil {
@@ -578,7 +615,7 @@ func (r *Renderer) fragment(src []byte, parent *docState, off int, where string)
 			parent.diagSrc(off, "%s: %s", where, p.msg)
 		}
 	}
-	return buf.Bytes(), nil
+	return buf.bytes(), nil
 }
 
 // markdownify renders a Markdown fragment with r's settings and strips a

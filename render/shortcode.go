@@ -658,26 +658,13 @@ type expander struct {
 	r *Renderer
 	d *docState
 	x *expansion
-
-	// A cursor for position: calls come in document order, so lines are
-	// counted once per document rather than once per call.
-	lastOff, lastLine, lastStart int
 }
 
-// position returns the file position of offset off of the source.
+// position returns the file position of offset off of the source, in
+// time linear over the document's calls in whatever order they come.
 func (e *expander) position(off int) Position {
-	if off < e.lastOff || e.lastLine == 0 {
-		e.lastOff, e.lastLine, e.lastStart = 0, 1, 0
-	}
-	src := e.d.src
-	for i := e.lastOff; i < off && i < len(src); i++ {
-		if src[i] == '\n' {
-			e.lastLine++
-			e.lastStart = i + 1
-		}
-	}
-	e.lastOff = off
-	return Position{Path: e.d.path, Line: e.lastLine + e.d.lineBase, Column: off - e.lastStart + 1}
+	line, col := e.d.lineCol(off)
+	return Position{Path: e.d.path, Line: line, Column: col}
 }
 
 // node appends what n stands for to out: an escape's text, a {{% %}}

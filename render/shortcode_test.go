@@ -331,3 +331,25 @@ func TestShortcodeTemplateInner(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "<div>a [outer &lt;x&gt; 0 1:16 false [&lt;x&gt; 2]]</div>\n", string(res.HTML))
 }
+
+// TestShortcodeDepthLimit: calls nest at most maxShortcodeDepth levels; a
+// deeper call is a positioned error, at the call that is too deep.
+func TestShortcodeDepthLimit(t *testing.T) {
+	t.Parallel()
+	echo := ShortcodeHandler{Inner: InnerOptional, Render: func(w io.Writer, sc *Shortcode) error {
+		_, err := io.WriteString(w, sc.Inner)
+		return err
+	}}
+	r := New(WithShortcode("e", echo))
+	nest := func(n int) []byte {
+		return []byte(strings.Repeat("{{% e %}}a ", n) + strings.Repeat("{{% /e %}}", n) + "\n")
+	}
+	_, err := r.Render(nest(maxShortcodeDepth))
+	require.NoError(t, err)
+	_, err = r.Render(nest(maxShortcodeDepth + 1))
+	require.ErrorIs(t, err, ErrShortcodeSyntax)
+	var pe *post.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 1, pe.Line)
+	assert.Equal(t, 1+len("{{% e %}}a ")*maxShortcodeDepth, pe.Column)
+}

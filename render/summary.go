@@ -32,7 +32,7 @@ func (n *moreNode) Kind() ast.NodeKind { return kindMore }
 func (n *moreNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 func (r *coreRenderer) renderMore(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering && stateOfNode(node).summary {
+	if entering && stateAt(w, node).summary {
 		_, _ = w.Write(moreSentinel)
 	}
 	return ast.WalkSkipChildren, nil
@@ -129,6 +129,10 @@ func trimEdge(b ast.Node, src []byte, leading bool) {
 // cut at the divider never leaves a tag open.
 func closeOpenTags(b []byte) []byte {
 	var open []string
+	// How many of each name open holds: an end tag that closes nothing
+	// is skipped without searching the whole stack, so that the work is
+	// linear in the elements popped, however many stray end tags there are.
+	count := make(map[string]int)
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		tt := z.Next()
@@ -140,10 +144,15 @@ func closeOpenTags(b []byte) []byte {
 			name, _ := z.TagName()
 			if !isVoid(name) {
 				open = append(open, string(name))
+				count[open[len(open)-1]]++
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
+			if count[string(name)] == 0 {
+				continue // closes nothing open
+			}
 			for i := len(open) - 1; i >= 0; i-- {
+				count[open[i]]--
 				if open[i] == string(name) {
 					open = open[:i]
 					break
