@@ -814,18 +814,28 @@ func (x *expansion) nextPlaceholder(b []byte, i, limit int) (start, end, idx int
 			break
 		}
 		start = i + k
-		j := start + len(x.prefix)
-		n := 0
-		for j < len(b) && b[j] >= '0' && b[j] <= '9' && n <= limit {
-			n = n*10 + int(b[j]-'0')
-			j++
-		}
-		if j > start+len(x.prefix) && j < len(b) && b[j] == 'z' && n < limit {
-			return start, j + 1, n
+		if end, idx, ok := x.placeholderEnd(b, start, limit); ok {
+			return start, end, idx
 		}
 		i = start + 1
 	}
 	return -1, 0, 0
+}
+
+// placeholderEnd reads the placeholder at b[i:], which starts with the
+// prefix: its end and output number; ok is false unless the prefix is
+// followed by digits, a number below limit, and 'z'.
+func (x *expansion) placeholderEnd(b []byte, i, limit int) (end, idx int, ok bool) {
+	j := i + len(x.prefix)
+	n := 0
+	for j < len(b) && b[j] >= '0' && b[j] <= '9' && n <= limit {
+		n = n*10 + int(b[j]-'0')
+		j++
+	}
+	if j == i+len(x.prefix) || j >= len(b) || b[j] != 'z' || n >= limit {
+		return 0, 0, false
+	}
+	return j + 1, n, true
 }
 
 // plain returns s with each placeholder replaced by the plain text of its

@@ -66,20 +66,20 @@ type finisher struct {
 	urls   htmlsafe.Policy
 	toc    []byte // the TOC's HTML, for toc calls
 
-	html     [][]byte // each output, finished, once done[i]
-	text     []string // each output as escaped plain text, once textDone[i]
-	done     []bool
-	textDone []bool
-	placed   []bool // output i was written somewhere
+	outs []finished // by output number
+}
+
+// finished is what the finisher knows of one output.
+type finished struct {
+	html     []byte // the output with its placeholders replaced, once done
+	text     string // html as escaped plain text, once textDone
+	done     bool
+	textDone bool
+	placed   bool // the output was written somewhere
 }
 
 func newFinisher(x *expansion, d *docState, unsafe bool, urls htmlsafe.Policy) *finisher {
-	n := len(x.outs)
-	return &finisher{
-		x: x, d: d, unsafe: unsafe, urls: urls,
-		html: make([][]byte, n), text: make([]string, n),
-		done: make([]bool, n), textDone: make([]bool, n), placed: make([]bool, n),
-	}
+	return &finisher{x: x, d: d, unsafe: unsafe, urls: urls, outs: make([]finished, len(x.outs))}
 }
 
 // finish returns h with every placeholder replaced by context.
@@ -92,7 +92,7 @@ func (f *finisher) finish(h []byte) ([]byte, error) {
 // link reference definition, ...).
 func (f *finisher) reportUnplaced() {
 	for i, o := range f.x.outs {
-		if !f.placed[i] {
+		if !f.outs[i].placed {
 			f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" is not in the HTML (it stood where nothing is written, such as omitted raw HTML)")
 		}
 	}
@@ -100,32 +100,34 @@ func (f *finisher) reportUnplaced() {
 
 // outHTML returns output i finished.
 func (f *finisher) outHTML(i int) ([]byte, error) {
-	f.placed[i] = true
+	s := &f.outs[i]
+	s.placed = true
 	o := f.x.outs[i]
 	if o.toc {
 		return f.toc, nil
 	}
-	if !f.done[i] {
+	if !s.done {
 		b, err := f.run(f.checkURLs(o.html, o), i)
 		if err != nil {
 			return nil, err
 		}
-		f.html[i], f.done[i] = b, true
+		s.html, s.done = b, true
 	}
-	return f.html[i], nil
+	return s.html, nil
 }
 
 // outText returns output i as plain text, HTML-escaped.
 func (f *finisher) outText(i int) (string, error) {
-	if !f.textDone[i] {
+	s := &f.outs[i]
+	if !s.textDone {
 		b, err := f.outHTML(i)
 		if err != nil {
 			return "", err
 		}
-		f.text[i], f.textDone[i] = html.EscapeString(htmlText(b)), true
+		s.text, s.textDone = html.EscapeString(htmlText(b)), true
 	}
-	f.placed[i] = true
-	return f.text[i], nil
+	s.placed = true
+	return s.text, nil
 }
 
 // checkURLs returns a handler's output h with every URL attribute the
@@ -146,7 +148,7 @@ func (f *finisher) checkURLs(h []byte, o scOut) []byte {
 		}
 		end, rawEnd, t := markupAt(h, i+k)
 		for _, a := range t.attrs {
-			name := strings.ToLower(string(h[a.nameStart:a.nameEnd]))
+			name := h[a.nameStart:a.nameEnd]
 			if !htmlsafe.URLAttr(name) {
 				continue
 			}
@@ -169,31 +171,27 @@ func (f *finisher) checkURLs(h []byte, o scOut) []byte {
 	return append(out, h[last:]...)
 }
 
-// urlAllowed reports whether u may stand in the URL attribute name of
-// the element tag ("img" for images; other names are not kept).
-func (f *finisher) urlAllowed(u []byte, name, tag string) bool {
+// urlAllowed reports whether u may stand in the URL attribute name (any
+// case) of the element tag ("img" for images; other names are not kept).
+func (f *finisher) urlAllowed(u, name []byte, tag string) bool {
 	switch {
-	case name == "srcset":
+	case bytes.EqualFold(name, []byte("srcset")):
 		return f.urls.SrcsetAllowed(u)
-	case name == "src" && tag == "img":
+	case tag == "img" && bytes.EqualFold(name, []byte("src")):
 		return f.urls.Allowed(u, htmlsafe.Image)
 	}
 	return f.urls.Allowed(u, htmlsafe.Link)
 }
 
 // placeholderAt reads the placeholder at h[i:], which starts with the
-// prefix: its end and output number, which must be below limit.
+// prefix: its end and output number, which must be below limit. Anything
+// else is a placeholder no call made: an error.
 func (f *finisher) placeholderAt(h []byte, i, limit int) (end, idx int, err error) {
-	j := i + len(f.x.prefix)
-	n := 0
-	for j < len(h) && h[j] >= '0' && h[j] <= '9' && n <= limit {
-		n = n*10 + int(h[j]-'0')
-		j++
-	}
-	if j == i+len(f.x.prefix) || j >= len(h) || h[j] != 'z' || n >= limit {
+	end, idx, ok := f.x.placeholderEnd(h, i, limit)
+	if !ok {
 		return 0, 0, f.d.errorAt(0, errForeignPlaceholder)
 	}
-	return j + 1, n, nil
+	return end, idx, nil
 }
 
 // find returns the offset of the next placeholder prefix in h at or
@@ -291,7 +289,7 @@ func (f *finisher) asText(out, seg []byte, limit int) ([]byte, error) {
 func (f *finisher) dropPlaceholders(out, seg []byte, limit int) ([]byte, error) {
 	return f.replace(out, seg, limit, func(idx int) (string, error) {
 		o := f.x.outs[idx]
-		f.placed[idx] = true
+		f.outs[idx].placed = true
 		f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
 		return "", nil
 	})
@@ -334,7 +332,7 @@ func (f *finisher) rewriteTag(out, h []byte, start, end int, t *tagInfo, limit i
 		if val, err = f.asText(nil, h[a.valStart:a.valEnd], limit); err != nil {
 			return nil, err
 		}
-		name := strings.ToLower(string(h[a.nameStart:a.nameEnd]))
+		name := h[a.nameStart:a.nameEnd]
 		if !f.unsafe && htmlsafe.URLAttr(name) {
 			u := []byte(html.UnescapeString(string(val)))
 			if !f.urlAllowed(u, name, t.name) {

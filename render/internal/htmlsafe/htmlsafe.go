@@ -198,10 +198,20 @@ func unhex(c byte) (byte, bool) {
 	return 0, false
 }
 
-// URLAttr reports whether the attribute name (lower case) holds a URL
+// URLAttr reports whether the attribute name (any case) holds a URL
 // that a browser navigates to or fetches.
-func URLAttr(name string) bool {
-	switch name {
+func URLAttr(name []byte) bool {
+	var buf [16]byte
+	if len(name) > len(buf) {
+		return false // no URL attribute has a name this long
+	}
+	for i, c := range name {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(name)]) {
 	case "href", "src", "action", "formaction", "srcset", "poster", "xlink:href",
 		"background", "cite", "data", "codebase", "ping", "lowsrc", "dynsrc",
 		"manifest", "icon", "longdesc", "usemap", "profile", "classid", "archive":

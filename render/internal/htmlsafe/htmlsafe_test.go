@@ -85,9 +85,11 @@ func TestAttr(t *testing.T) {
 
 func TestURLAttr(t *testing.T) {
 	t.Parallel()
-	assert.True(t, URLAttr("href"))
-	assert.True(t, URLAttr("srcset"))
-	assert.False(t, URLAttr("title"))
+	assert.True(t, URLAttr([]byte("href")))
+	assert.True(t, URLAttr([]byte("SrcSet")))
+	assert.True(t, URLAttr([]byte("xlink:href")))
+	assert.False(t, URLAttr([]byte("title")))
+	assert.False(t, URLAttr([]byte("a-very-long-attribute-name")))
 }
 
 func TestSrcsetAllowed(t *testing.T) {
