@@ -128,6 +128,16 @@ var linearCases = []linearCase{
 	{name: "shortcode URL used by many references", n: 3000, gen: func(n int) []byte {
 		return []byte(strings.Repeat("[a][r] ", n) + "\n\n[r]: {{< param x >}}\n")
 	}, opts: []Option{WithSiteParams(map[string]any{"x": "/y"})}},
+	// The former prefix search added an x for each word fscq, fscqx, ...
+	// it met: about 50n bytes of such words cost it n^1.5.
+	{name: "words that grow a fixed placeholder prefix", n: 10000, gen: func(n int) []byte {
+		var b strings.Builder
+		for i := 0; b.Len() < 50*n; i++ {
+			b.WriteString("fscq" + strings.Repeat("x", i) + " ")
+		}
+		b.WriteString("{{< param x >}}\n")
+		return []byte(b.String())
+	}, opts: []Option{WithSiteParams(map[string]any{"x": "y"})}},
 	{name: "a long word before a shortcode", n: 20000, gen: func(n int) []byte {
 		return []byte("fscq" + strings.Repeat("x", 50*n) + " {{< param x >}}\n")
 	}, opts: []Option{WithSiteParams(map[string]any{"x": "y"})}},
