@@ -190,7 +190,7 @@ func (t *tocTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	if end == 0 {
 		end = 3
 	}
-	pc.Set(tocKey, toc.Build(doc, reader.Source(), tocOptions(start, end, false)...))
+	pc.Set(tocKey, toc.Build(doc, reader.Source(), toc.StartLevel(start), toc.EndLevel(end)))
 }
 
 // TOCOf returns the table of contents of the document parsed with pc by a

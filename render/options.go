@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 
+	"github.com/folio-md/folio/embed"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -84,6 +86,10 @@ type config struct {
 
 	tocStart, tocEnd int
 	tocOrdered       bool
+	tocHugo          bool // the TOC's shape as Hugo's (toc.Hugo)
+
+	hugoTables  bool // tables in the markup of Hugo's embedded table template
+	hugoSummary bool // the automatic summary ends only after a paragraph, as Hugo's
 
 	gmExtensions []goldmark.Extender
 	parserOpts   []parser.Option
@@ -102,6 +108,70 @@ func defaultCoreConfig() config {
 		tocEnd:        3,
 	}
 }
+
+// HugoCompat is the preset that makes a Renderer write what Hugo 0.165
+// writes with its default site configuration, byte for byte: Result.HTML
+// is Hugo's .Content, and Summary, Truncated, Plain, WordCount,
+// ReadingTime, TOC.HTML() and Headings are .Summary, .Truncated, .Plain,
+// .WordCount, .ReadingTime, .TableOfContents and .Fragments.Headings. Use
+// it to move a site off Hugo and diff the old and new output.
+//
+// It mirrors this Hugo configuration (Hugo's defaults):
+//
+//	[markup.goldmark.parser]
+//	  autoHeadingIDType = "github"    # WithIDStyle(IDStyleGitHub), WithHugoIDs()
+//	[markup.goldmark.renderer]
+//	  unsafe = false                  # add WithUnsafeHTML() for unsafe = true
+//	[markup.highlight]
+//	  style = "monokai"               # WithStyle(DefaultStyle)
+//	  noClasses = true                # WithInlineStyles()
+//	  lineNos = false                 # no WithLineNumbers
+//	  lineNumbersInTable = true
+//	  tabWidth = 4                    # WithTabWidth(4)
+//	  guessSyntax = false             # WithGuessSyntax(false)
+//	[markup.tableOfContents]
+//	  startLevel = 2                  # WithTOCLevels(2, 3), and the TOC's
+//	  endLevel = 3                    # shape as Hugo's (toc.Hugo())
+//	  ordered = false
+//	summaryLength = 70                # WithSummaryLength(70)
+//	[privacy.youTube]                 # youtube and vimeo write the markup of
+//	  privacyEnhanced = false         # Hugo's own shortcodes (embed.WrapperHugo)
+//
+// and these settings of folio's own, which Hugo does not have:
+//
+//   - reading time is ceil(words/213), ceil(words/501) for CJK text, as
+//     Hugo computes it (WithHugoReadingTime);
+//   - no Blackfriday image titles (WithoutBlackfridayImages) and
+//     hand-written YouTube and Vimeo iframes stay raw HTML
+//     (WithoutIframeEmbeds);
+//   - tables are written with the markup of Hugo's embedded table template
+//     (tab indentation, style="text-align: center");
+//   - an automatic summary ends after the paragraph (or other top-level
+//     block) in which the summary length is reached, as Hugo's does;
+//   - shortcodes: the built-ins write Hugo's markup (see WithEmbedOptions
+//     for youtube and vimeo), an unknown shortcode is an error as in Hugo.
+//
+// HugoCompat is applied before every other option, wherever it stands in
+// the list, so an individual option always overrides it:
+// New(HugoCompat(), WithUnsafeHTML()) is Hugo with unsafe = true.
+func HugoCompat() Option { return presetOption(applyHugoCompat) }
+
+func applyHugoCompat(c *config) {
+	c.idStyle, c.hugoIDs = IDStyleGitHub, true
+	c.wpm, c.wpmCJK = 213, 501
+	c.hl.style, c.hl.inline, c.hl.guess = DefaultStyle, true, false
+	c.hl.lineNos, c.hl.lineNosInTb, c.hl.tabWidth = false, true, 4
+	c.sc.embed = embed.Options{Wrapper: embed.WrapperHugo}
+	c.noBlackfridayImages, c.noIframeEmbeds = true, true
+	c.summaryLength, c.hugoSummary = 70, true
+	c.tocStart, c.tocEnd, c.tocOrdered, c.tocHugo = 2, 3, false, true
+	c.hugoTables = true
+}
+
+// presetOption is an option New applies before all others (HugoCompat).
+type presetOption func(*config)
+
+func (f presetOption) apply(c *config) { f(c) }
 
 // WithoutExtensions turns off extensions Hugo (and so folio) enables by
 // default.

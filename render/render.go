@@ -47,14 +47,19 @@ func (f optionFunc) apply(c *config) { f(c) }
 // New builds a Renderer with Hugo's defaults, changed by opts.
 func New(opts ...Option) *Renderer {
 	c := defaultCoreConfig()
+	for _, o := range opts { // presets first, so that every other option overrides them
+		if p, ok := o.(presetOption); ok {
+			p.apply(&c)
+		}
+	}
 	for _, o := range opts {
-		if o != nil {
+		if _, ok := o.(presetOption); !ok && o != nil {
 			o.apply(&c)
 		}
 	}
 	r := &Renderer{cfg: c, hl: newHighlighter(c.hl), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
 	r.md = r.buildMarkdown()
-	r.tocOpts = tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
+	r.tocOpts = r.tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
 	return r
 }
 
@@ -516,7 +521,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		if s.Ordered {
 			ordered = true
 		}
-		topts = tocOptions(start, end, ordered)
+		topts = r.tocOptions(start, end, ordered)
 	}
 	var t *toc.TOC
 	if len(r.cfg.gmExtensions) == 0 && len(r.cfg.parserOpts) == 0 {
@@ -685,7 +690,12 @@ func ownPos(n ast.Node) int {
 
 var _ renderer.NodeRenderer = (*coreRenderer)(nil)
 
-// tocOptions turns levels into toc options.
-func tocOptions(start, end int, ordered bool) []toc.Option {
-	return []toc.Option{toc.StartLevel(start), toc.EndLevel(end), toc.Ordered(ordered)}
+// tocOptions turns levels into toc options, in Hugo's shape under
+// HugoCompat.
+func (r *Renderer) tocOptions(start, end int, ordered bool) []toc.Option {
+	opts := []toc.Option{toc.StartLevel(start), toc.EndLevel(end), toc.Ordered(ordered)}
+	if r.cfg.tocHugo {
+		opts = append([]toc.Option{toc.Hugo()}, opts...)
+	}
+	return opts
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make.sh: writes Hugo 0.165's output for every page in pages/ into
+# hugo-<variant>.json. See README.md in this folder. Run it from anywhere:
+#   go install github.com/gohugoio/hugo@v0.165.0
+#   bash render/testdata/hugo/make.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+hugo=${HUGO:-$(go env GOPATH)/bin/hugo}
+"$hugo" version | grep -q 'v0.165.0' || { echo "make.sh: needs Hugo v0.165.0 (found: $("$hugo" version))" >&2; exit 1; }
+for variant in default unsafe inline; do
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	cp -r "$here/site/." "$work/"
+	mkdir -p "$work/content"
+	cp "$here"/pages/*.md "$work/content/"
+	case $variant in
+	unsafe) printf '\n[markup.goldmark.renderer]\nunsafe = true\n' >>"$work/hugo.toml" ;;
+	inline) printf '\nenableInlineShortcodes = true\n' >>"$work/hugo.toml" ;;
+	esac
+	(cd "$work" && "$hugo" --quiet --buildDrafts --buildFuture --buildExpired --destination "$work/public" >/dev/null)
+	# The home page template writes one JSON object, keyed by file name.
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump(d, open(sys.argv[2],"w"), indent=1, sort_keys=True, ensure_ascii=False); open(sys.argv[2],"a").write("\n")' \
+		"$work/public/index.html" "$here/hugo-$variant.json"
+	rm -rf "$work"
+	trap - EXIT
+done
+# Publication without --buildFuture: which pages Hugo publishes by default.
+work=$(mktemp -d)
+cp -r "$here/site/." "$work/"
+mkdir -p "$work/content"
+cp "$here"/pages/*.md "$work/content/"
+(cd "$work" && "$hugo" --quiet --destination "$work/public" >/dev/null)
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump(sorted(d), open(sys.argv[2],"w"), indent=1); open(sys.argv[2],"a").write("\n")' \
+	"$work/public/index.html" "$here/hugo-published.json"
+rm -rf "$work"
