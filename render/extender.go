@@ -68,6 +68,10 @@ type Extender struct {
 	ImageHook   ImageHook
 	HeadingHook HeadingHook
 
+	// TableHook renders tables instead of goldmark's table extension (see
+	// WithTableHook). Nil means goldmark's markup.
+	TableHook TableHook
+
 	// FigureForTitledImages renders a titled image alone in its paragraph
 	// as a <figure> with a <figcaption>. Defaults to false.
 	FigureForTitledImages bool

@@ -571,10 +571,11 @@ func (h *highlighter) renderFenced(w util.BufWriter, src []byte, node ast.Node, 
 		}
 		return ast.WalkSkipChildren, nil
 	}
+	// No newline after the block, as Hugo writes none, with or without a
+	// code block hook.
 	if err := h.writeBlock(w, code, bi); err != nil {
 		return ast.WalkStop, err
 	}
-	_ = w.WriteByte('\n')
 	return ast.WalkSkipChildren, nil
 }
 

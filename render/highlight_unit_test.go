@@ -165,7 +165,7 @@ func TestHighlightingOff(t *testing.T) {
 	h := newHighlighter(hlConfig(WithHighlighting(false)))
 	var out bytes.Buffer
 	require.NoError(t, goldmarkWith(h).Convert([]byte("```go\na < b\n```\n"), &out))
-	assert.Equal(t, "<pre tabindex=\"0\"><code class=\"language-go\" data-lang=\"go\">a &lt; b\n</code></pre>\n", out.String())
+	assert.Equal(t, "<pre tabindex=\"0\"><code class=\"language-go\" data-lang=\"go\">a &lt; b\n</code></pre>", out.String())
 }
 
 // TestFindLexerMatchesChroma checks that the fast lookup gives chroma's

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -124,6 +125,9 @@ func (r *coreRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindMore, r.renderMore)
 	reg.Register(kindEmbed, r.renderEmbed)
 	reg.Register(kindBlockImage, r.renderBlockImage)
+	if r.ext.TableHook != nil { // else goldmark's table extension writes tables
+		reg.Register(extast.KindTable, r.renderTable)
+	}
 }
 
 // nodeAttrs returns n's attributes as strings, leaving out skip.

@@ -143,15 +143,16 @@ func hugoTime(t time.Time) string {
 }
 
 // headingTree and hugoTree write both heading trees in one notation:
-// "level id title" lines, indented by depth.
+// "level id title" lines, indented by depth. An entry without ID and
+// title (a placeholder for a skipped level, or Hugo's row of the headings
+// before the first h1) is "-": Hugo gives those level 0, folio the level
+// they stand for, and neither is written anywhere.
 func headingTree(items []*toc.Item) string {
 	var b strings.Builder
 	var walk func([]*toc.Item, int)
 	walk = func(items []*toc.Item, depth int) {
 		for _, it := range items {
-			b.WriteString(strings.Repeat("  ", depth))
-			b.WriteString(strings.Join([]string{strconv.Itoa(it.Level), it.ID, it.Title}, " "))
-			b.WriteByte('\n')
+			writeHeadingLine(&b, depth, it.Level, it.ID, it.Title)
 			walk(it.Items, depth+1)
 		}
 	}
@@ -164,19 +165,19 @@ func hugoTree(roots []*hugoHeading) string {
 	var walk func([]*hugoHeading, int)
 	walk = func(hs []*hugoHeading, depth int) {
 		for _, h := range hs {
-			b.WriteString(strings.Repeat("  ", depth))
-			b.WriteString(strings.Join([]string{strconv.Itoa(h.Level), h.ID, h.Title}, " "))
-			b.WriteByte('\n')
+			writeHeadingLine(&b, depth, h.Level, h.ID, h.Title)
 			walk(h.Headings, depth+1)
 		}
 	}
-	// Hugo's tree has one root without a level: its children are the rows.
-	for _, r := range roots {
-		if r.Level == 0 && r.ID == "" && r.Title == "" {
-			walk(r.Headings, 0)
-		} else {
-			walk([]*hugoHeading{r}, 0)
-		}
-	}
+	walk(roots, 0)
 	return b.String()
+}
+
+func writeHeadingLine(b *strings.Builder, depth, level int, id, title string) {
+	b.WriteString(strings.Repeat("  ", depth))
+	if id == "" && title == "" {
+		b.WriteString("-\n")
+		return
+	}
+	b.WriteString(strconv.Itoa(level) + " " + id + " " + title + "\n")
 }

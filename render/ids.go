@@ -99,8 +99,8 @@ func stripAccents(s string) string {
 // headingText returns the plain text of a heading's inline content, the
 // text its ID is made from. With hugo set it follows Hugo exactly: only
 // the first child of an inline container counts and only the last line of
-// a multi-line heading; otherwise every inline child counts and line
-// breaks become spaces.
+// a multi-line heading, and autolinks add nothing; otherwise every
+// inline child counts and line breaks become spaces.
 func headingText(h ast.Node, src []byte, hugo bool) []byte {
 	var b bytes.Buffer
 	inlineText(&b, h, src, hugo, true)
@@ -131,7 +131,9 @@ func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
 		case *ast.RawHTML:
 			// A tag holds no text.
 		case *ast.AutoLink:
-			b.Write(c.Label(src))
+			if !firstOnly { // Hugo's IDs leave autolinks out: "## a <https://x.org> b" gives "a--b"
+				b.Write(c.Label(src))
+			}
 		default:
 			inlineText(b, c, src, firstOnly, false)
 		}

@@ -75,6 +75,7 @@ type config struct {
 	linkHook    LinkHook
 	imageHook   ImageHook
 	headingHook HeadingHook
+	tableHook   TableHook
 	figures     bool
 
 	noBlackfridayImages bool
@@ -88,7 +89,6 @@ type config struct {
 	tocOrdered       bool
 	tocHugo          bool // the TOC's shape as Hugo's (toc.Hugo)
 
-	hugoTables  bool // tables in the markup of Hugo's embedded table template
 	hugoSummary bool // the automatic summary ends only after a paragraph, as Hugo's
 
 	gmExtensions []goldmark.Extender
@@ -145,7 +145,8 @@ func defaultCoreConfig() config {
 //     hand-written YouTube and Vimeo iframes stay raw HTML
 //     (WithoutIframeEmbeds);
 //   - tables are written with the markup of Hugo's embedded table template
-//     (tab indentation, style="text-align: center");
+//     (tab indentation, style="text-align: center"), through a table hook
+//     that WithTableHook replaces;
 //   - an automatic summary ends after the paragraph (or other top-level
 //     block) in which the summary length is reached, as Hugo's does;
 //   - shortcodes: the built-ins write Hugo's markup (see WithEmbedOptions
@@ -165,7 +166,7 @@ func applyHugoCompat(c *config) {
 	c.noBlackfridayImages, c.noIframeEmbeds = true, true
 	c.summaryLength, c.hugoSummary = 70, true
 	c.tocStart, c.tocEnd, c.tocOrdered, c.tocHugo = 2, 3, false, true
-	c.hugoTables = true
+	c.tableHook = writeHugoTable
 }
 
 // presetOption is an option New applies before all others (HugoCompat).

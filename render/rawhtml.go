@@ -11,10 +11,13 @@ import (
 )
 
 // This file holds the raw HTML policy. Without unsafe HTML, as in Hugo:
-//   - an HTML block becomes "<!-- raw HTML omitted -->\n" and an inline tag
-//     "<!-- raw HTML omitted -->", each reported as a Diagnostic (a closing
-//     tag is not reported again);
-//   - an HTML comment is dropped silently;
+//   - an HTML block becomes "<!-- raw HTML omitted -->\n", written once
+//     more for its closing line when it has one (<pre>, <script>, <style>
+//     and <textarea> blocks whose end tag is on a later line), as goldmark
+//     does; an inline tag becomes "<!-- raw HTML omitted -->"; each is
+//     reported as a Diagnostic (a closing tag is not reported again);
+//   - an HTML comment (inline, or a block that starts with one) is dropped,
+//     silently when it is only a comment;
 //   - a hand-written YouTube or Vimeo iframe block (embed.FromHTML) becomes
 //     folio's own embed, with a Diagnostic saying so.
 // With unsafe HTML everything is written as it is.
@@ -50,13 +53,34 @@ func blockText(n ast.Node, src []byte) []byte {
 	return b.Bytes()
 }
 
-// isComment reports whether b, trimmed, is one HTML comment.
-func isComment(b []byte) bool {
+// startsComment reports whether b, after leading white space, opens an
+// HTML comment: an HTML block that starts so is dropped whole (as Hugo
+// drops it), and so is such inline raw HTML.
+func startsComment(b []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(b, " \t\n"), []byte("<!--"))
+}
+
+// onlyComment reports whether b, trimmed, is one complete HTML comment, as
+// CommonMark reads them: "<!-->", "<!--->" or "<!--" text "-->".
+func onlyComment(b []byte) bool {
 	b = bytes.TrimSpace(b)
-	if !bytes.HasPrefix(b, []byte("<!--")) || !bytes.HasSuffix(b, []byte("-->")) {
+	if !bytes.HasPrefix(b, []byte("<!--")) {
 		return false
 	}
-	return bytes.Index(b[4:], []byte("-->")) == len(b)-7
+	end := 0
+	switch rest := b[4:]; {
+	case bytes.HasPrefix(rest, []byte(">")):
+		end = 5
+	case bytes.HasPrefix(rest, []byte("->")):
+		end = 6
+	default:
+		i := bytes.Index(rest, []byte("-->"))
+		if i < 0 {
+			return false
+		}
+		end = 4 + i + 3
+	}
+	return end == len(b)
 }
 
 // policy applies the raw HTML policy to HTML blocks, turns hand-written
@@ -91,7 +115,10 @@ func (t *policy) apply(d *docState, src []byte, doc *ast.Document, blocks []*ast
 			continue
 		}
 		b := blockText(n, src)
-		if isComment(b) {
+		if startsComment(b) {
+			if !onlyComment(b) {
+				d.diag(nodePos(n), "raw HTML omitted (an HTML block that starts with a comment is dropped whole)")
+			}
 			continue
 		}
 		if !t.ext.NoIframeEmbeds {
@@ -197,11 +224,15 @@ func (r *coreRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node ast
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if isComment(blockText(n, source)) {
+	if startsComment(blockText(n, source)) {
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.Write(omitted)
 	_ = w.WriteByte('\n')
+	if n.HasClosure() {
+		_, _ = w.Write(omitted)
+		_ = w.WriteByte('\n')
+	}
 	return ast.WalkSkipChildren, nil
 }
 
@@ -217,7 +248,7 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if v := rawValue(n, source); !isComment(v) {
+	if v := rawValue(n, source); !startsComment(v) {
 		_, _ = w.Write(omitted)
 		if !bytes.HasPrefix(v, []byte("</")) {
 			stateAt(w, n).diag(nodePos(n), "raw HTML omitted")

@@ -109,6 +109,7 @@ func (r *Renderer) core() *Extender {
 		LinkHook:              c.linkHook,
 		ImageHook:             c.imageHook,
 		HeadingHook:           c.headingHook,
+		TableHook:             c.tableHook,
 		FigureForTitledImages: c.figures,
 		NoBlackfridayImages:   c.noBlackfridayImages,
 		NoIframeEmbeds:        c.noIframeEmbeds,
@@ -180,8 +181,8 @@ type docState struct {
 	summary bool       // write the <!--more--> sentinel
 
 	// Hook ordinals, zero-based per kind as Hugo's.
-	links, images, headings int
-	hookBuf                 bytes.Buffer
+	links, images, headings, tables int
+	hookBuf                         bytes.Buffer
 
 	// lineCol's cursor: src[:lineOff] holds lineNo newlines, the last
 	// ending at lineStart. Offsets asked in document order move it on;
@@ -697,5 +698,51 @@ func (r *Renderer) tocOptions(start, end int, ordered bool) []toc.Option {
 	if r.cfg.tocHugo {
 		opts = append([]toc.Option{toc.Hugo()}, opts...)
 	}
+	if r.cfg.tocHugo || r.cfg.unsafe {
+		opts = append(opts, toc.Inline(r.tocInline))
+	}
 	return opts
+}
+
+// tocInline writes the raw HTML and images of a heading into its table
+// of contents title as Hugo's .TableOfContents does: inline raw HTML as
+// written under unsafe HTML (comments dropped), and, under HugoCompat,
+// an image as the <img> element of the content, without its src when the
+// URL policy refuses it (reported where the content wrote it).
+func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		if !r.cfg.unsafe {
+			return false
+		}
+		if v := rawValue(n, src); !startsComment(v) {
+			_, _ = w.Write(v)
+		}
+		return true
+	case *ast.Image:
+		if !r.cfg.tocHugo {
+			return false
+		}
+		b := &outBuf{}
+		b.WriteString(`<img`)
+		// Hugo leaves out a dangerous src, even with unsafe HTML; folio
+		// leaves out every src its URL policy refuses.
+		if u := util.URLEscape(n.Destination, true); r.urls.Allowed(u, htmlsafe.Image) {
+			b.WriteString(` src="`)
+			b.Write(util.EscapeHTML(u))
+			b.WriteByte('"')
+		}
+		b.WriteString(` alt="`)
+		b.Write(util.EscapeHTML([]byte(plainChildren(src, n))))
+		b.WriteByte('"')
+		if n.Title != nil {
+			b.WriteString(` title="`)
+			html.DefaultWriter.Write(b, n.Title)
+			b.WriteByte('"')
+		}
+		b.WriteByte('>')
+		_, _ = w.Write(b.bytes())
+		return true
+	}
+	return false
 }

@@ -324,8 +324,8 @@ func hasPrefixAt(b []byte, i int, s string) bool {
 	return len(b)-i >= len(s) && string(b[i:i+len(s)]) == s
 }
 
-// skipMarkup reports whether html[i] ('<') starts a tag, comment, doctype
-// or processing instruction, and if so returns the offset after it. After
+// skipMarkup reports whether html[i] ('<') starts a tag or comment, and if
+// so returns the offset after it. After
 // an opening <script> or <style> tag it also skips the element's content
 // and its closing tag. An unclosed construct runs to the end.
 func skipMarkup(html []byte, i int) (int, bool) {
@@ -360,10 +360,10 @@ func skipMarkup(html []byte, i int) (int, bool) {
 			}
 			return i + 4 + end + 3, true
 		}
-		return skipTag(html, i+2), true // <!DOCTYPE ...>, <![CDATA[...
-	case c == '?':
-		return skipTag(html, i+2), true
 	}
+	// Anything else is text, as in Hugo's .Plain: "I <3 Go", and also a
+	// doctype, CDATA section or processing instruction (<!DOCTYPE html>,
+	// <![CDATA[...]]>, <?php ... ?>), which only unsafe raw HTML writes.
 	return 0, false
 }
 

@@ -20,12 +20,13 @@ var (
 type inlineWriter struct {
 	src        []byte
 	html, text strings.Builder
+	inline     InlineFunc // the caller's rendering of raw HTML and images; may be nil
 }
 
 // inlineContent returns the heading's content as HTML and as plain text, each
 // with whitespace collapsed.
-func inlineContent(h *ast.Heading, src []byte) (title, text string) {
-	w := &inlineWriter{src: src}
+func inlineContent(h *ast.Heading, src []byte, inline InlineFunc) (title, text string) {
+	w := &inlineWriter{src: src, inline: inline}
 	w.children(h)
 	return collapseSpace(w.html.String()), collapseSpace(w.text.String())
 }
@@ -85,11 +86,22 @@ func (w *inlineWriter) node(n ast.Node) {
 	case *ast.AutoLink:
 		w.both(string(n.Label(w.src)))
 	case *ast.Image:
+		if w.inline != nil && w.inline(&w.html, n, w.src) {
+			alt := &inlineWriter{src: w.src}
+			alt.children(n)
+			w.text.WriteString(alt.text.String())
+			return
+		}
 		// The alt text, as goldmark computes it: the plain text of the children.
 		alt := &inlineWriter{src: w.src}
 		alt.children(n)
 		w.both(alt.text.String())
-	case *ast.RawHTML, *extast.FootnoteLink, *extast.FootnoteBacklink:
+	case *ast.RawHTML:
+		if w.inline != nil {
+			w.inline(&w.html, n, w.src)
+		}
+		// Else dropped: raw HTML is unsafe.
+	case *extast.FootnoteLink, *extast.FootnoteBacklink:
 		// Dropped: raw HTML is unsafe, a footnote number is not a title.
 	default:
 		w.children(n)

@@ -1,6 +1,11 @@
 package toc
 
-import "strconv"
+import (
+	"io"
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+)
 
 // Option configures Build and the output methods (HTML, Markdown).
 //
@@ -25,6 +30,7 @@ type config struct {
 	collapse   bool
 	single     bool
 	keepEmpty  bool // keep headings without text (Hugo)
+	inline     InlineFunc
 }
 
 func defaultConfig() config {
@@ -116,6 +122,21 @@ func CollapseSkipped(on bool) Option {
 // methods (like Hugo's .Fragments.ToHTML).
 func SingleList(on bool) Option {
 	return optionFunc{"SingleList(" + strconv.FormatBool(on) + ")", func(c *config) { c.single = on }}
+}
+
+// InlineFunc writes the title HTML of an inline node of a heading that the
+// table of contents otherwise reduces: an *ast.RawHTML (dropped by
+// default) or an *ast.Image (its alt text by default). It reports whether
+// it wrote n; false keeps the default. What it writes is not escaped.
+type InlineFunc func(w io.Writer, n ast.Node, src []byte) bool
+
+// Inline sets how titles render raw HTML and images (see InlineFunc); the
+// plain text (Item.Text) is not affected. A renderer uses it to write them
+// as the page does: render.HugoCompat keeps inline raw HTML under unsafe
+// HTML and images as <img> elements, as Hugo's .TableOfContents does,
+// each through the same raw HTML and URL policy as the content.
+func Inline(f InlineFunc) Option {
+	return optionFunc{"Inline(...)", func(c *config) { c.inline = f }}
 }
 
 // Hugo asks for Hugo's exact table of contents: it is CollapseSkipped(false)

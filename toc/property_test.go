@@ -69,7 +69,7 @@ func checkProperties(t *testing.T, src []byte) {
 			if Excluded(h) || !bc.inRange(h.Level) && bc.single || !oc.inRange(h.Level) {
 				continue
 			}
-			title, txt := inlineContent(h, src)
+			title, txt := inlineContent(h, src, nil)
 			if title == "" && txt == "" && !bc.keepEmpty {
 				continue
 			}

@@ -64,7 +64,7 @@ func (it *Item) placeholder() bool {
 // is collapsed to single spaces. Text is the same content as plain text.
 func Build(doc ast.Node, src []byte, opts ...Option) *TOC {
 	cfg := newConfig(config{}, opts)
-	flat := collect(doc, src, cfg.keepEmpty)
+	flat := collect(doc, src, &cfg)
 	return &TOC{Items: shape(flat, cfg), cfg: cfg}
 }
 
@@ -75,7 +75,7 @@ func FromHeadings(heads []*ast.Heading, src []byte, opts ...Option) *TOC {
 	cfg := newConfig(config{}, opts)
 	flat := make([]*Item, 0, len(heads))
 	for _, h := range heads {
-		if it := itemOf(h, src, cfg.keepEmpty); it != nil {
+		if it := itemOf(h, src, &cfg); it != nil {
 			flat = append(flat, it)
 		}
 	}
@@ -86,7 +86,7 @@ func FromHeadings(heads []*ast.Heading, src []byte, opts ...Option) *TOC {
 var excludeClasses = []string{"no-toc", "notoc", "no_toc"}
 
 // collect returns one childless Item per heading, in document order.
-func collect(doc ast.Node, src []byte, keepEmpty bool) []*Item {
+func collect(doc ast.Node, src []byte, cfg *config) []*Item {
 	if doc == nil {
 		return nil
 	}
@@ -103,7 +103,7 @@ func collect(doc ast.Node, src []byte, keepEmpty bool) []*Item {
 			}
 			return ast.WalkContinue, nil
 		}
-		if it := itemOf(h, src, keepEmpty); it != nil {
+		if it := itemOf(h, src, cfg); it != nil {
 			flat = append(flat, it)
 		}
 		return ast.WalkSkipChildren, nil
@@ -113,12 +113,12 @@ func collect(doc ast.Node, src []byte, keepEmpty bool) []*Item {
 
 // itemOf returns the childless Item of a heading, or nil when the heading
 // stays out of the TOC.
-func itemOf(h *ast.Heading, src []byte, keepEmpty bool) *Item {
+func itemOf(h *ast.Heading, src []byte, cfg *config) *Item {
 	if h == nil || Excluded(h) {
 		return nil
 	}
-	title, text := inlineContent(h, src)
-	if text == "" && title == "" && !keepEmpty {
+	title, text := inlineContent(h, src, cfg.inline)
+	if text == "" && title == "" && !cfg.keepEmpty {
 		return nil
 	}
 	return &Item{ID: attrString(h, "id"), Title: title, Text: text, Level: min(max(h.Level, 1), 6)}
