@@ -579,6 +579,23 @@ func (h *highlighter) renderFenced(w util.BufWriter, src []byte, node ast.Node, 
 	return ast.WalkSkipChildren, nil
 }
 
+// trimFinalNewlines leaves code with one final newline, as Hugo writes a
+// code block: the blank lines at its end are dropped, and an empty or
+// blank-only block has no line at all. code is resliced, never written.
+func trimFinalNewlines(code []byte) []byte {
+	n := len(code)
+	for n > 0 && code[n-1] == '\n' {
+		n--
+	}
+	if n == 0 {
+		return code[:0]
+	}
+	if n < len(code) {
+		return code[:n+1] // the first of the trimmed newlines
+	}
+	return code
+}
+
 // codeOf returns the content of n; it reuses src when the lines are
 // contiguous (the usual case), and copies otherwise.
 func codeOf(n ast.Node, src []byte) []byte {
@@ -619,6 +636,7 @@ func attrMap(attrs []fenceAttr) map[string]any {
 // writeBlock writes one highlighted block; chroma failures fall back to
 // plain escaped code, so no code is ever lost.
 func (h *highlighter) writeBlock(w io.Writer, code []byte, bi *blockInfo) error {
+	code = trimFinalNewlines(code)
 	if h.cfg.off {
 		return writePlain(w, code, escapeAttr(bi.lang))
 	}
@@ -728,13 +746,13 @@ func writeDivStart(w io.Writer, attrs []fenceAttr) error {
 }
 
 // divAttrAllowed reports whether a fence attribute may be written on the
-// wrapping div: the attribute allow-list of htmlsafe.Attr (style is a
-// chroma option on a fence, never an attribute), plus file and copy, which
-// Hugo sites set for their code block hooks. An id must be a valid anchor
-// and every value a scalar.
+// wrapping div, as Hugo writes them all: htmlsafe.InertDivAttr (the
+// attribute allow-list, and plain names that do nothing on a div, such as
+// filename or width; style is a chroma option on a fence, never an
+// attribute). An id must be a valid anchor and every value a scalar.
 func divAttrAllowed(a fenceAttr) bool {
 	name := strings.ToLower(a.name)
-	if !htmlsafe.Attr([]byte(name), false) && name != "file" && name != "copy" {
+	if !htmlsafe.InertDivAttr([]byte(name), false) {
 		return false
 	}
 	if name == "id" {
@@ -918,7 +936,7 @@ func (h *highlighter) checkBlock(d *docState, n *ast.FencedCodeBlock, bi *blockI
 	}
 	for _, a := range bi.attrs {
 		if a.name != "class" && !divAttrAllowed(a) {
-			d.diag(at+a.off, "fence attribute %q is not written to the HTML (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*, file, copy; an id must be a valid anchor and every value a scalar)", a.name)
+			d.diag(at+a.off, "fence attribute %q is not written to the HTML (event handlers, style, URL attributes and global attributes with an effect, such as tabindex, are refused; an id must be a valid anchor and every value a scalar)", a.name)
 		}
 	}
 }

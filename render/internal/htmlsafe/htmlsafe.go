@@ -274,3 +274,40 @@ func (p Policy) SrcsetAllowed(v []byte) bool {
 	}
 	return true
 }
+
+// InertDivAttr reports whether input may set the attribute name on a
+// <div> folio writes around a code block, as Hugo writes every fence
+// attribute there ({filename="main.go" width=80}). Besides what Attr
+// allows, it allows a plain lower-case name (a letter, then letters,
+// digits, '-' and '_') that HTML gives no effect on a <div>: not an event
+// handler (on...), not style (unless styles), not a URL attribute, and none
+// of the global attributes that change behaviour (autofocus, tabindex,
+// contenteditable, popover, hidden, accesskey, is, slot, nonce, ...).
+func InertDivAttr(name []byte, styles bool) bool {
+	if Attr(name, styles) {
+		return true
+	}
+	if len(name) == 0 || len(name) > 64 || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	for _, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	if len(name) >= 2 && name[0] == 'o' && name[1] == 'n' || URLAttr(name) {
+		return false
+	}
+	switch string(name) {
+	case "style", "accesskey", "autocapitalize", "autocorrect", "autofocus", "contenteditable",
+		"draggable", "enterkeyhint", "exportparts", "hidden", "inert", "inputmode", "is",
+		"itemid", "itemprop", "itemref", "itemscope", "itemtype", "nonce", "part", "popover",
+		"popovertarget", "popovertargetaction", "slot", "spellcheck", "tabindex",
+		"writingsuggestions", "form", "formmethod", "formtarget", "formenctype", "formnovalidate",
+		"name", "srcdoc", "xmlns", "content", "http-equiv", "charset", "target", "download",
+		"rel", "integrity", "crossorigin", "referrerpolicy", "sandbox", "allow", "shadowrootmode",
+		"command", "commandfor", "anchor", "interestfor":
+		return false
+	}
+	return true
+}

@@ -97,3 +97,23 @@ func TestSrcsetAllowed(t *testing.T) {
 	assert.True(t, Policy{}.SrcsetAllowed([]byte("/a.png 1x, /b.png 2x")))
 	assert.False(t, Policy{}.SrcsetAllowed([]byte("/a.png 1x, javascript:alert(1) 2x")))
 }
+
+func TestInertDivAttr(t *testing.T) {
+	for _, name := range []string{"filename", "width", "height", "color", "trim", "file", "copy", "lang",
+		"data-x", "aria-label", "title", "id", "class", "line-numbers", "x_y"} {
+		if !InertDivAttr([]byte(name), false) {
+			t.Errorf("InertDivAttr(%q) = false, want true", name)
+		}
+	}
+	for _, name := range []string{"onclick", "onmouseover", "ONLOAD", "style", "href", "src", "srcdoc",
+		"formaction", "xlink:href", "autofocus", "tabindex", "contenteditable", "popover", "hidden",
+		"accesskey", "is", "slot", "nonce", "Filename", "1x", "-x", "a b", "a=b", "a\"b", "", "xmlns",
+		"background", "action", "target", "name"} {
+		if InertDivAttr([]byte(name), false) {
+			t.Errorf("InertDivAttr(%q) = true, want false", name)
+		}
+	}
+	if !InertDivAttr([]byte("style"), true) {
+		t.Error("style is allowed with styles")
+	}
+}
