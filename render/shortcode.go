@@ -136,7 +136,10 @@ type shortcodeConfig struct {
 	unknown  UnknownShortcodes
 	ref      RefResolver
 	embed    embed.Options
-	site     map[string]any // lower-cased deep copy; read only
+	// hugoMarkup: built-ins write the white space of Hugo's templates
+	// (HugoCompat).
+	hugoMarkup bool
+	site       map[string]any // lower-cased deep copy; read only
 }
 
 func defaultShortcodeConfig() shortcodeConfig {
