@@ -75,7 +75,7 @@ func echoShortcode(w io.Writer, sc *Shortcode) error {
 func testShortcodes() []Option {
 	return []Option{
 		WithShortcode("echo", ShortcodeHandler{Render: echoShortcode, Inner: InnerOptional}),
-		WithShortcode("ns/echo", ShortcodeHandler{Render: echoShortcode}),
+		WithShortcode("ns/echo", ShortcodeHandler{Render: echoShortcode, Inner: InnerOptional}),
 		WithShortcode("wrap", ShortcodeHandler{Inner: InnerRequired, Render: func(w io.Writer, sc *Shortcode) error {
 			_, err := fmt.Fprintf(w, "<div class=\"wrap\">%s</div>", sc.Inner)
 			return err
