@@ -829,7 +829,48 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 	if sc.isTOC || sc.asHTML || !sc.Markdown && !sc.asMarkdown {
 		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC, name: n.Name, off: n.Start}), nil
 	}
+	if ind := callIndent(src, n.Start); ind != nil {
+		// As Hugo does, Markdown output of a call indented on its line (in
+		// a list item, say) gets the same indentation on each of its
+		// following lines, so that it stays where the call is.
+		return appendIndented(out, buf.Bytes(), ind), nil
+	}
 	return append(out, buf.Bytes()...), nil
+}
+
+// maxReindent bounds the indentation callIndent returns, so that
+// re-indenting costs at most a constant per output byte.
+const maxReindent = 128
+
+// callIndent returns the spaces and tabs between the start of the line
+// and a call at src[start], or nil when there is other text before it, no
+// indentation, or more than maxReindent bytes of it.
+func callIndent(src []byte, start int) []byte {
+	i := start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i == start || i > 0 && src[i-1] != '\n' || start-i > maxReindent {
+		return nil
+	}
+	return src[i:start]
+}
+
+// appendIndented appends b to out with ind after each line break that is
+// followed by a non-blank line.
+func appendIndented(out, b, ind []byte) []byte {
+	for len(b) > 0 {
+		k := bytes.IndexByte(b, '\n')
+		if k < 0 {
+			return append(out, b...)
+		}
+		out = append(out, b[:k+1]...)
+		b = b[k+1:]
+		if len(b) > 0 && b[0] != '\n' && !(b[0] == '\r' && len(b) > 1 && b[1] == '\n') {
+			out = append(out, ind...)
+		}
+	}
+	return out
 }
 
 // argOffset returns the offset of the argument an *ArgError names, or of
