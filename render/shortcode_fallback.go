@@ -43,10 +43,12 @@ func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (ShortcodeHand
 // dropShortcode writes nothing.
 func dropShortcode(io.Writer, *Shortcode) error { return nil }
 
-// innerOnlyShortcode writes the call's inner content as Markdown.
+// innerOnlyShortcode writes the call's inner content as Markdown, without
+// its common indentation: a call indented in a list item gets it back
+// line by line (see callIndent).
 func innerOnlyShortcode(w io.Writer, sc *Shortcode) error {
 	sc.asMarkdown = true
-	_, err := io.WriteString(w, sc.Inner)
+	_, err := io.WriteString(w, sc.InnerDeindent())
 	return err
 }
 
@@ -95,6 +97,11 @@ func (e *expander) inlineHandler(n *shortcode.Node) (ShortcodeHandler, error) {
 		return ShortcodeHandler{Render: dropShortcode}, nil
 	}
 	if n.CloseStart >= 0 {
+		for _, c := range n.Children {
+			if c.Kind == shortcode.Call && shortcode.IsInline(c.Name) {
+				return ShortcodeHandler{}, e.d.errorAt(c.Start, &ShortcodeError{Name: c.Name, Err: errInlineNested})
+			}
+		}
 		t, err := template.New(n.Name).Parse(string(e.d.src[n.TagEnd:n.CloseStart]))
 		if err != nil {
 			return ShortcodeHandler{}, e.d.errorAt(n.TagEnd, &ShortcodeError{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrShortcodeSyntax, err)})
