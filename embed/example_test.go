@@ -30,16 +30,19 @@ func ExampleVideo_HTML() {
 	}
 	v.Title = "A walk"
 	fmt.Println(string(v.HTML(embed.Options{Wrapper: embed.WrapperClass})))
-	fmt.Println(string(v.HTML(embed.Options{Wrapper: embed.WrapperHugo})))
+	// Hugo's markup keeps its template's white space: a leading newline
+	// and tabs, and a final newline.
+	fmt.Print(string(v.HTML(embed.Options{Wrapper: embed.WrapperHugo})))
 	// Output:
 	// <div class="folio-embed folio-embed-vimeo folio-embed-16x9"><iframe src="https://player.vimeo.com/video/19899678?dnt=1" title="A walk" loading="lazy" referrerpolicy="strict-origin-when-cross-origin" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen"></iframe></div>
-	// <div
-	//		style="position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;">
-	//	<iframe
-	//		src="https://player.vimeo.com/video/19899678?dnt=0"
-	//			style="position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;" allow="fullscreen" title="A walk">
-	//	</iframe>
-	// </div>
+	//
+	//			<div
+	//					style="position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;">
+	//				<iframe
+	//					src="https://player.vimeo.com/video/19899678?dnt=0"
+	//						style="position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;" allow="fullscreen" title="A walk">
+	//				</iframe>
+	//			</div>
 }
 
 func ExampleFromHTML() {

@@ -259,13 +259,16 @@ func (c *embedContext) appendHugoYouTube(b []byte) []byte {
 		b = attr(b, "style", hugoFrameStyle)
 	}
 	b = attr(b, "title", c.title)
-	return append(b, "></iframe>\n\t\t</div>"...)
+	// Hugo's template ends with a newline, which is part of its output.
+	return append(b, "></iframe>\n\t\t</div>\n"...)
 }
 
 // appendHugoVimeo writes Hugo's vimeo shortcode markup (v0.147+).
 func (c *embedContext) appendHugoVimeo(b []byte) []byte {
 	class := strings.TrimSpace(c.opts.Class)
-	b = append(b, "<div\n\t\t"...)
+	// Hugo's template starts the markup on a new, indented line and ends
+	// it with a newline; both are part of its output.
+	b = append(b, "\n\t\t\t<div\n\t\t\t\t\t"...)
 	if class != "" {
 		b = append(b, `class="`...)
 		b = appendEscaped(b, class)
@@ -273,11 +276,11 @@ func (c *embedContext) appendHugoVimeo(b []byte) []byte {
 		b = append(b, `style="`...)
 		b = append(b, strings.Replace(hugoDivStyle, "%s", percent(c.ratio), 1)...)
 	}
-	b = append(b, "\">\n\t<iframe\n\t\tsrc=\""...)
+	b = append(b, "\">\n\t\t\t\t<iframe\n\t\t\t\t\tsrc=\""...)
 	b = appendEscaped(b, c.player.Src)
 	b = append(b, '"')
 	if class == "" {
-		b = append(b, "\n\t\t\tstyle=\""+hugoFrameStyle+"\""...)
+		b = append(b, "\n\t\t\t\t\t\tstyle=\""+hugoFrameStyle+"\""...)
 	}
 	if c.allow != "" {
 		b = attr(b, "allow", c.allow)
@@ -288,7 +291,7 @@ func (c *embedContext) appendHugoVimeo(b []byte) []byte {
 	if c.title != "" {
 		b = attr(b, "title", c.title)
 	}
-	return append(b, ">\n\t</iframe>\n</div>"...)
+	return append(b, ">\n\t\t\t\t</iframe>\n\t\t\t</div>\n"...)
 }
 
 // appendFacade writes the click-to-load link.

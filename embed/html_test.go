@@ -68,14 +68,15 @@ func TestGoldenHTML(t *testing.T) {
 const (
 	hugoYouTube = "<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n" +
 		"\t\t\t<iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/0RKpf3rK57I?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"YouTube video\"></iframe>\n" +
-		"\t\t</div>"
-	hugoVimeo = "<div\n" +
-		"\t\tstyle=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n" +
-		"\t<iframe\n" +
-		"\t\tsrc=\"https://player.vimeo.com/video/19899678?dnt=0\"\n" +
-		"\t\t\tstyle=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\">\n" +
-		"\t</iframe>\n" +
-		"</div>"
+		"\t\t</div>\n"
+	hugoVimeo = "\n" +
+		"\t\t\t<div\n" +
+		"\t\t\t\t\tstyle=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">\n" +
+		"\t\t\t\t<iframe\n" +
+		"\t\t\t\t\tsrc=\"https://player.vimeo.com/video/19899678?dnt=0\"\n" +
+		"\t\t\t\t\t\tstyle=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\">\n" +
+		"\t\t\t\t</iframe>\n" +
+		"\t\t\t</div>\n"
 )
 
 func TestHugoMarkupIsHugos(t *testing.T) {
@@ -98,7 +99,7 @@ func TestHugoMarkupIsHugos(t *testing.T) {
 		c := golden.Load(t, "testdata/html/"+name+".txt")[0]
 		html, ok := c.Section("html")
 		require.True(t, ok)
-		assert.Equal(t, want+"\n", string(html), name)
+		assert.Equal(t, want, string(html), name)
 	}
 }
 

@@ -104,3 +104,45 @@ func ExampleWithUnknownShortcodes() {
 	// <p>Hello {{&lt; mystery &gt;}}</p>
 	// unknown shortcode "mystery" kept as text
 }
+
+// A site's own shortcodes that folio does not know can be replaced by an
+// empty placeholder element, so a migration renders every page; each call
+// is a Diagnostic with its position, and none adds text to Plain.
+func ExampleWithUnknownShortcodes_placeholder() {
+	r := render.New(render.WithUnknownShortcodes(render.UnknownPlaceholder))
+	res, err := r.Render([]byte("Since {{< new-in 0.150 >}}.\n\n{{< tabs >}}\n## Hidden\n{{< /tabs >}}\n"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(res.HTML))
+	fmt.Printf("plain: %q\n", res.Plain)
+	for _, d := range res.Diagnostics {
+		fmt.Println(d)
+	}
+	// Output:
+	// <p>Since <span class="shortcode-unknown" data-shortcode="new-in"></span>.</p>
+	// <div class="shortcode-unknown" data-shortcode="tabs"></div>
+	// plain: "Since .\n"
+	// 1:7: unknown shortcode "new-in" replaced by a placeholder
+	// 3:1: unknown shortcode "tabs" replaced by a placeholder
+}
+
+// A handler for every unknown name sees the call as a registered handler
+// does: here it keeps only the inner content, in a note.
+func ExampleWithUnknownShortcodeHandler() {
+	r := render.New(render.WithUnknownShortcodeHandler(render.ShortcodeHandler{
+		Render: func(w io.Writer, sc *render.Shortcode) error {
+			_, err := fmt.Fprintf(w, `<aside class="%s">%s</aside>`, html.EscapeString(sc.Name), html.EscapeString(sc.Inner))
+			return err
+		},
+	}))
+	res, err := r.Render([]byte("{{< warning >}}Mind <the> gap{{< /warning >}}\n"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(string(res.HTML))
+	fmt.Println(res.Diagnostics[0])
+	// Output:
+	// <aside class="warning">Mind &lt;the&gt; gap</aside>
+	// 1:1: unknown shortcode "warning" rendered by the unknown-shortcode handler
+}

@@ -70,6 +70,7 @@ func TestHugoCompat(t *testing.T) {
 	}{
 		{"default", nil},
 		{"unsafe", []render.Option{render.WithUnsafeHTML()}},
+		{"inline", []render.Option{render.WithInlineShortcodes(true)}},
 	}
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {

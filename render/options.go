@@ -163,6 +163,7 @@ func applyHugoCompat(c *config) {
 	c.hl.style, c.hl.inline, c.hl.guess = DefaultStyle, true, false
 	c.hl.lineNos, c.hl.lineNosInTb, c.hl.tabWidth = false, true, 4
 	c.sc.embed = embed.Options{Wrapper: embed.WrapperHugo}
+	c.sc.hugoMarkup = true
 	c.noBlackfridayImages, c.noIframeEmbeds = true, true
 	c.summaryLength, c.hugoSummary = 70, true
 	c.tocStart, c.tocEnd, c.tocOrdered, c.tocHugo = 2, 3, false, true

@@ -594,6 +594,11 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		res.Truncated = res.WordCount > 0
 	default:
 		res.Summary, res.Truncated = summaryAt(html, cut)
+		if r.cfg.hugoSummary {
+			// Hugo's automatic summary has no white space at its ends
+			// (the newlines Hugo's own shortcode templates write).
+			res.Summary = bytes.TrimSpace(res.Summary)
+		}
 	}
 
 	res.Diagnostics = d.diagnostics()

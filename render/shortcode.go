@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"html/template"
 	"io"
 	"sort"
 	"strconv"
@@ -72,9 +73,33 @@ const (
 	// unwraps to ErrUnknownShortcode, like Hugo.
 	UnknownError UnknownShortcodes = iota
 	// UnknownKeepAsText keeps the call, with its inner content and closing
-	// tag, as literal text and adds a Diagnostic.
+	// tag, as literal text and adds a Diagnostic. The text is then part of
+	// Plain, the summary and the word count, and runs through the
+	// typographer and linkify; the fallbacks below do not.
 	UnknownKeepAsText
+	// UnknownDrop drops the call, with its inner content, and adds a
+	// Diagnostic.
+	UnknownDrop
+	// UnknownInner drops the call's tags and keeps its inner content,
+	// rendered as Markdown with the rest of the page (whatever the call's
+	// notation), and adds a Diagnostic: {{< tabs >}}## One{{< /tabs >}}
+	// becomes a heading of the page.
+	UnknownInner
+	// UnknownPlaceholder replaces the call, with its inner content, by an
+	// empty element that marks where it was, and adds a Diagnostic. A call
+	// alone on its line (a block) becomes
+	//
+	//	<div class="shortcode-unknown" data-shortcode="tabs"></div>
+	//
+	// and a call inside text a <span> with the same attributes. Nothing
+	// the author wrote is in it but the name, so it adds no text to Plain,
+	// the summary or the word count; a stylesheet can show it, for example
+	// with .shortcode-unknown::before { content: "[" attr(data-shortcode) "]" }.
+	UnknownPlaceholder
 )
+
+// UnknownClass is the class of the element UnknownPlaceholder writes.
+const UnknownClass = "shortcode-unknown"
 
 // Errors of shortcode processing, found with errors.Is inside the
 // *post.ParseError a render returns.
@@ -134,9 +159,16 @@ type shortcodeConfig struct {
 	disabled bool
 	handlers map[string]ShortcodeHandler
 	unknown  UnknownShortcodes
-	ref      RefResolver
-	embed    embed.Options
-	site     map[string]any // lower-cased deep copy; read only
+	// unknownHandler renders calls to unregistered names when its Render
+	// is set (WithUnknownShortcodeHandler).
+	unknownHandler ShortcodeHandler
+	inline         bool // run inline shortcodes (WithInlineShortcodes)
+	ref            RefResolver
+	embed          embed.Options
+	// hugoMarkup: built-ins write the white space of Hugo's templates
+	// (HugoCompat).
+	hugoMarkup bool
+	site       map[string]any // lower-cased deep copy; read only
 }
 
 func defaultShortcodeConfig() shortcodeConfig {
@@ -147,6 +179,8 @@ func defaultShortcodeConfig() shortcodeConfig {
 func (c *shortcodeConfig) innerMode(name string) shortcode.InnerMode {
 	h, ok := c.handlers[name]
 	if !ok {
+		// Unknown names, and inline shortcodes: a closed call defines
+		// one, a call without a closing tag runs the definition.
 		return shortcode.InnerOptional
 	}
 	switch h.Inner {
@@ -189,9 +223,42 @@ func WithShortcodes(on bool) Option {
 }
 
 // WithUnknownShortcodes sets what a call to an unregistered shortcode
-// does. Defaults to UnknownError.
+// does: UnknownError (the default) fails the render, as Hugo does; the
+// others (UnknownKeepAsText, UnknownDrop, UnknownInner,
+// UnknownPlaceholder) render the page and add a Diagnostic with the
+// call's position for each call, so a migration never stops on a page.
+// A closing tag pairs with an unknown call when one follows it (before the
+// closing tag of the call it is in); otherwise the call stands alone.
 func WithUnknownShortcodes(u UnknownShortcodes) Option {
 	return optionFunc(func(c *config) { c.sc.unknown = u })
+}
+
+// WithUnknownShortcodeHandler renders every call to an unregistered
+// shortcode with h, which sees the call's name, arguments, inner content
+// and position as a registered handler does, and adds a Diagnostic with
+// the call's position for each call. It overrides WithUnknownShortcodes.
+// h.Inner is not used: calls to unknown names pair with a closing tag
+// when one follows them (InnerOptional). A handler whose Render is nil
+// removes it.
+func WithUnknownShortcodeHandler(h ShortcodeHandler) Option {
+	return optionFunc(func(c *config) { c.sc.unknownHandler = h })
+}
+
+// WithInlineShortcodes runs inline shortcodes, as Hugo's
+// enableInlineShortcodes = true does. Only use it for trusted input: the
+// author writes the template. A call {{< name.inline >}}…{{< /name.inline >}}
+// defines the shortcode name.inline for the rest of the page, its inner
+// text being an html/template that runs with the same data as a template
+// of ShortcodeTemplate (.Get, .Inner, .Params, .Name, .Page, ...), and
+// writes its output; a later call without a closing tag
+// ({{< name.inline />}} or {{< name.inline args >}}) runs the earlier
+// definition again with its own arguments, and is an error without one.
+// Hugo's template functions do not exist in these templates.
+//
+// Without it (the default, as in Hugo), each inline shortcode call
+// writes nothing and adds a Diagnostic.
+func WithInlineShortcodes(on bool) Option {
+	return optionFunc(func(c *config) { c.sc.inline = on })
 }
 
 // WithRefResolver sets the resolver of the ref and relref shortcodes.
@@ -277,7 +344,11 @@ type Shortcode struct {
 	r     *Renderer
 	d     *docState
 	off   int // offset of the call in the source
+	end   int // offset of the end of the call (its closing tag's) in the source
 	isTOC bool
+	// asHTML and asMarkdown make the output HTML or Markdown whatever
+	// the call's notation (the fallbacks of unknown shortcodes).
+	asHTML, asMarkdown bool
 	// authored locates the author's own text in Inner (the rest is the
 	// output of nested calls).
 	authored []innerSpan
@@ -658,6 +729,9 @@ type expander struct {
 	r *Renderer
 	d *docState
 	x *expansion
+	// inline holds the page's inline shortcode definitions, by name
+	// (WithInlineShortcodes).
+	inline map[string]*template.Template
 }
 
 // position returns the file position of offset off of the source, in
@@ -679,7 +753,10 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 	}
 	h, ok := e.r.cfg.sc.handlers[n.Name]
 	if !ok {
-		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+		var err error
+		if h, err = e.fallback(n, parent); err != nil {
+			return nil, err
+		}
 	}
 	if level >= maxShortcodeDepth {
 		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errTooDeep})
@@ -695,6 +772,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		r:             e.r,
 		d:             e.d,
 		off:           n.Start,
+		end:           n.End,
 	}
 	if len(n.Args) > 0 {
 		if n.Named {
@@ -748,10 +826,51 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		}
 		return nil, e.d.errorAt(argOffset(n, err), &ShortcodeError{Name: n.Name, Err: err})
 	}
-	if sc.isTOC || !sc.Markdown {
+	if sc.isTOC || sc.asHTML || !sc.Markdown && !sc.asMarkdown {
 		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC, name: n.Name, off: n.Start}), nil
 	}
+	if ind := callIndent(src, n.Start); ind != nil {
+		// As Hugo does, Markdown output of a call indented on its line (in
+		// a list item, say) gets the same indentation on each of its
+		// following lines, so that it stays where the call is.
+		return appendIndented(out, buf.Bytes(), ind), nil
+	}
 	return append(out, buf.Bytes()...), nil
+}
+
+// maxReindent bounds the indentation callIndent returns, so that
+// re-indenting costs at most a constant per output byte.
+const maxReindent = 128
+
+// callIndent returns the spaces and tabs between the start of the line
+// and a call at src[start], or nil when there is other text before it, no
+// indentation, or more than maxReindent bytes of it.
+func callIndent(src []byte, start int) []byte {
+	i := start
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i == start || i > 0 && src[i-1] != '\n' || start-i > maxReindent {
+		return nil
+	}
+	return src[i:start]
+}
+
+// appendIndented appends b to out with ind after each line break that is
+// followed by a non-blank line.
+func appendIndented(out, b, ind []byte) []byte {
+	for len(b) > 0 {
+		k := bytes.IndexByte(b, '\n')
+		if k < 0 {
+			return append(out, b...)
+		}
+		out = append(out, b[:k+1]...)
+		b = b[k+1:]
+		if len(b) > 0 && b[0] != '\n' && !(b[0] == '\r' && len(b) > 1 && b[1] == '\n') {
+			out = append(out, ind...)
+		}
+	}
+	return out
 }
 
 // argOffset returns the offset of the argument an *ArgError names, or of

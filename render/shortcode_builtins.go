@@ -212,7 +212,7 @@ func (sc *Shortcode) urlArg(name string, k htmlsafe.Kind) string {
 // figureShortcode is Hugo's figure, with every parameter: src, alt, width,
 // height, loading, class, link, target, rel, title, caption (Markdown),
 // attr (Markdown) and attrlink. The markup is Hugo's with the template's
-// white space trimmed.
+// white space trimmed, or kept as Hugo writes it with HugoCompat.
 func figureShortcode(w io.Writer, sc *Shortcode) error {
 	sc.checkArgs(0, "src", "alt", "width", "height", "loading", "class", "link", "target", "rel", "title", "caption", "attr", "attrlink")
 	if !sc.IsNamedParams && sc.Params != nil {
@@ -234,7 +234,15 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 			return err
 		}
 	}
+	// Hugo's template leaves white space (new lines and tabs) in the
+	// markup; with HugoCompat it is written as Hugo writes it.
+	hugo := sc.r != nil && sc.r.cfg.sc.hugoMarkup
 	var b strings.Builder
+	ws := func(s string) {
+		if hugo {
+			b.WriteString(s)
+		}
+	}
 	b.WriteString("<figure")
 	writeAttr(&b, "class", sc.GetString("class"))
 	b.WriteString(">")
@@ -248,10 +256,19 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 	b.WriteString(`<img src="`)
 	b.WriteString(html.EscapeString(src))
 	b.WriteString(`"`)
-	if alt := sc.GetString("alt"); alt != "" {
-		writeAttr(&b, "alt", alt)
-	} else if caption != "" {
-		fmt.Fprintf(&b, ` alt="%s"`, html.EscapeString(htmlText([]byte(captionHTML))))
+	alt := sc.GetString("alt")
+	if alt == "" && caption != "" {
+		alt = htmlText([]byte(captionHTML))
+	}
+	if alt != "" {
+		if hugo {
+			b.WriteString("\n\t\t\t")
+		} else {
+			b.WriteString(" ")
+		}
+		b.WriteString(`alt="`)
+		b.WriteString(html.EscapeString(alt))
+		b.WriteString(`"`)
 	}
 	writeAttr(&b, "width", sc.GetString("width"))
 	writeAttr(&b, "height", sc.GetString("height"))
@@ -263,6 +280,7 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 	title := sc.GetString("title")
 	if title != "" || caption != "" || attr != "" {
 		b.WriteString("<figcaption>")
+		ws("\n\t\t\t")
 		if title != "" {
 			b.WriteString("<h4>")
 			b.WriteString(html.EscapeString(title))
@@ -272,7 +290,12 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 			b.WriteString("<p>")
 			b.WriteString(captionHTML)
 			if attrlink != "" {
-				b.WriteString(` <a href="`)
+				if hugo {
+					b.WriteString("\n\t\t\t\t\t\t")
+				} else {
+					b.WriteString(" ")
+				}
+				b.WriteString(`<a href="`)
 				b.WriteString(html.EscapeString(attrlink))
 				b.WriteString(`">`)
 			}
@@ -282,9 +305,12 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 			}
 			b.WriteString("</p>")
 		}
+		ws("\n\t\t")
 		b.WriteString("</figcaption>")
 	}
+	ws("\n")
 	b.WriteString("</figure>")
+	ws("\n")
 	_, err = io.WriteString(w, b.String())
 	return err
 }

@@ -23,7 +23,9 @@ import (
 // shortcodeCase is the JSON comment of a testdata/shortcodes case.
 type shortcodeCase struct {
 	Post       bool           `json:"post"`       // the input is a whole post file (front matter + body)
-	Unknown    string         `json:"unknown"`    // "keep": WithUnknownShortcodes(UnknownKeepAsText)
+	Unknown    string         `json:"unknown"`    // "keep", "drop", "inner", "placeholder": WithUnknownShortcodes; "handler": WithUnknownShortcodeHandler
+	Inline     bool           `json:"inline"`     // WithInlineShortcodes(true)
+	Plain      bool           `json:"plain"`      // write Result.Plain in a "plain" section
 	Embed      string         `json:"embed"`      // "hugo": WrapperHugo; "facade": Facade
 	Shortcodes *bool          `json:"shortcodes"` // WithShortcodes
 	Ref        bool           `json:"ref"`        // a test RefResolver
@@ -75,7 +77,7 @@ func echoShortcode(w io.Writer, sc *Shortcode) error {
 func testShortcodes() []Option {
 	return []Option{
 		WithShortcode("echo", ShortcodeHandler{Render: echoShortcode, Inner: InnerOptional}),
-		WithShortcode("ns/echo", ShortcodeHandler{Render: echoShortcode}),
+		WithShortcode("ns/echo", ShortcodeHandler{Render: echoShortcode, Inner: InnerOptional}),
 		WithShortcode("wrap", ShortcodeHandler{Inner: InnerRequired, Render: func(w io.Writer, sc *Shortcode) error {
 			_, err := fmt.Fprintf(w, "<div class=\"wrap\">%s</div>", sc.Inner)
 			return err
@@ -112,8 +114,20 @@ func testShortcodes() []Option {
 
 func (sc shortcodeCase) options() []Option {
 	opts := testShortcodes()
-	if sc.Unknown == "keep" {
+	switch sc.Unknown {
+	case "keep":
 		opts = append(opts, WithUnknownShortcodes(UnknownKeepAsText))
+	case "drop":
+		opts = append(opts, WithUnknownShortcodes(UnknownDrop))
+	case "inner":
+		opts = append(opts, WithUnknownShortcodes(UnknownInner))
+	case "placeholder":
+		opts = append(opts, WithUnknownShortcodes(UnknownPlaceholder))
+	case "handler":
+		opts = append(opts, WithUnknownShortcodeHandler(ShortcodeHandler{Render: echoShortcode}))
+	}
+	if sc.Inline {
+		opts = append(opts, WithInlineShortcodes(true))
 	}
 	switch sc.Embed {
 	case "hugo":
@@ -178,6 +192,9 @@ func TestShortcodeGolden(t *testing.T) {
 				outs = append(outs, golden.Output{Name: "error", Data: []byte(err.Error())})
 			} else {
 				outs = append(outs, golden.Output{Name: "html", Data: res.HTML})
+				if sc.Plain {
+					outs = append(outs, golden.Output{Name: "plain", Data: []byte(res.Plain + "\n")})
+				}
 				if res.TOC != nil && len(res.TOC.Items) > 0 {
 					outs = append(outs, golden.Output{Name: "toc", Data: res.TOC.HTML()})
 				}

@@ -387,7 +387,7 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 	if err := c.writeFile("css/chroma.css", code.Bytes()); err != nil {
 		return err
 	}
-	if err := c.writeFile("css/site.css", []byte(string(page.CSS()))); err != nil {
+	if err := c.writeFile("css/site.css", []byte(string(page.CSS())+unknownCSS)); err != nil {
 		return err
 	}
 

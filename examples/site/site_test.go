@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/folio-md/folio/render"
 	"html"
 	"io/fs"
 	"net/url"
@@ -144,7 +145,8 @@ func TestSitePublishFlags(t *testing.T) {
 
 // TestSiteStubs: a site-specific shortcode fails its post with the call's
 // position; -stub NAME renders it as a placeholder that keeps its inner
-// text; -stub-unknown keeps any unknown call as text with a warning.
+// text; -stub-unknown renders any unknown call as an empty placeholder
+// element with a warning.
 func TestSiteStubs(t *testing.T) {
 	src := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(src, "a.md"),
@@ -161,7 +163,10 @@ func TestSiteStubs(t *testing.T) {
 			`<span class="shortcode-stub" data-shortcode="new-in"><code>new-in</code> </span>`,
 			`<span class="shortcode-stub" data-shortcode="note"><code>note</code> inner **text**</span>`,
 		}},
-		{name: "stub unknown", flags: []string{"-stub-unknown"}, code: 0, stderr: "warning: ", page: []string{"{{&lt; new-in 0.150 &gt;}}"}},
+		{name: "stub unknown", flags: []string{"-stub-unknown"}, code: 0, stderr: "warning: ", page: []string{
+			`Since <span class="shortcode-unknown" data-shortcode="new-in"></span> and`,
+			`<div class="shortcode-unknown" data-shortcode="note"></div>`,
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -459,4 +464,16 @@ func TestSiteLongFileNames(t *testing.T) {
 	assert.Equal(t, filepath.Join(src, dir, base)+":1:1: warning: the name of the file is 240 bytes as a slug, more than the 200 allowed here; the post is written to posts/"+first+"/\n"+
 		filepath.Join(src, base)+":1:1: warning: the name of the file is 240 bytes as a slug, more than the 200 allowed here; the post is written to posts/"+second+"/\n",
 		stderr.String())
+}
+
+// TestStubUnknownPlainIsClean: with -stub-unknown, unknown calls leave
+// nothing in the plain text (search indexes, descriptions) or the word
+// count: no shortcode syntax, no names, no arguments.
+func TestStubUnknownPlainIsClean(t *testing.T) {
+	r := render.New(renderOptions(&config{style: render.DefaultStyle, stubUnknown: true})...)
+	res, err := r.Render([]byte("Since {{< new-in 0.150 >}} and {{% tip %}}x{{% /tip %}}.\n\n{{< tabs >}}\nhidden\n{{< /tabs >}}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "Since and .\n", res.Plain)
+	assert.Equal(t, 3, res.WordCount)
+	assert.Len(t, res.Diagnostics, 3)
 }

@@ -13,8 +13,12 @@ import (
 // this program cannot run. Each name in names is registered as a stub: its
 // call renders as a visible placeholder naming the shortcode, followed by
 // its inner content, so no text is lost. With unknown, a call to any other
-// unregistered shortcode is kept as literal text and reported as a warning
-// (render.UnknownKeepAsText) instead of failing the post.
+// unregistered shortcode becomes an empty placeholder element
+// (<span class="shortcode-unknown" data-shortcode="NAME"></span>, a div
+// for a call alone on its line, which the stylesheet shows) and is
+// reported as a warning (render.UnknownPlaceholder) instead of failing
+// the post; the placeholder adds no text to the page's plain text,
+// summary or word count.
 func stubOptions(names []string, unknown bool) []render.Option {
 	var opts []render.Option
 	for _, n := range names {
@@ -24,10 +28,17 @@ func stubOptions(names []string, unknown bool) []render.Option {
 		}))
 	}
 	if unknown {
-		opts = append(opts, render.WithUnknownShortcodes(render.UnknownKeepAsText))
+		opts = append(opts, render.WithUnknownShortcodes(render.UnknownPlaceholder))
 	}
 	return opts
 }
+
+// unknownCSS makes the placeholders of -stub-unknown visible: the
+// shortcode's name, from the data-shortcode attribute, in brackets.
+const unknownCSS = `
+.shortcode-unknown::before { content: "[" attr(data-shortcode) "]"; font-family: monospace; color: #a33; }
+div.shortcode-unknown { margin: 1em 0; }
+`
 
 // stub renders a call as a placeholder: in HTML for {{< name >}}, in
 // Markdown for {{% name %}}. The inner content follows the name.

@@ -206,11 +206,32 @@ func lexName(src []byte, i int, right string) (string, int, *Error) {
 			continue
 		}
 		if src[j] == '.' {
-			return "", j, errorf(j, string(src[i:j]), "a period in a shortcode name is only allowed for inline shortcodes, which are not supported")
+			// name.inline is an inline shortcode; no other name has a period.
+			if k := j + len(InlineSuffix); bytes.HasPrefix(src[j:], []byte(InlineSuffix)) && !nameContinues(src, k) {
+				return string(src[i:k]), k, nil
+			}
+			return "", j, errorf(j, string(src[i:j]), "a period in a shortcode name is only allowed for inline shortcodes (name%s)", InlineSuffix)
 		}
 		break
 	}
 	return string(src[i:j]), j, nil
+}
+
+// InlineSuffix ends the name of an inline shortcode ({{< name.inline >}}).
+const InlineSuffix = ".inline"
+
+// IsInline reports whether name is the name of an inline shortcode.
+func IsInline(name string) bool {
+	return len(name) > len(InlineSuffix) && name[len(name)-len(InlineSuffix):] == InlineSuffix
+}
+
+// nameContinues reports whether a shortcode name goes on at src[k].
+func nameContinues(src []byte, k int) bool {
+	if k >= len(src) {
+		return false
+	}
+	ok, _ := alnumAt(src, k)
+	return ok || src[k] == '-' || src[k] == '/' || src[k] == '.'
 }
 
 // lexArgs lexes the arguments of an opening tag from src[i] to its right
@@ -261,6 +282,16 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 				return t, errorf(t.start, t.name, "unclosed shortcode tag: no %q before the end of the document", right)
 			}
 			return t, errorf(k, t.name, "unexpected %s after \"/\"; a self-closing tag ends with /%s", runeAt(src, k), right)
+		case c == '\\' && i+1 < len(src) && (src[i+1] == '"' || src[i+1] == '`'):
+			if err := mix(i, "quoted positional parameter", "", false); err != nil {
+				return t, err
+			}
+			v, j, err := lexEscapedQuoted(src, i, t.name)
+			if err != nil {
+				return t, err
+			}
+			t.args = append(t.args, Arg{Value: v, Off: i})
+			i = j
 		case c == '"' || c == '`':
 			if err := mix(i, "quoted positional parameter", "", false); err != nil {
 				return t, err
@@ -318,6 +349,9 @@ func lexValue(src []byte, i int, t tag, key, right string) (any, int, *Error) {
 	if c := src[i]; c == '"' || c == '`' {
 		return lexQuoted(src, i, t.name)
 	}
+	if src[i] == '\\' && i+1 < len(src) && (src[i+1] == '"' || src[i+1] == '`') {
+		return lexEscapedQuoted(src, i, t.name)
+	}
 	if bytes.HasPrefix(src[i:], []byte(right)) {
 		return nil, i, errorf(i, t.name, "parameter %q has no value", key)
 	}
@@ -361,6 +395,29 @@ func lexQuoted(src []byte, i int, name string) (string, int, *Error) {
 				return string(bytes.ReplaceAll(v, []byte(`\"`), []byte(`"`))), j + 1, nil
 			}
 			return string(v), j + 1, nil
+		}
+	}
+	return "", i, errorf(i, name, "unterminated quoted string in shortcode parameter")
+}
+
+// lexEscapedQuoted lexes a value written between escaped quotes at src[i]
+// (\"Hello World\"), as Hugo accepts it: the value is the text up to the
+// next quote, escaped or not, on the same line, with no escapes of its
+// own; it is always a string. \` is an error, as in Hugo.
+func lexEscapedQuoted(src []byte, i int, name string) (string, int, *Error) {
+	if src[i+1] == '`' {
+		return "", i, errorf(i, name, "unrecognized escape character \\` in shortcode parameter")
+	}
+	for j := i + 2; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			if j+1 < len(src) && src[j+1] == '"' {
+				return string(src[i+2 : j]), j + 2, nil
+			}
+		case '"':
+			return string(src[i+2 : j]), j + 1, nil
+		case '\n':
+			return "", i, errorf(i, name, "unterminated quoted string in shortcode parameter (a quoted value cannot span lines)")
 		}
 	}
 	return "", i, errorf(i, name, "unterminated quoted string in shortcode parameter")

@@ -143,10 +143,15 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 				CloseStart: -1, SelfClosed: t.selfClosed,
 			}
 			items = append(items, n)
+			m := mode(t.name)
 			if t.selfClosed {
+				// Hugo rejects {{< name />}} for a shortcode without inner
+				// content, as it does a closing tag.
+				if m == InnerNone {
+					return nil, errorf(t.start, t.name, "does not evaluate .Inner, yet the call is self-closed ({{< %s />}}); write {{< %s >}}", t.name, t.name)
+				}
 				continue
 			}
-			m := mode(t.name)
 			if m == InnerNone {
 				if standalone == nil {
 					standalone = make(map[string]bool)

@@ -17,7 +17,8 @@ for variant in default unsafe inline; do
 	unsafe) printf '\n[markup.goldmark.renderer]\nunsafe = true\n' >>"$work/hugo.toml" ;;
 	inline) printf '\nenableInlineShortcodes = true\n' >>"$work/hugo.toml" ;;
 	esac
-	(cd "$work" && "$hugo" --quiet --buildDrafts --buildFuture --buildExpired --destination "$work/public" >/dev/null)
+	out=$(cd "$work" && "$hugo" --logLevel error --buildDrafts --buildFuture --buildExpired --destination "$work/public" 2>&1) ||
+		{ echo "make.sh: Hugo failed ($variant):" >&2; echo "$out" >&2; exit 1; }
 	# The home page template writes one JSON object, keyed by file name.
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump(d, open(sys.argv[2],"w"), indent=1, sort_keys=True, ensure_ascii=False); open(sys.argv[2],"a").write("\n")' \
 		"$work/public/index.html" "$here/hugo-$variant.json"
@@ -29,7 +30,8 @@ work=$(mktemp -d)
 cp -r "$here/site/." "$work/"
 mkdir -p "$work/content"
 cp "$here"/pages/*.md "$work/content/"
-(cd "$work" && "$hugo" --quiet --destination "$work/public" >/dev/null)
+out=$(cd "$work" && "$hugo" --logLevel error --destination "$work/public" 2>&1) ||
+	{ echo "make.sh: Hugo failed (published):" >&2; echo "$out" >&2; exit 1; }
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump(sorted(d), open(sys.argv[2],"w"), indent=1); open(sys.argv[2],"a").write("\n")' \
 	"$work/public/index.html" "$here/hugo-published.json"
 rm -rf "$work"

@@ -1,0 +1,119 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+
+	"github.com/folio-md/folio/render/internal/shortcode"
+)
+
+// fallback returns the handler of a call whose name is not registered:
+// an inline shortcode (WithInlineShortcodes), the unknown-shortcode
+// handler, or the fallback WithUnknownShortcodes chose. Each adds a
+// Diagnostic at the call; UnknownError returns the error.
+func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (ShortcodeHandler, error) {
+	c := &e.r.cfg.sc
+	if shortcode.IsInline(n.Name) {
+		if parent != nil && shortcode.IsInline(parent.Name) {
+			return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errInlineNested})
+		}
+		return e.inlineHandler(n)
+	}
+	name := strconv.Quote(n.Name)
+	switch {
+	case c.unknownHandler.Render != nil:
+		e.d.noteSrc(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
+		return ShortcodeHandler{Render: c.unknownHandler.Render}, nil
+	case c.unknown == UnknownDrop:
+		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped")
+		return ShortcodeHandler{Render: dropShortcode}, nil
+	case c.unknown == UnknownInner:
+		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped, its inner content kept")
+		return ShortcodeHandler{Render: innerOnlyShortcode}, nil
+	case c.unknown == UnknownPlaceholder:
+		e.d.noteSrc(n.Start, "unknown shortcode "+name+" replaced by a placeholder")
+		return ShortcodeHandler{Render: placeholderShortcode}, nil
+	}
+	return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+}
+
+// dropShortcode writes nothing.
+func dropShortcode(io.Writer, *Shortcode) error { return nil }
+
+// innerOnlyShortcode writes the call's inner content as Markdown, without
+// its common indentation: a call indented in a list item gets it back
+// line by line (see callIndent).
+func innerOnlyShortcode(w io.Writer, sc *Shortcode) error {
+	sc.asMarkdown = true
+	_, err := io.WriteString(w, sc.InnerDeindent())
+	return err
+}
+
+// placeholderShortcode writes an empty element with the call's name: a
+// div for a call alone on its lines, a span for one inside text.
+func placeholderShortcode(w io.Writer, sc *Shortcode) error {
+	sc.asHTML = true
+	el := "span"
+	if sc.d != nil && isBlockCall(sc.d.src, sc.off, sc.end) {
+		el = "div"
+	}
+	_, err := fmt.Fprintf(w, `<%s class="%s" data-shortcode="%s"></%s>`, el, UnknownClass, template.HTMLEscapeString(sc.Name), el)
+	return err
+}
+
+// isBlockCall reports whether src[start:end] stands alone on its lines:
+// only spaces and tabs between it and the line breaks around it.
+func isBlockCall(src []byte, start, end int) bool {
+	for i := start - 1; i >= 0 && src[i] != '\n'; i-- {
+		if src[i] != ' ' && src[i] != '\t' {
+			return false
+		}
+	}
+	for i := end; i < len(src) && src[i] != '\n'; i++ {
+		if src[i] != ' ' && src[i] != '\t' && src[i] != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// errNoInlineDefinition: a call to an inline shortcode without a closing
+// tag, and no earlier call defined it.
+var errNoInlineDefinition = errors.New("no earlier definition of this inline shortcode: the first call must be closed ({{< name.inline >}}template{{< /name.inline >}})")
+
+// errInlineNested: an inline shortcode call inside another's inner text.
+var errInlineNested = fmt.Errorf("%w: inline shortcodes cannot be nested", ErrShortcodeSyntax)
+
+// inlineHandler returns the handler of a call to an inline shortcode.
+// Disabled (the default), it writes nothing. Enabled, a closed call
+// defines the shortcode from its inner text, for the rest of the page, and
+// runs it; a call without a closing tag runs the earlier definition.
+func (e *expander) inlineHandler(n *shortcode.Node) (ShortcodeHandler, error) {
+	if !e.r.cfg.sc.inline {
+		e.d.noteSrc(n.Start, "inline shortcode "+strconv.Quote(n.Name)+" writes nothing: inline shortcodes are off (see render.WithInlineShortcodes)")
+		return ShortcodeHandler{Render: dropShortcode}, nil
+	}
+	if n.CloseStart >= 0 {
+		for _, c := range n.Children {
+			if c.Kind == shortcode.Call && shortcode.IsInline(c.Name) {
+				return ShortcodeHandler{}, e.d.errorAt(c.Start, &ShortcodeError{Name: c.Name, Err: errInlineNested})
+			}
+		}
+		t, err := template.New(n.Name).Parse(string(e.d.src[n.TagEnd:n.CloseStart]))
+		if err != nil {
+			return ShortcodeHandler{}, e.d.errorAt(n.TagEnd, &ShortcodeError{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrShortcodeSyntax, err)})
+		}
+		if e.inline == nil {
+			e.inline = make(map[string]*template.Template)
+		}
+		e.inline[n.Name] = t
+	}
+	t := e.inline[n.Name]
+	if t == nil {
+		return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errNoInlineDefinition})
+	}
+	return ShortcodeTemplate(t), nil
+}
