@@ -394,7 +394,15 @@ func detailsShortcode(w io.Writer, sc *Shortcode) error {
 	if err != nil {
 		return err
 	}
+	// Hugo's template writes a newline before and after the element and
+	// indents with tabs; folio's own markup is compact.
+	hugo := sc.r.cfg.sc.hugoMarkup
+	indent := "  "
 	var b strings.Builder
+	if hugo {
+		indent = "\t"
+		b.WriteByte('\n')
+	}
 	b.WriteString("<details")
 	writeAttr(&b, "class", sc.GetString("class"))
 	writeAttr(&b, "name", sc.GetString("name"))
@@ -402,11 +410,14 @@ func detailsShortcode(w io.Writer, sc *Shortcode) error {
 		b.WriteString(" open")
 	}
 	writeAttr(&b, "title", sc.GetString("title"))
-	b.WriteString(">\n  <summary>")
+	b.WriteString(">\n" + indent + "<summary>")
 	b.WriteString(summaryHTML)
-	b.WriteString("</summary>\n  ")
+	b.WriteString("</summary>\n" + indent)
 	b.Write(inner)
 	b.WriteString("</details>")
+	if hugo {
+		b.WriteByte('\n')
+	}
 	_, err = io.WriteString(w, b.String())
 	return err
 }
