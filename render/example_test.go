@@ -105,3 +105,30 @@ func ExampleExtender() {
 	// From goldmark-meta
 	// intro
 }
+
+// A site moving off Hugo renders with HugoCompat and diffs the old and new
+// output: here the Hugo quirks show (the ID leaves the code span out, the
+// TOC is Hugo's nav, the summary ends with the paragraph that reaches the
+// length), and WithSummaryLength overrides the preset's 70 words.
+func ExampleHugoCompat() {
+	r := render.New(render.HugoCompat(), render.WithSummaryLength(5))
+	res, err := r.Render([]byte("## *Install `folio`* now\n\nOne two three four five six.\n\nSeven.\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	fmt.Println(string(res.TOC.HTML()))
+	fmt.Printf("summary: %s\ntruncated: %v, reading time: %d min\n", res.Summary, res.Truncated, res.ReadingTime)
+	// Output:
+	// <h2 id="install--now"><em>Install <code>folio</code></em> now</h2>
+	// <p>One two three four five six.</p>
+	// <p>Seven.</p>
+	// <nav id="TableOfContents">
+	//   <ul>
+	//     <li><a href="#install--now"><em>Install <code>folio</code></em> now</a></li>
+	//   </ul>
+	// </nav>
+	// summary: <h2 id="install--now"><em>Install <code>folio</code></em> now</h2>
+	// <p>One two three four five six.</p>
+	// truncated: true, reading time: 1 min
+}

@@ -112,7 +112,7 @@ func defaultCoreConfig() config {
 // HugoCompat is the preset that makes a Renderer write what Hugo 0.165
 // writes with its default site configuration, byte for byte: Result.HTML
 // is Hugo's .Content, and Summary, Truncated, Plain, WordCount,
-// ReadingTime, TOC.HTML() and Headings are .Summary, .Truncated, .Plain,
+// ReadingTime, TOC.HTML() and TOC.Items are .Summary, .Truncated, .Plain,
 // .WordCount, .ReadingTime, .TableOfContents and .Fragments.Headings. Use
 // it to move a site off Hugo and diff the old and new output.
 //
@@ -134,6 +134,7 @@ func defaultCoreConfig() config {
 //	  endLevel = 3                    # shape as Hugo's (toc.Hugo())
 //	  ordered = false
 //	summaryLength = 70                # WithSummaryLength(70)
+//	enableInlineShortcodes = false    # WithInlineShortcodes(false)
 //	[privacy.youTube]                 # youtube and vimeo write the markup of
 //	  privacyEnhanced = false         # Hugo's own shortcodes (embed.WrapperHugo)
 //
@@ -149,8 +150,12 @@ func defaultCoreConfig() config {
 //     that WithTableHook replaces;
 //   - an automatic summary ends after the paragraph (or other top-level
 //     block) in which the summary length is reached, as Hugo's does;
-//   - shortcodes: the built-ins write Hugo's markup (see WithEmbedOptions
-//     for youtube and vimeo), an unknown shortcode is an error as in Hugo.
+//   - the table of contents has Hugo's shape (toc.Hugo), and its titles
+//     keep images as <img> elements and, with WithUnsafeHTML, inline raw
+//     HTML, as Hugo's do;
+//   - shortcodes: the built-ins write Hugo's markup and white space (see
+//     WithEmbedOptions for youtube and vimeo), an unknown shortcode is an
+//     error as in Hugo (see WithUnknownShortcodes for the fallbacks).
 //
 // HugoCompat is applied before every other option, wherever it stands in
 // the list, so an individual option always overrides it:
