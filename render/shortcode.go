@@ -346,6 +346,9 @@ type Shortcode struct {
 	off   int // offset of the call in the source
 	end   int // offset of the end of the call (its closing tag's) in the source
 	isTOC bool
+	// discardsInner: the call is an unknown shortcode whose fallback
+	// writes nothing of its inner content (UnknownDrop, UnknownPlaceholder).
+	discardsInner bool
 	// asHTML and asMarkdown make the output HTML or Markdown whatever
 	// the call's notation (the fallbacks of unknown shortcodes).
 	asHTML, asMarkdown bool
@@ -641,6 +644,9 @@ type scOut struct {
 	toc  bool   // the toc shortcode: replaced by the TOC's HTML
 	name string // the shortcode's name, for diagnostics
 	off  int    // the call's offset in the source
+	// quiet: the call is inside an unknown call whose inner content is
+	// dropped, so its output is not expected in the HTML.
+	quiet bool
 }
 
 // plainOut is the plain text of an output, once made.
@@ -752,9 +758,10 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		return append(out, src[n.Start:n.End]...), nil
 	}
 	h, ok := e.r.cfg.sc.handlers[n.Name]
+	discards := false // a fallback that writes nothing of the inner content
 	if !ok {
 		var err error
-		if h, err = e.fallback(n, parent); err != nil {
+		if h, discards, err = e.fallback(n, parent); err != nil {
 			return nil, err
 		}
 	}
@@ -773,6 +780,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		d:             e.d,
 		off:           n.Start,
 		end:           n.End,
+		discardsInner: discards,
 	}
 	if len(n.Args) > 0 {
 		if n.Named {
@@ -827,7 +835,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		return nil, e.d.errorAt(argOffset(n, err), &ShortcodeError{Name: n.Name, Err: err})
 	}
 	if sc.isTOC || sc.asHTML || !sc.Markdown && !sc.asMarkdown {
-		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC, name: n.Name, off: n.Start}), nil
+		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC, name: n.Name, off: n.Start, quiet: sc.inDiscarded()}), nil
 	}
 	if ind := callIndent(src, n.Start); ind != nil {
 		// As Hugo does, Markdown output of a call indented on its line (in
@@ -1029,4 +1037,15 @@ func htmlText(b []byte) string {
 		}
 	}
 	return strings.Join(strings.Fields(html.UnescapeString(sb.String())), " ")
+}
+
+// inDiscarded reports whether sc is nested in a call whose inner content
+// is discarded. Nesting is at most maxShortcodeDepth deep.
+func (sc *Shortcode) inDiscarded() bool {
+	for p := sc.Parent; p != nil; p = p.Parent {
+		if p.discardsInner {
+			return true
+		}
+	}
+	return false
 }

@@ -14,30 +14,36 @@ import (
 // an inline shortcode (WithInlineShortcodes), the unknown-shortcode
 // handler, or the fallback WithUnknownShortcodes chose. Each adds a
 // Diagnostic at the call; UnknownError returns the error.
-func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (ShortcodeHandler, error) {
+//
+// discards reports that the handler writes nothing of the call's inner
+// content, so that the output of calls nested in it is not reported as
+// missing from the HTML.
+func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (h ShortcodeHandler, discards bool, err error) {
 	c := &e.r.cfg.sc
 	if shortcode.IsInline(n.Name) {
 		if parent != nil && shortcode.IsInline(parent.Name) {
-			return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errInlineNested})
+			return ShortcodeHandler{}, false, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errInlineNested})
 		}
-		return e.inlineHandler(n)
+		h, err := e.inlineHandler(n)
+		// Off, an inline call writes nothing: calls inside it are not missed.
+		return h, !e.r.cfg.sc.inline, err
 	}
 	name := strconv.Quote(n.Name)
 	switch {
 	case c.unknownHandler.Render != nil:
 		e.d.noteSrc(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
-		return ShortcodeHandler{Render: c.unknownHandler.Render}, nil
+		return ShortcodeHandler{Render: c.unknownHandler.Render}, false, nil
 	case c.unknown == UnknownDrop:
 		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped")
-		return ShortcodeHandler{Render: dropShortcode}, nil
+		return ShortcodeHandler{Render: dropShortcode}, true, nil
 	case c.unknown == UnknownInner:
 		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped, its inner content kept")
-		return ShortcodeHandler{Render: innerOnlyShortcode}, nil
+		return ShortcodeHandler{Render: innerOnlyShortcode}, false, nil
 	case c.unknown == UnknownPlaceholder:
 		e.d.noteSrc(n.Start, "unknown shortcode "+name+" replaced by a placeholder")
-		return ShortcodeHandler{Render: placeholderShortcode}, nil
+		return ShortcodeHandler{Render: placeholderShortcode}, true, nil
 	}
-	return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+	return ShortcodeHandler{}, false, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
 }
 
 // dropShortcode writes nothing.

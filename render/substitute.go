@@ -92,7 +92,7 @@ func (f *finisher) finish(h []byte) ([]byte, error) {
 // link reference definition, ...).
 func (f *finisher) reportUnplaced() {
 	for i, o := range f.x.outs {
-		if !f.outs[i].placed {
+		if !f.outs[i].placed && !o.quiet {
 			f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" is not in the HTML (it stood where nothing is written, such as omitted raw HTML)")
 		}
 	}
