@@ -566,7 +566,11 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	}
 	res.HTML = html
 
-	cjk := r.cfg.cjk || (p != nil && p.FrontMatter.IsCJKLanguage)
+	// The post's own isCJKLanguage, true or false, wins over WithCJK.
+	cjk := r.cfg.cjk
+	if p != nil && p.FrontMatter.IsCJKLanguage != nil {
+		cjk = *p.FrontMatter.IsCJKLanguage
+	}
 	// One pass yields the plain text, the word count and where an
 	// automatic summary would end.
 	limit := 0

@@ -38,7 +38,7 @@ type goldenCase struct {
 		Path     string            `json:"path"`
 		BodyLine int               `json:"bodyLine"`
 		Summary  string            `json:"summary"`
-		CJK      bool              `json:"isCJKLanguage"`
+		CJK      *bool             `json:"isCJKLanguage"`
 		TOC      *post.TOCSettings `json:"toc"`
 		Params   map[string]any    `json:"params"`
 	} `json:"post"`
