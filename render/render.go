@@ -549,18 +549,23 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	}
 	res := &Result{TOC: t}
 
-	// The <!--more--> divider, if any.
+	// The <!--more--> divider, if any. The summary before it is trimmed
+	// of white space, as Hugo's is; so is the content under HugoCompat.
 	var manual []byte
 	hasManual := false
 	if i := bytes.Index(html, moreSentinel); i >= 0 {
 		hasManual = true
-		manual = closeOpenTags(html[:i])
+		manual = bytes.TrimSpace(closeOpenTags(html[:i]))
 		rest := html[i+len(moreSentinel):]
-		res.Truncated = len(bytes.TrimSpace(rest)) > 0
 		joined := make([]byte, 0, len(html)-len(moreSentinel))
 		joined = append(joined, html[:i]...)
 		joined = append(joined, rest...)
 		html = joined
+		if r.cfg.hugoSummary {
+			html = bytes.TrimSpace(html)
+		}
+		// As in Hugo: truncated unless the summary is all of the content.
+		res.Truncated = !bytes.Equal(manual, bytes.TrimSpace(html))
 	} else if b := buf.bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
 		html = bytes.Clone(html) // still the pooled buffer: copy it out
 	}
@@ -571,10 +576,14 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if p != nil && p.FrontMatter.IsCJKLanguage != nil {
 		cjk = *p.FrontMatter.IsCJKLanguage
 	}
-	// One pass yields the plain text, the word count and where an
+	fmSummary := ""
+	if p != nil {
+		fmSummary = p.FrontMatter.Summary
+	}
+	// One pass yields the plain text, the word count and where folio's
 	// automatic summary would end.
 	limit := 0
-	if !hasManual && (p == nil || p.FrontMatter.Summary == "") {
+	if !hasManual && fmSummary == "" && !r.cfg.hugoSummary {
 		limit = r.cfg.summaryLength
 	}
 	var cut int
@@ -586,15 +595,19 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	res.ReadingTime = readingTime(res.WordCount, wpm)
 
 	switch {
-	case hasManual:
+	case hasManual && (len(manual) > 0 || fmSummary == ""):
 		res.Summary = manual
-	case p != nil && p.FrontMatter.Summary != "":
-		s, err := r.fragment([]byte(p.FrontMatter.Summary), d, 0, "in front matter summary")
+	case fmSummary != "":
+		// A front matter summary is used as it renders, untrimmed, and
+		// leaves Truncated as it is: false, or true when a divider starts
+		// the content and so gives an empty summary (Hugo's rule).
+		s, err := r.fragment([]byte(fmSummary), d, 0, "in front matter summary")
 		if err != nil {
 			return nil, err
 		}
 		res.Summary = trimShortHTML(s)
-		res.Truncated = res.WordCount > 0
+	case r.cfg.hugoSummary:
+		res.Summary, res.Truncated = hugoAutoSummary(html, r.cfg.summaryLength, cjk)
 	default:
 		res.Summary, res.Truncated = summaryAt(html, cut)
 	}
