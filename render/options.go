@@ -89,7 +89,7 @@ type config struct {
 	tocHugo          bool // the TOC's shape as Hugo's (toc.Hugo)
 
 	hugoTables  bool // tables in the markup of Hugo's embedded table template
-	hugoSummary bool // the automatic summary ends only after a paragraph, as Hugo's
+	hugoSummary bool // Hugo's automatic summary (hugoSummaryEnd) and trimmed content around a divider
 
 	gmExtensions []goldmark.Extender
 	parserOpts   []parser.Option
@@ -146,8 +146,10 @@ func defaultCoreConfig() config {
 //     (WithoutIframeEmbeds);
 //   - tables are written with the markup of Hugo's embedded table template
 //     (tab indentation, style="text-align: center");
-//   - an automatic summary ends after the paragraph (or other top-level
-//     block) in which the summary length is reached, as Hugo's does;
+//   - summaries as Hugo's: the automatic summary ends after the "</p>" of
+//     the paragraph in which Hugo's own word count reaches the summary
+//     length (see Result.Summary), and the content (Result.HTML) is
+//     trimmed of white space when it has a <!--more--> divider;
 //   - shortcodes: the built-ins write Hugo's markup (see WithEmbedOptions
 //     for youtube and vimeo), an unknown shortcode is an error as in Hugo.
 //
@@ -284,9 +286,10 @@ func WithReadingSpeed(wpm, cjkWPM int) Option {
 // to v0.165 does: ceil(words/213), and ceil(words/501) for CJK text.
 func WithHugoReadingTime() Option { return WithReadingSpeed(213, 501) }
 
-// WithCJK counts words the CJK way for Render (each run of non-ASCII
-// text counts its characters), like Hugo's isCJKLanguage. RenderPost also
-// honours the post's own isCJKLanguage.
+// WithCJK counts words the CJK way (each run of non-ASCII text counts its
+// characters), like Hugo's isCJKLanguage. In RenderPost a post's own
+// isCJKLanguage, true or false, wins: WithCJK only sets the default for
+// posts that do not set it (post.FrontMatter.IsCJKLanguage is nil).
 func WithCJK() Option { return optionFunc(func(c *config) { c.cjk = true }) }
 
 // WithTOCLevels sets the heading levels the table of contents holds

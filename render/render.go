@@ -126,10 +126,22 @@ type Result struct {
 	// TOC is the table of contents from the same parse; never nil.
 	TOC *toc.TOC
 	// Summary is Hugo's .Summary as HTML: the content before <!--more-->,
-	// else the front matter summary, else the first paragraphs up to the
-	// summary length. It never cuts a tag open.
+	// trimmed of white space; else (or when that is empty) the front
+	// matter summary, rendered as Markdown, a single wrapping <p> removed;
+	// else the first top-level blocks up to the summary length, trimmed.
+	// It never cuts a tag open. Under HugoCompat the automatic summary is
+	// Hugo 0.165's: it ends after the "</p>" of the paragraph in which
+	// Hugo's word count reaches the length. That count runs over the HTML
+	// between two "</p>", skips tokens that look like a tag or start like
+	// an attribute (so the first word of a heading or a link is not
+	// counted) and never reads the last character before a "</p>"; where
+	// the "</p>" is inside a list or blockquote, Hugo leaves them open and
+	// folio closes them.
 	Summary []byte
-	// Truncated reports whether the content holds more than Summary.
+	// Truncated reports whether the content holds more than Summary: as
+	// in Hugo, whether Summary differs from the content (white space
+	// around both ignored). With a front matter summary it is false, as in
+	// Hugo, unless a <!--more--> divider starts the content.
 	Truncated bool
 	// Plain is the content as plain text, Hugo's .Plain.
 	Plain string
