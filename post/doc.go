@@ -40,7 +40,14 @@
 // only a numeric offset or Z is kept. Date aliases and
 // fallbacks follow Hugo: modified → lastmod, pubdate and published →
 // publishDate, unpublishdate → expiryDate; Date falls back to publishDate
-// then lastmod, Lastmod to date then publishDate, PublishDate to date.
+// then lastmod, Lastmod to date then publishDate, and PublishDate to Date,
+// wherever Date came from: a post with only a lastmod (or modified) date
+// is published at that date, as in Hugo, whose date handler stores the
+// Date it found as the date its publishDate handler reads. Also as in
+// Hugo, a date key that is present but empty ("" or null) stops that
+// fallback: PublishDate is then set only by publishDate and its aliases.
+// isCJKLanguage is a *bool, nil when absent, so that an explicit false
+// can override a renderer's default.
 // A date must be one JSON can hold: a date (or Unix seconds) outside the
 // years 0..9999, or with a zone offset of 24 hours, is an error at the
 // value, so a parsed Post always marshals to JSON.

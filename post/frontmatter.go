@@ -22,6 +22,7 @@ type typer struct {
 	featured2 string   // featuredImage
 
 	paramsDraft bool // the params map sets draft
+	emptyDate   bool // date is present with an empty value ("" or null)
 }
 
 // build walks the front matter once and returns its typed fields and
@@ -144,7 +145,7 @@ func (b *builder) field(t *typer, lk string, v *yaml.Node, path *keyPath, params
 		}
 	case "iscjklanguage":
 		if c, ok := b.asBool(v, path); ok {
-			fm.IsCJKLanguage = c
+			fm.IsCJKLanguage = &c
 			params[lk] = c
 		}
 	case "aliases":
@@ -173,6 +174,8 @@ func (b *builder) field(t *typer, lk string, v *yaml.Node, path *keyPath, params
 		if d, ok := b.asDate(v, path); ok && !d.IsZero() {
 			t.setDate(lk, d)
 			params[lk] = d
+		} else if ok && lk == "date" {
+			t.emptyDate = true
 		}
 	case "published":
 		// Hugo reads published as "not a draft" when it is a bool and as
@@ -216,11 +219,12 @@ func nonNil(s []string) []string {
 }
 
 // Date precedence, first non-zero wins (Hugo's default front matter
-// configuration, without :git).
+// configuration, without :git). PublishDate then falls back to Date (see
+// finish), not to the date key alone.
 var (
 	dateKeys        = []string{"date", "publishdate", "pubdate", "published", "lastmod", "modified"}
 	lastmodKeys     = []string{"lastmod", "modified", "date", "publishdate", "pubdate", "published"}
-	publishDateKeys = []string{"publishdate", "pubdate", "published", "date"}
+	publishDateKeys = []string{"publishdate", "pubdate", "published"}
 	expiryDateKeys  = []string{"expirydate", "unpublishdate"}
 )
 
@@ -239,6 +243,14 @@ func (b *builder) finish(t *typer, params map[string]any) {
 		fm.Date = firstDate(t.dates, dateKeys)
 		fm.Lastmod = firstDate(t.dates, lastmodKeys)
 		fm.PublishDate = firstDate(t.dates, publishDateKeys)
+		// Hugo's date handler stores the Date it found (from publishDate
+		// or lastmod, too) as the date param, which the publishDate
+		// handler reads last: so PublishDate falls back to Date, and a
+		// post with only lastmod is published at lastmod. A date key that
+		// is present but empty is stored as it is and blocks that.
+		if fm.PublishDate.IsZero() && !t.emptyDate {
+			fm.PublishDate = fm.Date
+		}
 		fm.ExpiryDate = firstDate(t.dates, expiryDateKeys)
 	}
 	switch {

@@ -95,7 +95,9 @@ type FrontMatter struct {
 	// The dates, after Hugo's aliases and fallbacks: Date is date, else
 	// publishDate (pubdate, published), else lastmod (modified); Lastmod
 	// is lastmod (modified), else date, else publishDate; PublishDate is
-	// publishDate, else date; ExpiryDate is expiryDate (unpublishdate).
+	// publishDate (pubdate, published), else Date, so a post with only a
+	// lastmod date is published at it (unless date is present but empty,
+	// as in Hugo); ExpiryDate is expiryDate (unpublishdate).
 	// Every date given is within the years 0..9999 and has a zone offset
 	// under 24 hours, so FrontMatter marshals to JSON; any other date,
 	// under any of these keys, is an error from Parse that wraps ErrDate.
@@ -123,8 +125,11 @@ type FrontMatter struct {
 	TOCSettings *TOCSettings
 
 	// IsCJKLanguage is Hugo's isCJKLanguage: word counts treat the text as
-	// Chinese, Japanese or Korean.
-	IsCJKLanguage bool
+	// Chinese, Japanese or Korean when it is true. It is nil when the front
+	// matter does not set isCJKLanguage, so that an explicit false can be
+	// told from an absent key: a renderer's own default (render.WithCJK,
+	// Hugo's hasCJKLanguage) applies only when it is nil.
+	IsCJKLanguage *bool
 
 	// Headless is Hugo's headless: the page is not rendered on its own.
 	Headless bool

@@ -9,8 +9,9 @@ import (
 // blockPass is the AST transformer that does folio's work on a parsed
 // document. It walks the blocks once, never the inline content, and hands
 // what it found to each concern in turn: the heading IDs first (the TOC,
-// the heading hook and footnotes all read them), then the raw HTML policy,
-// then the code blocks' fence attributes.
+// the heading hook and footnotes all read them; after the <!--more-->
+// divider has split its block), then the raw HTML policy, then the code
+// blocks' fence attributes.
 type blockPass struct {
 	ids    *headingIDs
 	policy *policy
@@ -22,9 +23,15 @@ func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	src := reader.Source()
 	var f blockFinds
 	f.collect(doc, b.policy.wantsParagraphs())
+	// The summary divider splits its block first, so that a heading
+	// holding it gets its ID from the text before it.
+	divider, after := b.policy.divide(d, src, doc)
+	if p, ok := after.(*ast.Paragraph); ok && b.policy.wantsParagraphs() {
+		f.paras = append(f.paras, p)
+	}
 	d.heads = f.heads
 	b.ids.assign(d, src, f.heads)
-	b.policy.apply(d, src, doc, f.blocks, f.paras)
+	b.policy.apply(d, src, f.blocks, f.paras, divider)
 	if b.hl != nil {
 		b.hl.prepare(d, src, doc, f.fences)
 	}

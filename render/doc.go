@@ -37,10 +37,13 @@
 // # Summaries
 //
 // Result.Summary follows Hugo's precedence: the content before the first
-// <!--more--> outside code (an inline divider splits its paragraph);
-// else the post's front matter summary, rendered as Markdown without
-// shortcodes and with a single <p> stripped; else whole paragraphs up
-// to [WithSummaryLength] words (70). ReadingTime is ceil(words/212), or
+// <!--more--> outside code, trimmed (an inline divider splits its
+// paragraph or heading; "## <!--more-->" leaves an empty heading, as in
+// Hugo); else the post's front matter summary, rendered as Markdown
+// without shortcodes and with a single <p> stripped (Truncated is then
+// false, as in Hugo); else whole top-level blocks up to
+// [WithSummaryLength] words (70), or under [HugoCompat] Hugo's own
+// paragraph-based cut (see [Result]). ReadingTime is ceil(words/212), or
 // words/500 for CJK text, the speeds Hugo documents; [WithHugoReadingTime]
 // gives the 213 and 501 of Hugo v0.165 and earlier.
 //

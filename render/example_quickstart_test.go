@@ -35,7 +35,7 @@ Hugo-style posts, *rendered* in Go.
 		log.Fatal(err)
 	}
 	fmt.Println(p.FrontMatter.Title, p.FrontMatter.Date.Format("2006-01-02"), p.FrontMatter.Tags)
-	fmt.Printf("summary: %s", res.Summary)
+	fmt.Printf("summary: %s\n", res.Summary)
 	fmt.Println("toc:", res.TOC.Items[0].ID, "words:", res.WordCount, "minutes:", res.ReadingTime)
 	// Output:
 	// Hello, folio 2019-09-10 [go hugo]

@@ -22,7 +22,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	fmt.Print(string(res.HTML))
-	fmt.Printf("summary: %s", res.Summary)
+	fmt.Printf("summary: %s\n", res.Summary)
 	fmt.Println("words:", res.WordCount, "truncated:", res.Truncated)
 	// Output:
 	// <h1 id="héllo-wörld">Héllo, Wörld!</h1>

@@ -12,8 +12,9 @@ import (
 	"github.com/folio-md/folio/post"
 )
 
-// FuzzRender renders any input twice. With shortcodes off, every input must
-// render without error. With them on (the default), a document may be refused
+// FuzzRender renders any input three times. With shortcodes off (with
+// folio's defaults and with HugoCompat), every input must render without
+// error. With them on (the default), a document may be refused
 // (an unknown or unclosed shortcode, say), but only with a *post.ParseError
 // positioned inside the input. Neither may panic; every HTML and summary,
 // with raw HTML off, must close each non-void element it opens, and every
@@ -30,10 +31,17 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("{{< x >}}\n\n{{% details %}}\n# h\n"))
 	plain := New(WithFigureForTitledImages(), WithShortcodes(false))
 	shortcodes := New(WithFigureForTitledImages())
+	// Hugo's automatic summary, cut early so that it cuts often.
+	hugo := New(HugoCompat(), WithShortcodes(false), WithSummaryLength(3))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		res, err := plain.Render(src)
 		if err != nil {
 			t.Fatalf("Render with shortcodes off: %v", err)
+		}
+		checkResult(t, res)
+		res, err = hugo.Render(src)
+		if err != nil {
+			t.Fatalf("Render with HugoCompat: %v", err)
 		}
 		checkResult(t, res)
 		res, err = shortcodes.Render(src)

@@ -86,6 +86,45 @@ func TestHugoCompat(t *testing.T) {
 	}
 }
 
+// TestHugoPublished checks post.Status against the pages Hugo 0.165
+// publishes without --buildDrafts, --buildFuture and --buildExpired
+// (hugo-published.json). The pages' dates are far enough in the past or
+// the future (2999) for the clock not to matter.
+func TestHugoPublished(t *testing.T) {
+	b, err := os.ReadFile("testdata/hugo/hugo-published.json")
+	if err != nil {
+		t.Fatalf("%v (made by testdata/hugo/make.sh)", err)
+	}
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		t.Fatal(err)
+	}
+	published := make(map[string]bool, len(names))
+	for _, n := range names {
+		published[n] = true
+	}
+	paths, err := filepath.Glob("testdata/hugo/pages/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	for _, path := range paths {
+		name := filepath.Base(path)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := post.Parse(src, post.WithPath(name), post.WithLocation(time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := p.Status(now)
+		if got := st == post.Published; got != published[name] {
+			t.Errorf("%s: Status = %v, Hugo publishes it: %v", name, st, published[name])
+		}
+	}
+}
+
 func loadHugoPages(t *testing.T, path string) map[string]*hugoPage {
 	t.Helper()
 	b, err := os.ReadFile(path)

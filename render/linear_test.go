@@ -170,6 +170,18 @@ var linearCases = []linearCase{
 		gen: func(n int) []byte {
 			return []byte(strings.Repeat("<span>", n) + strings.Repeat("</b>", n) + "\n\n<!--more-->\n\nrest\n")
 		}},
+	// Hugo's automatic summary reads the HTML between one </p> and the
+	// next: many short paragraphs below the length, one long paragraph
+	// of tag-like tokens, a summary cut deep inside nested lists.
+	{name: "Hugo summary over many paragraphs", n: 5000, gen: repeat("a\n\n"),
+		opts: []Option{HugoCompat(), WithSummaryLength(1 << 30)}},
+	{name: "Hugo summary over one paragraph of tags", n: 5000, gen: repeat("<b> x=\"y\" *a* "),
+		opts: []Option{HugoCompat(), WithUnsafeHTML(), WithSummaryLength(1 << 30)}},
+	{name: "Hugo summary, CJK words with tags", n: 5000, gen: repeat("日本<b>語</b>*です* "),
+		opts: []Option{HugoCompat(), WithCJK(), WithUnsafeHTML(), WithSummaryLength(1 << 30)}},
+	{name: "Hugo summary cut in a long loose list", n: 3000, gen: func(n int) []byte {
+		return []byte(strings.Repeat("- aa\n\n  > bb\n\n", n) + "cc\n")
+	}, opts: []Option{HugoCompat(), WithSummaryLength(1 << 30)}},
 }
 
 // TestLinear renders every case at n and 10n and fails when the time

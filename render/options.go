@@ -89,7 +89,7 @@ type config struct {
 	tocOrdered       bool
 	tocHugo          bool // the TOC's shape as Hugo's (toc.Hugo)
 
-	hugoSummary bool // the automatic summary ends only after a paragraph, as Hugo's
+	hugoSummary bool // Hugo's automatic summary (hugoSummaryEnd) and trimmed content around a divider
 
 	gmExtensions []goldmark.Extender
 	parserOpts   []parser.Option
@@ -148,8 +148,10 @@ func defaultCoreConfig() config {
 //   - tables are written with the markup of Hugo's embedded table template
 //     (tab indentation, style="text-align: center"), through a table hook
 //     that WithTableHook replaces;
-//   - an automatic summary ends after the paragraph (or other top-level
-//     block) in which the summary length is reached, as Hugo's does;
+//   - summaries as Hugo's: the automatic summary ends after the "</p>" of
+//     the paragraph in which Hugo's own word count reaches the summary
+//     length (see Result.Summary), and the content (Result.HTML) is
+//     trimmed of white space when it has a <!--more--> divider;
 //   - the table of contents has Hugo's shape (toc.Hugo), and its titles
 //     keep images as <img> elements and, with WithUnsafeHTML, inline raw
 //     HTML, as Hugo's do;
@@ -291,9 +293,10 @@ func WithReadingSpeed(wpm, cjkWPM int) Option {
 // to v0.165 does: ceil(words/213), and ceil(words/501) for CJK text.
 func WithHugoReadingTime() Option { return WithReadingSpeed(213, 501) }
 
-// WithCJK counts words the CJK way for Render (each run of non-ASCII
-// text counts its characters), like Hugo's isCJKLanguage. RenderPost also
-// honours the post's own isCJKLanguage.
+// WithCJK counts words the CJK way (each run of non-ASCII text counts its
+// characters), like Hugo's isCJKLanguage. In RenderPost a post's own
+// isCJKLanguage, true or false, wins: WithCJK only sets the default for
+// posts that do not set it (post.FrontMatter.IsCJKLanguage is nil).
 func WithCJK() Option { return optionFunc(func(c *config) { c.cjk = true }) }
 
 // WithTOCLevels sets the heading levels the table of contents holds

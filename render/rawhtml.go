@@ -95,13 +95,25 @@ func (t *policy) wantsParagraphs() bool {
 	return t.ext.ImageHook != nil || t.ext.FigureForTitledImages
 }
 
-// apply runs the policy over the HTML blocks and paragraphs of doc, in
-// document order, as the block pass collected them.
-func (t *policy) apply(d *docState, src []byte, doc *ast.Document, blocks []*ast.HTMLBlock, paras []*ast.Paragraph) {
-	var divider ast.Node
-	if d.summary && bytes.Contains(src, moreDivider) {
-		divider = findDivider(doc, src)
+// divide finds the summary divider of doc, when the document wants one,
+// and splits the document there (splitAtDivider). It returns the divider
+// node, nil when there is none, and the block made of what followed the
+// divider inside its block, if any.
+func (t *policy) divide(d *docState, src []byte, doc *ast.Document) (divider, after ast.Node) {
+	if !d.summary || !bytes.Contains(src, moreDivider) {
+		return nil, nil
 	}
+	divider = findDivider(doc, src)
+	if divider == nil {
+		return nil, nil
+	}
+	return divider, splitAtDivider(divider, src)
+}
+
+// apply runs the policy over the HTML blocks and paragraphs of a
+// document, in document order, as the block pass collected them; divider
+// is the summary divider divide found, or nil.
+func (t *policy) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, paras []*ast.Paragraph, divider ast.Node) {
 	unsafe := t.ext.unsafeHTML()
 	for _, n := range blocks {
 		if n == divider {
@@ -141,9 +153,6 @@ func (t *policy) apply(d *docState, src []byte, doc *ast.Document, blocks []*ast
 		bi.SetPos(nodePos(p))
 		p.Parent().ReplaceChild(p.Parent(), p, bi)
 		bi.AppendChild(bi, img)
-	}
-	if divider != nil {
-		splitAtDivider(divider, src)
 	}
 }
 

@@ -127,10 +127,22 @@ type Result struct {
 	// TOC is the table of contents from the same parse; never nil.
 	TOC *toc.TOC
 	// Summary is Hugo's .Summary as HTML: the content before <!--more-->,
-	// else the front matter summary, else the first paragraphs up to the
-	// summary length. It never cuts a tag open.
+	// trimmed of white space; else (or when that is empty) the front
+	// matter summary, rendered as Markdown, a single wrapping <p> removed;
+	// else the first top-level blocks up to the summary length, trimmed.
+	// It never cuts a tag open. Under HugoCompat the automatic summary is
+	// Hugo 0.165's: it ends after the "</p>" of the paragraph in which
+	// Hugo's word count reaches the length. That count runs over the HTML
+	// between two "</p>", skips tokens that look like a tag or start like
+	// an attribute (so the first word of a heading or a link is not
+	// counted) and never reads the last character before a "</p>"; where
+	// the "</p>" is inside a list or blockquote, Hugo leaves them open and
+	// folio closes them.
 	Summary []byte
-	// Truncated reports whether the content holds more than Summary.
+	// Truncated reports whether the content holds more than Summary: as
+	// in Hugo, whether Summary differs from the content (white space
+	// around both ignored). With a front matter summary it is false, as in
+	// Hugo, unless a <!--more--> divider starts the content.
 	Truncated bool
 	// Plain is the content as plain text, Hugo's .Plain.
 	Plain string
@@ -550,28 +562,41 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	}
 	res := &Result{TOC: t}
 
-	// The <!--more--> divider, if any.
+	// The <!--more--> divider, if any. The summary before it is trimmed
+	// of white space, as Hugo's is; so is the content under HugoCompat.
 	var manual []byte
 	hasManual := false
 	if i := bytes.Index(html, moreSentinel); i >= 0 {
 		hasManual = true
-		manual = closeOpenTags(html[:i])
+		manual = bytes.TrimSpace(closeOpenTags(html[:i]))
 		rest := html[i+len(moreSentinel):]
-		res.Truncated = len(bytes.TrimSpace(rest)) > 0
 		joined := make([]byte, 0, len(html)-len(moreSentinel))
 		joined = append(joined, html[:i]...)
 		joined = append(joined, rest...)
 		html = joined
+		if r.cfg.hugoSummary {
+			html = bytes.TrimSpace(html)
+		}
+		// As in Hugo: truncated unless the summary is all of the content.
+		res.Truncated = !bytes.Equal(manual, bytes.TrimSpace(html))
 	} else if b := buf.bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
 		html = bytes.Clone(html) // still the pooled buffer: copy it out
 	}
 	res.HTML = html
 
-	cjk := r.cfg.cjk || (p != nil && p.FrontMatter.IsCJKLanguage)
-	// One pass yields the plain text, the word count and where an
+	// The post's own isCJKLanguage, true or false, wins over WithCJK.
+	cjk := r.cfg.cjk
+	if p != nil && p.FrontMatter.IsCJKLanguage != nil {
+		cjk = *p.FrontMatter.IsCJKLanguage
+	}
+	fmSummary := ""
+	if p != nil {
+		fmSummary = p.FrontMatter.Summary
+	}
+	// One pass yields the plain text, the word count and where folio's
 	// automatic summary would end.
 	limit := 0
-	if !hasManual && (p == nil || p.FrontMatter.Summary == "") {
+	if !hasManual && fmSummary == "" && !r.cfg.hugoSummary {
 		limit = r.cfg.summaryLength
 	}
 	var cut int
@@ -583,15 +608,19 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	res.ReadingTime = readingTime(res.WordCount, wpm)
 
 	switch {
-	case hasManual:
+	case hasManual && (len(manual) > 0 || fmSummary == ""):
 		res.Summary = manual
-	case p != nil && p.FrontMatter.Summary != "":
-		s, err := r.fragment([]byte(p.FrontMatter.Summary), d, 0, "in front matter summary")
+	case fmSummary != "":
+		// A front matter summary is used as it renders, untrimmed, and
+		// leaves Truncated as it is: false, or true when a divider starts
+		// the content and so gives an empty summary (Hugo's rule).
+		s, err := r.fragment([]byte(fmSummary), d, 0, "in front matter summary")
 		if err != nil {
 			return nil, err
 		}
 		res.Summary = trimShortHTML(s)
-		res.Truncated = res.WordCount > 0
+	case r.cfg.hugoSummary:
+		res.Summary, res.Truncated = hugoAutoSummary(html, r.cfg.summaryLength, cjk)
 	default:
 		res.Summary, res.Truncated = summaryAt(html, cut)
 		if r.cfg.hugoSummary {

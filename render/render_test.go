@@ -20,6 +20,7 @@ import (
 // goldenCase is the JSON comment of a golden file in testdata/<feature>/.
 // Every field is optional; the zero value renders with New().
 type goldenCase struct {
+	Hugo          bool     `json:"hugo"` // the HugoCompat preset
 	Unsafe        bool     `json:"unsafe"`
 	IDStyle       string   `json:"idStyle"`
 	HugoIDs       bool     `json:"hugoIDs"`
@@ -38,7 +39,7 @@ type goldenCase struct {
 		Path     string            `json:"path"`
 		BodyLine int               `json:"bodyLine"`
 		Summary  string            `json:"summary"`
-		CJK      bool              `json:"isCJKLanguage"`
+		CJK      *bool             `json:"isCJKLanguage"`
 		TOC      *post.TOCSettings `json:"toc"`
 		Params   map[string]any    `json:"params"`
 	} `json:"post"`
@@ -46,6 +47,9 @@ type goldenCase struct {
 
 func (gc goldenCase) options(t *testing.T) []Option {
 	var opts []Option
+	if gc.Hugo {
+		opts = append(opts, HugoCompat())
+	}
 	if gc.Unsafe {
 		opts = append(opts, WithUnsafeHTML())
 	}
