@@ -130,14 +130,15 @@ type Result struct {
 	// trimmed of white space; else (or when that is empty) the front
 	// matter summary, rendered as Markdown, a single wrapping <p> removed;
 	// else the first top-level blocks up to the summary length, trimmed.
-	// It never cuts a tag open. Under HugoCompat the automatic summary is
+	// Outside HugoCompat it never cuts a tag open. Under HugoCompat the automatic summary is
 	// Hugo 0.165's: it ends after the "</p>" of the paragraph in which
 	// Hugo's word count reaches the length. That count runs over the HTML
 	// between two "</p>", skips tokens that look like a tag or start like
 	// an attribute (so the first word of a heading or a link is not
 	// counted) and never reads the last character before a "</p>"; where
-	// the "</p>" is inside a list or blockquote, Hugo leaves them open and
-	// folio closes them.
+	// the "</p>" is inside a list or blockquote, the summary leaves them
+	// open, as Hugo's does (byte for byte); close them before putting it
+	// in a page of several summaries.
 	Summary []byte
 	// Truncated reports whether the content holds more than Summary: as
 	// in Hugo, whether Summary differs from the content (white space
@@ -623,11 +624,6 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		res.Summary, res.Truncated = hugoAutoSummary(html, r.cfg.summaryLength, cjk)
 	default:
 		res.Summary, res.Truncated = summaryAt(html, cut)
-		if r.cfg.hugoSummary {
-			// Hugo's automatic summary has no white space at its ends
-			// (the newlines Hugo's own shortcode templates write).
-			res.Summary = bytes.TrimSpace(res.Summary)
-		}
 	}
 
 	res.Diagnostics = d.diagnostics()

@@ -374,10 +374,9 @@ func paramShortcode(w io.Writer, sc *Shortcode) error {
 // class="…" name="…" title="…" >}}Markdown{{< /details >}}. The summary
 // and the inner content are Markdown.
 func detailsShortcode(w io.Writer, sc *Shortcode) error {
+	// Positional arguments are ignored, as Hugo's template ignores them
+	// (reported by checkArgs: details takes named arguments only).
 	sc.checkArgs(0, "summary", "open", "class", "name", "title")
-	if !sc.IsNamedParams && sc.Params != nil {
-		return errors.New("takes named arguments only (summary=\"…\")")
-	}
 	open, err := sc.GetBool("open", false)
 	if err != nil {
 		return err

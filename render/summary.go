@@ -299,16 +299,15 @@ func probablyHTMLToken(w []byte) bool {
 }
 
 // hugoAutoSummary is the automatic summary under HugoCompat: the content
-// up to hugoSummaryEnd, trimmed of white space, with the elements a cut
-// inside a list or blockquote leaves open closed (where Hugo leaves them
-// open). truncated is Hugo's: the summary is not the whole content.
+// up to hugoSummaryEnd, trimmed of white space, byte for byte Hugo's: a
+// cut inside a list or blockquote leaves them open, as in Hugo. truncated
+// is Hugo's: the summary is not the whole content.
 func hugoAutoSummary(html []byte, limit int, cjk bool) (summary []byte, truncated bool) {
 	content := bytes.TrimSpace(html)
 	end := hugoSummaryEnd(html, limit, cjk)
 	if end < 0 {
 		return content, false
 	}
-	// closeOpenTags trims the summary and closes what is open.
-	summary = bytes.TrimSpace(closeOpenTags(html[:end]))
+	summary = bytes.TrimSpace(html[:end])
 	return summary, !bytes.Equal(summary, content)
 }
