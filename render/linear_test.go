@@ -182,6 +182,25 @@ var linearCases = []linearCase{
 	{name: "Hugo summary cut in a long loose list", n: 3000, gen: func(n int) []byte {
 		return []byte(strings.Repeat("- aa\n\n  > bb\n\n", n) + "cc\n")
 	}, opts: []Option{HugoCompat(), WithSummaryLength(1 << 30)}},
+	{name: "Hugo tables, many rows", n: 4000, gen: func(n int) []byte {
+		return []byte("| a | b |\n|:-:|--:|\n" + strings.Repeat("| *x* | [y](/z) |\n", n))
+	}, goldmark: true, opts: []Option{HugoCompat()}},
+	{name: "Hugo tables, many tables", n: 2000, gen: repeat("| a |\n|---|\n| b |\n\n"), goldmark: true, opts: []Option{HugoCompat()}},
+	{name: "Hugo TOC titles with images and raw HTML", n: 2000, gen: repeat("## a ![i](/x.png) <mark>m</mark>\n\n"),
+		opts: []Option{HugoCompat(), WithUnsafeHTML(), WithTOCLevels(1, 6)}},
+	{name: "code blocks ending in blank lines", n: 3000, gen: repeat("```go\nx\n\n\n\n```\n\n"), goldmark: true, opts: []Option{HugoCompat()}},
+	{name: "HTML comment blocks", n: 6000, gen: repeat("<!-- a -->\n\n<pre>\nx\n</pre>\n\n"), goldmark: true},
+	{name: "fences with many inert attributes", n: 20000, gen: func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("```go {")
+		for i := range n {
+			fmt.Fprintf(&b, "a%d=1 ", i)
+		}
+		b.WriteString("}\nx\n```\n")
+		return []byte(b.String())
+	}},
+	{name: "unknown shortcodes as placeholders, nested", n: 100, gen: repeat(strings.Repeat("{{< tabs >}}a ", 60) + strings.Repeat("{{< /tabs >}}", 60) + "\n\n"),
+		opts: []Option{WithUnknownShortcodes(UnknownPlaceholder)}},
 }
 
 // TestLinear renders every case at n and 10n and fails when the time
