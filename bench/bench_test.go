@@ -161,6 +161,12 @@ func BenchmarkCorpus(b *testing.B) {
 		)...)), renderWith(render.New(keep, site)))
 	})
 
+	// The cost of HugoCompat (Hugo's tables, summaries, inline styles and
+	// TOC shape) against folio's defaults, both highlighting.
+	b.Run("ratio/folio-hugocompat-over-folio", func(b *testing.B) {
+		ratio(b, docs, renderWith(render.New(keep, site)), renderWith(render.New(render.HugoCompat(), keep, site)))
+	})
+
 	b.Run("frontmatter/folio-post", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
