@@ -13,7 +13,9 @@ import (
 // escapes the single quote, for attribute values.
 var (
 	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
+	// A carriage return is written as a reference: an HTML parser turns a
+	// raw one into a line feed, and the link would miss its heading.
+	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;", "\r", "&#13;")
 )
 
 // inlineWriter renders a heading's inline content as HTML and as plain text.
