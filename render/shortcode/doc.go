@@ -1,7 +1,7 @@
 // Package shortcode finds Hugo shortcode calls in Markdown and parses them
 // into a tree, with no dependency on a Markdown parser.
 //
-//	nodes, err := shortcode.Parse(src, shortcode.Options{Inner: modeOf})
+//	nodes, err := shortcode.Parse(src, shortcode.ParseOptions{Inner: modeOf})
 //
 // The syntax is Hugo's: {{< name args >}} (standard notation) and
 // {{% name args %}} (Markdown notation), closing tags {{< /name >}},
@@ -43,7 +43,7 @@
 //
 // # Errors
 //
-// Every error is an [*Error] with the byte offset of the fault; it unwraps
+// Every error is an [*SyntaxError] with the byte offset of the fault; it unwraps
 // to [ErrSyntax]. Parse never panics.
 //
 // # Concurrency
