@@ -191,4 +191,3 @@ func showArg(v any) string {
 	}
 	return fmt.Sprintf("%v (%T)", v, v)
 }
-

@@ -137,4 +137,3 @@ func clip(s string, n int) string {
 	}
 	return s[:n] + "..."
 }
-

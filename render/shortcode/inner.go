@@ -122,7 +122,6 @@ func deindent(s string) string {
 	return b.String()
 }
 
-
 // omitted replaces each raw HTML tag omitted from inner content, as
 // goldmark writes it for omitted raw HTML in Markdown.
 var omitted = []byte("<!-- raw HTML omitted -->")

@@ -133,4 +133,3 @@ func (x *Expansion) plainOf(i int) string {
 	}
 	return p.text
 }
-

@@ -336,4 +336,3 @@ func (f *finisher) callOffset(seg []byte, limit int) int {
 	}
 	return 0
 }
-

@@ -41,4 +41,3 @@ func Text(b []byte) string {
 	}
 	return strings.Join(strings.Fields(html.UnescapeString(sb.String())), " ")
 }
-
