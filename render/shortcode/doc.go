@@ -1,5 +1,54 @@
-// Package shortcode finds Hugo shortcode calls in Markdown and parses them
-// into a tree, with no dependency on a Markdown parser.
+// Package shortcode runs Hugo shortcodes: it finds the calls in a page,
+// hands each to its handler, and puts the output back into the page,
+// with no dependency on a Markdown parser or renderer. Package render
+// uses it; its options (render.WithShortcode, ...) take the types here.
+//
+// # Handlers
+//
+// A [Handler] renders the calls of one shortcode: its [Func] gets a
+// [*Call] with the arguments (Get, GetString, GetInt, GetBool, Params),
+// the inner content (Inner, InnerDeindent, InnerHTML), the page, the
+// position, and what the renderer offers through the call (RenderMarkdown,
+// Param, ResolveRef, URLAllowed, Warnf, MarkTOC). The built-in shortcodes
+// of package render use nothing else. [Template] adapts a Hugo shortcode
+// template written for html/template.
+//
+//	note := shortcode.Handler{
+//		Inner: shortcode.InnerRequired,
+//		Render: func(w io.Writer, c *shortcode.Call) error {
+//			body, err := c.RenderMarkdown(c.Inner)
+//			if err != nil {
+//				return err
+//			}
+//			_, err = fmt.Fprintf(w, "<aside>%s</aside>", body)
+//			return err
+//		},
+//	}
+//	r := render.New(render.WithShortcode("note", note))
+//
+// # Expansion
+//
+// [Expand] runs every call of a page for a renderer, the [Host]: the
+// output of a {{% %}} call is Markdown, put in place at once; the output
+// of a {{< >}} call is HTML, kept behind a placeholder (a random prefix
+// per page, the call's number and 'z') that no input can forge. The
+// renderer parses [Expansion.Markdown], then [Expansion.Finish] replaces
+// each placeholder in the HTML by context: the HTML itself in element
+// content (a placeholder alone in a paragraph takes the <p> with it, as
+// in Hugo); its escaped plain text in an attribute value, a comment or
+// the text of script, style, textarea and title; nothing elsewhere in a
+// tag. URL attributes that the output holds or that a placeholder lands
+// in are checked against the renderer's URL policy (Host.URLAllowed) and
+// emptied when refused. Each replacement and removal is a Diagnostic.
+//
+// Offsets are byte offsets of the page source; the Host turns them into
+// file positions ([Position]), and [Expansion.SourceOffset] maps an
+// offset of the expanded Markdown back to the source.
+//
+// # Parsing
+//
+// [Parse] finds the calls and escapes of a source and returns them as a
+// tree of [Node] values:
 //
 //	nodes, err := shortcode.Parse(src, shortcode.ParseOptions{Inner: modeOf})
 //
@@ -43,10 +92,16 @@
 //
 // # Errors
 //
-// Every error is an [*SyntaxError] with the byte offset of the fault; it unwraps
-// to [ErrSyntax]. Parse never panics.
+// Every error of Parse is a [*SyntaxError] with the byte offset of the
+// fault; it unwraps to [ErrSyntax]. An error of Expand is a
+// *post.ParseError at the fault whose Err is an [*Error] naming the
+// shortcode, which unwraps to [ErrUnknown], [ErrSyntax] or the handler's
+// own error (an [*ArgError] is positioned at its argument). Nothing
+// panics on input.
 //
 // # Concurrency
 //
-// Parse keeps no state between calls and may be called from many goroutines.
+// Parse and Expand keep no state between calls and may be called from
+// many goroutines; a [Config] is only read. An [Expansion] and its calls
+// belong to one render.
 package shortcode
