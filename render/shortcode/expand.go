@@ -23,7 +23,7 @@ type Host interface {
 	// calls, with the renderer's settings. When inline is true and the
 	// result is a single paragraph, its <p> is removed, as Hugo's
 	// markdownify does. The fragment's diagnostics are added at offset
-	// off, each prefixed with where ("in shortcode \"figure\"").
+	// off, each prefixed with where (`in shortcode "figure"`).
 	RenderMarkdown(markdown []byte, inline bool, off int, where string) ([]byte, error)
 	// URLAllowed reports whether the URL u (character references
 	// resolved) may stand in the attribute attr (any case) of the element
