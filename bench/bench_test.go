@@ -19,6 +19,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 const corpusDir = "../../shared/corpus/hugodocs"
@@ -115,7 +116,7 @@ func BenchmarkCorpus(b *testing.B) {
 	// The corpus calls site-specific shortcodes (code-toggle, include, ...):
 	// folio keeps them as text with a Diagnostic, as the baseline does.
 	// The param shortcode reads minVersion from the site's params.
-	keep := render.WithUnknownShortcodes(render.UnknownKeepAsText)
+	keep := render.WithUnknownShortcodes(shortcode.UnknownKeepAsText)
 	site := render.WithSiteParams(map[string]any{"minVersion": "0.112.0"})
 	b.Run("render/folio-nohighlight", folioRun(render.New(keep, site, render.WithHighlighting(false))))
 	b.Run("render/folio-highlight", folioRun(render.New(keep, site)))

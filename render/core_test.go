@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 func TestAnchorize(t *testing.T) {
@@ -197,7 +198,7 @@ func TestCorpus(t *testing.T) {
 	require.NotEmpty(t, files)
 	// The Hugo docs use site-specific shortcodes (code-toggle, new-in, ...)
 	// that folio does not have: keep those calls as text.
-	r := New(WithUnknownShortcodes(UnknownKeepAsText))
+	r := New(WithUnknownShortcodes(shortcode.UnknownKeepAsText))
 	var rendered, diags, parseErrs int
 	kinds := map[string]int{}
 	for _, name := range files {

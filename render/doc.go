@@ -17,7 +17,9 @@
 // (turn any off with [WithoutExtensions]); heading attributes
 // ({#id .class key=value}) are read on headings; raw HTML is omitted
 // unless [WithUnsafeHTML] is given. Code blocks are highlighted with
-// chroma (see [WithStyle]); shortcodes are run before goldmark parses.
+// chroma (see [WithStyle]); shortcodes are run before goldmark parses,
+// by package [github.com/folio-md/folio/render/shortcode], which holds
+// the handler, call and template types that [WithShortcode] registers.
 //
 // # Heading IDs
 //
@@ -80,8 +82,8 @@
 // an Extender) turns off the raw HTML policy and the URL check, for
 // trusted input only; attributes stay allow-listed. What folio does not
 // police: the HTML written by render hooks and by the caller's own Go
-// shortcode handlers (Shortcode.Inner is the author's text; write it
-// escaped, through RenderMarkdown or as Shortcode.InnerHTML).
+// shortcode handlers ([shortcode.Call].Inner is the author's text; write
+// it escaped, through Call.RenderMarkdown or as Call.InnerHTML).
 //
 // # Concurrency
 //
@@ -94,8 +96,10 @@
 //
 // Render and RenderPost return a *post.ParseError (errors.As) carrying the
 // path, line and column in the source file of the construct at fault, for
-// a failing render hook or shortcode. Warnings are not errors: they are
-// Result.Diagnostics, with the same positions.
+// a failing render hook or shortcode; a shortcode's error inside it is a
+// [*shortcode.Error], which unwraps to [shortcode.ErrUnknown],
+// [shortcode.ErrSyntax] or the handler's own error. Warnings are not
+// errors: they are Result.Diagnostics, with the same positions.
 //
 // # Inside your own goldmark
 //

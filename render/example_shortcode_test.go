@@ -4,19 +4,19 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"html/template"
 	"io"
 	"log"
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 func ExampleWithShortcode() {
 	// A shortcode with inner content, written in Go.
-	note := render.ShortcodeHandler{
-		Inner: render.InnerRequired, // {{< note >}}…{{< /note >}} or {{< note />}}
-		Render: func(w io.Writer, sc *render.Shortcode) error {
+	note := shortcode.Handler{
+		Inner: shortcode.InnerRequired, // {{< note >}}…{{< /note >}} or {{< note />}}
+		Render: func(w io.Writer, sc *shortcode.Call) error {
 			kind := sc.GetString("kind")
 			if kind == "" {
 				kind = "info"
@@ -49,37 +49,6 @@ func ExampleWithShortcode() {
 	// 3:1: shortcode "note": must be closed or self-closed
 }
 
-func ExampleShortcodeTemplate() {
-	// A Hugo shortcode template, ported as it is.
-	t := template.Must(template.New("quote").Parse(
-		`<blockquote{{ with .Get "cite" }} cite="{{ . }}"{{ end }}>{{ .Inner }}` +
-			`<footer>{{ .Get "author" }}, quote {{ .Ordinal }} in {{ .Page.Title }}</footer></blockquote>`))
-	quote := render.WithShortcode("quote", render.ShortcodeTemplate(t))
-
-	p, err := post.Parse([]byte("---\ntitle: Sayings\n---\n{{< quote author=\"Ann <A>\" cite=\"https://example.org/?a=1&b=2\" >}}Less is <em>more</em>.{{< /quote >}}\n"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	// Safe by default: the raw HTML inside the call is omitted from .Inner,
-	// as it would be in Markdown, and reported.
-	res, err := render.New(quote).RenderPost(p)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Print(string(res.HTML))
-	fmt.Println(res.Diagnostics[0].Message)
-	// Trusted posts keep it, as Hugo does.
-	res, err = render.New(quote, render.WithUnsafeHTML()).RenderPost(p)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Print(string(res.HTML))
-	// Output:
-	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <!-- raw HTML omitted -->more<!-- raw HTML omitted -->.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
-	// raw HTML omitted (in the inner content of shortcode "quote")
-	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <em>more</em>.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
-}
-
 func ExampleWithShortcodes() {
 	// Leave the shortcode syntax as text (for example to show raw posts).
 	r := render.New(render.WithShortcodes(false))
@@ -93,7 +62,7 @@ func ExampleWithShortcodes() {
 }
 
 func ExampleWithUnknownShortcodes() {
-	r := render.New(render.WithUnknownShortcodes(render.UnknownKeepAsText))
+	r := render.New(render.WithUnknownShortcodes(shortcode.UnknownKeepAsText))
 	res, err := r.Render([]byte("Hello {{< mystery >}}\n"))
 	if err != nil {
 		log.Fatal(err)
@@ -109,7 +78,7 @@ func ExampleWithUnknownShortcodes() {
 // empty placeholder element, so a migration renders every page; each call
 // is a Diagnostic with its position, and none adds text to Plain.
 func ExampleWithUnknownShortcodes_placeholder() {
-	r := render.New(render.WithUnknownShortcodes(render.UnknownPlaceholder))
+	r := render.New(render.WithUnknownShortcodes(shortcode.UnknownPlaceholder))
 	res, err := r.Render([]byte("Since {{< new-in 0.150 >}}.\n\n{{< tabs >}}\n## Hidden\n{{< /tabs >}}\n"))
 	if err != nil {
 		panic(err)
@@ -130,8 +99,8 @@ func ExampleWithUnknownShortcodes_placeholder() {
 // A handler for every unknown name sees the call as a registered handler
 // does: here it keeps only the inner content, in a note.
 func ExampleWithUnknownShortcodeHandler() {
-	r := render.New(render.WithUnknownShortcodeHandler(render.ShortcodeHandler{
-		Render: func(w io.Writer, sc *render.Shortcode) error {
+	r := render.New(render.WithUnknownShortcodeHandler(shortcode.Handler{
+		Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, `<aside class="%s">%s</aside>`, html.EscapeString(sc.Name), html.EscapeString(sc.Inner))
 			return err
 		},

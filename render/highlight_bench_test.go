@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2/lexers"
+
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 const corpusDir = "../../shared/corpus/hugodocs"
@@ -117,7 +119,7 @@ func BenchmarkTextStats(b *testing.B) {
 // BenchmarkTextStatsCorpus runs the text statistics over the HTML of every
 // corpus post, and the byte-by-byte reference over the same HTML.
 func BenchmarkTextStatsCorpus(b *testing.B) {
-	r := New(WithUnknownShortcodes(UnknownKeepAsText), WithHighlighting(false))
+	r := New(WithUnknownShortcodes(shortcode.UnknownKeepAsText), WithHighlighting(false))
 	var pages [][]byte
 	size := 0
 	for _, cp := range loadCorpus(b) {

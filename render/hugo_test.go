@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/shortcode"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -55,7 +56,7 @@ func hugoShortcodes(t *testing.T) []render.Option {
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".html")
 		tpl := template.Must(template.New(name).Parse(string(b)))
-		opts = append(opts, render.WithShortcode(name, render.ShortcodeTemplate(tpl)))
+		opts = append(opts, render.WithShortcode(name, shortcode.Template(tpl)))
 	}
 	return opts
 }

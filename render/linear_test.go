@@ -15,6 +15,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 // This file checks that rendering is linear in the input: each case makes
@@ -108,19 +110,19 @@ var linearCases = []linearCase{
 
 	// Optional shortcodes left open: each used to hand its children to
 	// its parent one level at a time.
-	{name: "unclosed optional shortcodes", n: 6000, gen: repeat("{{< opt >}} "), opts: []Option{WithShortcode("opt", ShortcodeHandler{
-		Inner:  InnerOptional,
-		Render: func(w io.Writer, sc *Shortcode) error { _, err := io.WriteString(w, "o"); return err },
+	{name: "unclosed optional shortcodes", n: 6000, gen: repeat("{{< opt >}} "), opts: []Option{WithShortcode("opt", shortcode.Handler{
+		Inner:  shortcode.InnerOptional,
+		Render: func(w io.Writer, sc *shortcode.Call) error { _, err := io.WriteString(w, "o"); return err },
 	})}},
-	{name: "shortcodes nested 60 deep", n: 100, gen: repeat(strings.Repeat("{{< opt >}}a ", 60) + strings.Repeat("{{< /opt >}}", 60) + "\n\n"), opts: []Option{WithShortcode("opt", ShortcodeHandler{
-		Inner:  InnerOptional,
-		Render: func(w io.Writer, sc *Shortcode) error { _, err := io.WriteString(w, "o"); return err },
+	{name: "shortcodes nested 60 deep", n: 100, gen: repeat(strings.Repeat("{{< opt >}}a ", 60) + strings.Repeat("{{< /opt >}}", 60) + "\n\n"), opts: []Option{WithShortcode("opt", shortcode.Handler{
+		Inner:  shortcode.InnerOptional,
+		Render: func(w io.Writer, sc *shortcode.Call) error { _, err := io.WriteString(w, "o"); return err },
 	})}},
 	{name: "optional shortcodes unwound by one close", n: 3000, gen: func(n int) []byte {
 		return []byte(strings.Repeat("{{< opt >}}{{< other >}}", n) + "{{< /opt >}}\n")
-	}, opts: []Option{WithUnknownShortcodes(UnknownKeepAsText), WithShortcode("opt", ShortcodeHandler{
-		Inner:  InnerOptional,
-		Render: func(w io.Writer, sc *Shortcode) error { _, err := io.WriteString(w, "o"); return err },
+	}, opts: []Option{WithUnknownShortcodes(shortcode.UnknownKeepAsText), WithShortcode("opt", shortcode.Handler{
+		Inner:  shortcode.InnerOptional,
+		Render: func(w io.Writer, sc *shortcode.Call) error { _, err := io.WriteString(w, "o"); return err },
 	})}},
 	{name: "shortcode output in one image's alt", n: 3000, gen: func(n int) []byte {
 		return []byte("![" + strings.Repeat("{{< param x >}}", n) + "](/a.png)\n")
@@ -142,7 +144,7 @@ var linearCases = []linearCase{
 		return []byte("fscq" + strings.Repeat("x", 50*n) + " {{< param x >}}\n")
 	}, opts: []Option{WithSiteParams(map[string]any{"x": "y"})}},
 	{name: "unknown shortcodes kept on one line", n: 5000, gen: func(n int) []byte { return []byte(strings.Repeat("{{< nosuch >}} ", n) + "\n") },
-		opts: []Option{WithUnknownShortcodes(UnknownKeepAsText)}},
+		opts: []Option{WithUnknownShortcodes(shortcode.UnknownKeepAsText)}},
 
 	// Deep nesting: each node's document state used to be found by
 	// walking up to the document.
@@ -200,7 +202,7 @@ var linearCases = []linearCase{
 		return []byte(b.String())
 	}},
 	{name: "unknown shortcodes as placeholders, nested", n: 100, gen: repeat(strings.Repeat("{{< tabs >}}a ", 60) + strings.Repeat("{{< /tabs >}}", 60) + "\n\n"),
-		opts: []Option{WithUnknownShortcodes(UnknownPlaceholder)}},
+		opts: []Option{WithUnknownShortcodes(shortcode.UnknownPlaceholder)}},
 }
 
 // TestLinear renders every case at n and 10n and fails when the time

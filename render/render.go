@@ -22,6 +22,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/shortcode"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -30,7 +31,8 @@ import (
 // New and every per-document value lives in the parser.Context of one call.
 type Renderer struct {
 	cfg     config
-	urls    htmlsafe.Policy // the URL policy of cfg
+	urls    htmlsafe.Policy  // the URL policy of cfg
+	sc      shortcode.Config // the shortcode handlers and settings of cfg
 	hl      *highlighter
 	md      goldmark.Markdown
 	tocOpts []toc.Option // the table of contents options of a post that sets none
@@ -58,6 +60,9 @@ func New(opts ...Option) *Renderer {
 		}
 	}
 	r := &Renderer{cfg: c, hl: newHighlighter(c.hl), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
+	r.sc = c.sc.expand
+	r.sc.UnsafeHTML = c.unsafe
+	*c.sc.builtins = builtinSettings{embed: c.sc.embed, hugoMarkup: c.sc.hugoMarkup, hl: r.hl}
 	r.md = r.buildMarkdown()
 	r.tocOpts = r.tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
 	return r
@@ -179,8 +184,8 @@ func (d Diagnostic) String() string {
 // (stateOfNode), and never shared between calls.
 //
 // Offsets: diag and errorAtParsed take offsets into the source goldmark
-// parsed, which is the shortcode expansion of src (exp.source()); they are
-// mapped back to src with exp.origOffset when the Result is assembled.
+// parsed, which is the shortcode expansion of src (exp.Markdown()); they
+// are mapped back to src with exp.SourceOffset when the Result is assembled.
 // diagSrc and errorAt take offsets into src itself, for code that works
 // before the expansion (the shortcode parser).
 type docState struct {
@@ -190,8 +195,8 @@ type docState struct {
 	page     *post.Post // nil for Render
 	diags    []pendingDiag
 
-	exp     *expansion // nil until the shortcodes are expanded; nil in an Extender
-	summary bool       // write the <!--more--> sentinel
+	exp     *shortcode.Expansion // nil until the shortcodes are expanded; nil in an Extender
+	summary bool                 // write the <!--more--> sentinel
 
 	// Hook ordinals, zero-based per kind as Hugo's.
 	links, images, headings, tables int
@@ -235,7 +240,7 @@ func (d *docState) origOffset(off int) int {
 		return 0
 	}
 	if d.exp != nil {
-		return d.exp.origOffset(off)
+		return d.exp.SourceOffset(off)
 	}
 	return off
 }
@@ -297,7 +302,7 @@ func (d *docState) errorAtParsed(off int, err error) error {
 // text of their output.
 func (d *docState) plainOf(b []byte) []byte {
 	if d.exp != nil {
-		return d.exp.plain(b)
+		return d.exp.PlainText(b)
 	}
 	return b
 }
@@ -489,13 +494,13 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if d.src == nil {
 		d.src = []byte{}
 	}
-	exp, err := r.expandShortcodes(d)
+	exp, err := shortcode.Expand(d.src, d.page, &r.sc, shortcodeHost{r: r, d: d})
 	if err != nil {
 		return nil, err
 	}
 	d.exp = exp
 	d.summary = true
-	source := exp.source()
+	source := exp.Markdown()
 
 	pc := parser.NewContext()
 	pc.Set(stateKey, d)
@@ -548,18 +553,17 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		t = &toc.TOC{}
 	}
 	html := buf.bytes()
-	if len(exp.outs) > 0 { // shortcode output in the HTML and the TOC
-		f := newFinisher(exp, d, r.cfg.unsafe, r.urls)
-		if err := finishTOC(t.Items, f); err != nil {
+	if exp.HasPlaceholders() { // shortcode output in the HTML and the TOC
+		if err := finishTOC(t.Items, exp); err != nil {
 			return nil, err
 		}
-		if exp.hasTOC() {
-			f.toc = t.HTML(topts...)
+		if exp.WantsTOC() {
+			exp.SetTOC(t.HTML(topts...))
 		}
-		if html, err = f.finish(html); err != nil {
+		if html, err = exp.Finish(html); err != nil {
 			return nil, err
 		}
-		f.reportUnplaced()
+		exp.ReportUnplaced()
 	}
 	res := &Result{TOC: t}
 
@@ -667,18 +671,18 @@ func (r *Renderer) markdownify(src []byte, parent *docState, off int, where stri
 
 // finishTOC puts the shortcode output into the TOC entries' titles and
 // text.
-func finishTOC(items []*toc.Item, f *finisher) error {
+func finishTOC(items []*toc.Item, x *shortcode.Expansion) error {
 	for _, it := range items {
 		if it == nil {
 			continue
 		}
-		title, err := f.finish([]byte(it.Title))
+		title, err := x.Finish([]byte(it.Title))
 		if err != nil {
 			return err
 		}
 		it.Title = string(title)
-		it.Text = string(f.x.plain([]byte(it.Text)))
-		if err := finishTOC(it.Items, f); err != nil {
+		it.Text = string(x.PlainText([]byte(it.Text)))
+		if err := finishTOC(it.Items, x); err != nil {
 			return err
 		}
 	}

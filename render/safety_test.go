@@ -76,6 +76,7 @@ import (
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 var safetySeeds = flag.String("safety.seeds", "all",
@@ -156,7 +157,7 @@ const hostileFigure = `{{< figure src="/a.png" class="c onerror=alert(1) d" >}}`
 
 func channels() []channel {
 	resolver := func(v string) []render.Option {
-		return []render.Option{render.WithRefResolver(func(render.Ref) (string, error) { return v, nil })}
+		return []render.Option{render.WithRefResolver(func(shortcode.Ref) (string, error) { return v, nil })}
 	}
 	same := func(v string) string { return v }
 	return []channel{
@@ -272,7 +273,7 @@ func channels() []channel {
 		{name: "ref-text", sc: true, opts: resolver, md: func(string) string { return "{{< ref \"a.md\" >}}\n" }, gm: same},
 		{name: "ref-path", sc: true,
 			opts: func(string) []render.Option {
-				return []render.Option{render.WithRefResolver(func(r render.Ref) (string, error) { return r.Path, nil })}
+				return []render.Option{render.WithRefResolver(func(r shortcode.Ref) (string, error) { return r.Path, nil })}
 			},
 			md: func(v string) string { return "[x]({{< ref " + arg(v) + " >}})\n" },
 			gm: func(v string) string { return "[x](" + v + ")\n" }},
@@ -328,13 +329,13 @@ var siteParams = render.WithSiteParams(map[string]any{"u": "javascript:alert(1)"
 
 func siteShortcodes() []render.Option {
 	return []render.Option{
-		render.WithShortcode("note", render.ShortcodeTemplate(noteTemplate)),
-		render.WithShortcode("tlink", render.ShortcodeTemplate(tlinkTemplate)),
-		render.WithShortcode("esc", render.ShortcodeHandler{Render: func(w io.Writer, sc *render.Shortcode) error {
+		render.WithShortcode("note", shortcode.Template(noteTemplate)),
+		render.WithShortcode("tlink", shortcode.Template(tlinkTemplate)),
+		render.WithShortcode("esc", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := io.WriteString(w, `<span class="esc">`+html.EscapeString(sc.GetString(0))+`</span>`)
 			return err
 		}}),
-		render.WithShortcode("md", render.ShortcodeHandler{Inner: render.InnerOptional, Render: func(w io.Writer, sc *render.Shortcode) error {
+		render.WithShortcode("md", shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := io.WriteString(w, sc.Inner)
 			return err
 		}}),
@@ -781,7 +782,7 @@ type fuzzTarget struct {
 }
 
 func newFuzzTarget() *fuzzTarget {
-	resolver := render.WithRefResolver(func(ref render.Ref) (string, error) {
+	resolver := render.WithRefResolver(func(ref shortcode.Ref) (string, error) {
 		if ref.Page != nil {
 			if s, ok := ref.Page.Params["ref"].(string); ok {
 				return s, nil

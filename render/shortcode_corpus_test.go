@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/post"
-	"github.com/folio-md/folio/render/internal/shortcode"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 const hugoDocs = "../../shared/corpus/hugodocs"
@@ -64,7 +64,7 @@ func loadCorpus(tb testing.TB) []corpusPost {
 // stubShortcodes registers a stub for every shortcode name of the corpus,
 // the built-ins included, so a render runs no real handler.
 func stubShortcodes() []Option {
-	stub := ShortcodeHandler{Inner: InnerOptional, Render: func(w io.Writer, sc *Shortcode) error {
+	stub := shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
 		_, err := io.WriteString(w, sc.Name)
 		return err
 	}}
@@ -77,7 +77,7 @@ func stubShortcodes() []Option {
 
 func countCalls(nodes []*shortcode.Node, calls map[string]int, escapes *int) {
 	for _, n := range nodes {
-		if n.Kind == shortcode.Escape {
+		if n.Kind == shortcode.KindEscape {
 			// Count escaped calls: not escaped closing tags ({{</* /x */>}}),
 			// double escapes ({{</*/* x */*/>}}) or empty ones ({{</* */>}}).
 			if s := strings.TrimLeft(n.Text[3:], " \t\n"); s != "" && s[0] != '/' && s[0] != '>' && s[0] != '%' {
@@ -99,7 +99,7 @@ func TestShortcodeCorpus(t *testing.T) {
 	calls := map[string]int{}
 	escapes := 0
 	for _, cp := range posts {
-		nodes, err := shortcode.Parse(cp.p.Body, shortcode.Options{Inner: r.cfg.sc.innerMode})
+		nodes, err := shortcode.Parse(cp.p.Body, shortcode.ParseOptions{Inner: r.sc.InnerMode})
 		require.NoError(t, err, cp.path)
 		countCalls(nodes, calls, &escapes)
 	}
@@ -175,7 +175,8 @@ func BenchmarkShortcodeCorpus(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, cp := range posts {
-				if _, err := r.expandShortcodes(&docState{src: cp.p.Body, path: cp.path, page: cp.p}); err != nil {
+				d := &docState{src: cp.p.Body, path: cp.path, page: cp.p}
+				if _, err := shortcode.Expand(d.src, d.page, &r.sc, shortcodeHost{r: r, d: d}); err != nil {
 					b.Fatal(err)
 				}
 			}

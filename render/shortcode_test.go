@@ -18,6 +18,7 @@ import (
 	"github.com/folio-md/folio/embed"
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 // shortcodeCase is the JSON comment of a testdata/shortcodes case.
@@ -35,7 +36,7 @@ type shortcodeCase struct {
 }
 
 // echoShortcode writes what its handler sees, escaped, for golden tests.
-func echoShortcode(w io.Writer, sc *Shortcode) error {
+func echoShortcode(w io.Writer, sc *shortcode.Call) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[%s", sc.Name)
 	if sc.Markdown {
@@ -76,28 +77,28 @@ func echoShortcode(w io.Writer, sc *Shortcode) error {
 // testShortcodes are registered in every golden case.
 func testShortcodes() []Option {
 	return []Option{
-		WithShortcode("echo", ShortcodeHandler{Render: echoShortcode, Inner: InnerOptional}),
-		WithShortcode("ns/echo", ShortcodeHandler{Render: echoShortcode, Inner: InnerOptional}),
-		WithShortcode("wrap", ShortcodeHandler{Inner: InnerRequired, Render: func(w io.Writer, sc *Shortcode) error {
+		WithShortcode("echo", shortcode.Handler{Render: echoShortcode, Inner: shortcode.InnerOptional}),
+		WithShortcode("ns/echo", shortcode.Handler{Render: echoShortcode, Inner: shortcode.InnerOptional}),
+		WithShortcode("wrap", shortcode.Handler{Inner: shortcode.InnerRequired, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "<div class=\"wrap\">%s</div>", sc.Inner)
 			return err
 		}}),
-		WithShortcode("deindent", ShortcodeHandler{Inner: InnerRequired, Render: func(w io.Writer, sc *Shortcode) error {
+		WithShortcode("deindent", shortcode.Handler{Inner: shortcode.InnerRequired, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "<pre>%s</pre>", html.EscapeString(sc.InnerDeindent()))
 			return err
 		}}),
-		WithShortcode("md", ShortcodeHandler{Inner: InnerOptional, Render: func(w io.Writer, sc *Shortcode) error {
+		WithShortcode("md", shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "%s**%s**", sc.GetString("prefix"), sc.GetString("text"))
 			return err
 		}}),
-		WithShortcode("word", ShortcodeHandler{Render: func(w io.Writer, sc *Shortcode) error {
+		WithShortcode("word", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "<em>%s</em> &amp; co", html.EscapeString(sc.GetString(0)))
 			return err
 		}}),
-		WithShortcode("fail", ShortcodeHandler{Render: func(io.Writer, *Shortcode) error {
+		WithShortcode("fail", shortcode.Handler{Render: func(io.Writer, *shortcode.Call) error {
 			return errors.New("the handler failed")
 		}}),
-		WithShortcode("typed", ShortcodeHandler{Render: func(w io.Writer, sc *Shortcode) error {
+		WithShortcode("typed", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			n, err := sc.GetInt("n", 0)
 			if err != nil {
 				return err
@@ -116,15 +117,15 @@ func (sc shortcodeCase) options() []Option {
 	opts := testShortcodes()
 	switch sc.Unknown {
 	case "keep":
-		opts = append(opts, WithUnknownShortcodes(UnknownKeepAsText))
+		opts = append(opts, WithUnknownShortcodes(shortcode.UnknownKeepAsText))
 	case "drop":
-		opts = append(opts, WithUnknownShortcodes(UnknownDrop))
+		opts = append(opts, WithUnknownShortcodes(shortcode.UnknownDrop))
 	case "inner":
-		opts = append(opts, WithUnknownShortcodes(UnknownInner))
+		opts = append(opts, WithUnknownShortcodes(shortcode.UnknownInner))
 	case "placeholder":
-		opts = append(opts, WithUnknownShortcodes(UnknownPlaceholder))
+		opts = append(opts, WithUnknownShortcodes(shortcode.UnknownPlaceholder))
 	case "handler":
-		opts = append(opts, WithUnknownShortcodeHandler(ShortcodeHandler{Render: echoShortcode}))
+		opts = append(opts, WithUnknownShortcodeHandler(shortcode.Handler{Render: echoShortcode}))
 	}
 	if sc.Inline {
 		opts = append(opts, WithInlineShortcodes(true))
@@ -139,7 +140,7 @@ func (sc shortcodeCase) options() []Option {
 		opts = append(opts, WithShortcodes(*sc.Shortcodes))
 	}
 	if sc.Ref {
-		opts = append(opts, WithRefResolver(func(ref Ref) (string, error) {
+		opts = append(opts, WithRefResolver(func(ref shortcode.Ref) (string, error) {
 			if ref.Path == "missing.md" {
 				return "", fmt.Errorf("page %q not found", ref.Path)
 			}
@@ -212,84 +213,6 @@ func TestShortcodeGolden(t *testing.T) {
 	}
 }
 
-// TestShortcodeExpansion checks the expansion itself: the source goldmark
-// parses, offsets mapped back, and finish.
-func TestShortcodeExpansion(t *testing.T) {
-	t.Parallel()
-	r := New(testShortcodes()...)
-	src := []byte("a {{% md text=\"x\" %}} b {{< word hi >}}\n\n{{< word solo >}}\n\nfscq and {{</* e */>}}")
-	d := &docState{src: src}
-	x, err := r.expandShortcodes(d)
-	require.NoError(t, err)
-	ph := func(s string) string { return strings.ReplaceAll(s, "PH", string(x.prefix)) }
-	assert.Len(t, x.prefix, placeholderLen)
-	assert.Equal(t, ph("a **x** b PH0z\n\nPH1z\n\nfscq and {{< e >}}"), string(x.source()))
-	// Offsets before, inside and after a replacement.
-	assert.Equal(t, 1, x.origOffset(1))
-	assert.Equal(t, 2, x.origOffset(3)) // inside **x**: the call
-	assert.Equal(t, len("a {{% md text=\"x\" %}}"), x.origOffset(len("a **x**")))
-	assert.Equal(t, strings.Index(string(src), "fscq and"), x.origOffset(strings.Index(string(x.source()), "fscq and")))
-	assert.Equal(t, strings.Index(string(src), "{{</*"), x.origOffset(len(x.source())-3)) // inside an escape
-	f := newFinisher(x, d, false, r.urls)
-	got, err := f.finish([]byte(ph("<p>a <strong>x</strong> b PH0z</p>\n<p>PH1z</p>\n<p>fscqx9z</p>")))
-	require.NoError(t, err)
-	assert.Equal(t, "<p>a <strong>x</strong> b <em>hi</em> &amp; co</p>\n<em>solo</em> &amp; co\n<p>fscqx9z</p>", string(got))
-	assert.Equal(t, "b hi & co!", string(x.plain([]byte(ph("b PH0z!")))))
-	// A placeholder no call made is an error, not a substitution.
-	for _, forged := range []string{"PH9z", "PH1", "PHz", "PH01x"} {
-		_, err = f.finish([]byte(ph("<p>" + forged + "</p>")))
-		require.ErrorIs(t, err, errForeignPlaceholder, forged)
-	}
-
-	// No shortcodes: the source itself, untouched.
-	plain := []byte("no {{ shortcodes }} here")
-	x, err = r.expandShortcodes(&docState{src: plain})
-	require.NoError(t, err)
-	assert.Equal(t, &plain[0], &x.source()[0])
-	assert.Equal(t, 5, x.origOffset(5))
-}
-
-func TestShortcodeGet(t *testing.T) {
-	t.Parallel()
-	pos := &Shortcode{Params: []any{"a", 2, true}}
-	named := &Shortcode{Params: map[string]any{"id": "x", "n": "7", "b": 0}, IsNamedParams: true}
-	none := &Shortcode{}
-	assert.Equal(t, "a", pos.Get(0))
-	assert.Equal(t, 2, pos.Get(1))
-	assert.Equal(t, "", pos.Get(5))
-	assert.Nil(t, pos.Get("id"))
-	assert.Equal(t, "x", named.Get("id"))
-	assert.Equal(t, "", named.Get("nope"))
-	assert.Nil(t, named.Get(0))
-	assert.Nil(t, none.Get(0))
-	assert.Nil(t, none.Get("id"))
-	assert.Equal(t, "2", pos.GetString(1))
-	assert.Equal(t, "true", pos.GetString(2))
-	n, err := named.GetInt("n", 1)
-	require.NoError(t, err)
-	assert.Equal(t, 7, n)
-	_, err = named.GetInt("id", 1)
-	assert.EqualError(t, err, `argument "id": want an integer, got "x"`)
-	b, err := named.GetBool("b", true)
-	require.NoError(t, err)
-	assert.False(t, b)
-	b, err = named.GetBool("missing", true)
-	require.NoError(t, err)
-	assert.True(t, b)
-	_, err = pos.GetBool(0, false)
-	assert.EqualError(t, err, `argument 0: want true or false, got "a"`)
-	assert.True(t, pos.Has(2))
-	assert.False(t, pos.Has(3))
-	assert.False(t, named.Has(0))
-}
-
-func TestDeindent(t *testing.T) {
-	t.Parallel()
-	assert.Equal(t, "a\n  b\n\nc\n", deindent("    a\n      b\n\n    c\n"))
-	assert.Equal(t, "a\n b", deindent("a\n b"))
-	assert.Equal(t, "x\n\ty\n", deindent("\tx\n\t\ty\n"))
-}
-
 // TestShortcodeConcurrent renders with one Renderer from many goroutines.
 func TestShortcodeConcurrent(t *testing.T) {
 	t.Parallel()
@@ -326,47 +249,25 @@ func TestShortcodeTemplateInner(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		src  string
-		want InnerMode
+		want shortcode.InnerMode
 	}{
-		{`<b>{{ .Get 0 }}</b>`, InnerNone},
-		{`{{ .Inner }}`, InnerRequired},
-		{`{{ with .Get "x" }}{{ $.InnerDeindent }}{{ end }}`, InnerRequired},
-		{`{{ range .Params }}{{ . }}{{ else }}{{ .Inner | printf "%s" }}{{ end }}`, InnerRequired},
-		{`{{ define "sub" }}{{ .Inner }}{{ end }}{{ template "sub" . }}`, InnerRequired},
-		{`{{ if .Parent }}{{ .Parent.Name }}{{ end }}`, InnerNone},
+		{`<b>{{ .Get 0 }}</b>`, shortcode.InnerNone},
+		{`{{ .Inner }}`, shortcode.InnerRequired},
+		{`{{ with .Get "x" }}{{ $.InnerDeindent }}{{ end }}`, shortcode.InnerRequired},
+		{`{{ range .Params }}{{ . }}{{ else }}{{ .Inner | printf "%s" }}{{ end }}`, shortcode.InnerRequired},
+		{`{{ define "sub" }}{{ .Inner }}{{ end }}{{ template "sub" . }}`, shortcode.InnerRequired},
+		{`{{ if .Parent }}{{ .Parent.Name }}{{ end }}`, shortcode.InnerNone},
 	}
 	for _, tt := range tests {
 		tmpl := template.Must(template.New("t").Parse(tt.src))
-		assert.Equal(t, tt.want, ShortcodeTemplate(tmpl).Inner, tt.src)
+		assert.Equal(t, tt.want, shortcode.Template(tmpl).Inner, tt.src)
 	}
 
 	// Parent, Params and Position reach the template; Inner is not escaped again.
 	outer := template.Must(template.New("o").Parse(`<div>{{ .Inner }}</div>`))
 	inner := template.Must(template.New("i").Parse(`[{{ .Parent.Name }} {{ .Get 0 }} {{ .Ordinal }} {{ .Position }} {{ .IsNamedParams }} {{ .Params }}]`))
-	r := New(WithShortcode("outer", ShortcodeTemplate(outer)), WithShortcode("inner", ShortcodeTemplate(inner)))
+	r := New(WithShortcode("outer", shortcode.Template(outer)), WithShortcode("inner", shortcode.Template(inner)))
 	res, err := r.Render([]byte("{{< outer >}}a {{< inner \"<x>\" 2 >}}{{< /outer >}}\n"))
 	require.NoError(t, err)
 	assert.Equal(t, "<div>a [outer &lt;x&gt; 0 1:16 false [&lt;x&gt; 2]]</div>\n", string(res.HTML))
-}
-
-// TestShortcodeDepthLimit: calls nest at most maxShortcodeDepth levels; a
-// deeper call is a positioned error, at the call that is too deep.
-func TestShortcodeDepthLimit(t *testing.T) {
-	t.Parallel()
-	echo := ShortcodeHandler{Inner: InnerOptional, Render: func(w io.Writer, sc *Shortcode) error {
-		_, err := io.WriteString(w, sc.Inner)
-		return err
-	}}
-	r := New(WithShortcode("e", echo))
-	nest := func(n int) []byte {
-		return []byte(strings.Repeat("{{% e %}}a ", n) + strings.Repeat("{{% /e %}}", n) + "\n")
-	}
-	_, err := r.Render(nest(maxShortcodeDepth))
-	require.NoError(t, err)
-	_, err = r.Render(nest(maxShortcodeDepth + 1))
-	require.ErrorIs(t, err, ErrShortcodeSyntax)
-	var pe *post.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, 1, pe.Line)
-	assert.Equal(t, 1+len("{{% e %}}a ")*maxShortcodeDepth, pe.Column)
 }

@@ -10,16 +10,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 // substituteRenderer has shortcodes whose output is hostile HTML, text and
 // URLs, so that each context shows what it does with them.
 func substituteRenderer(opts ...Option) *Renderer {
 	base := []Option{
-		WithShortcode("html", ShortcodeHandler{Render: writeString(`<b class="x" onclick="alert(1)">bold</b> &amp; "quoted"`)}),
-		WithShortcode("js", ShortcodeHandler{Render: writeString(`javascript:alert(1)`)}),
-		WithShortcode("path", ShortcodeHandler{Render: writeString(`/docs/a b/?x=1&amp;y=2`)}),
-		WithRefResolver(func(ref Ref) (string, error) {
+		WithShortcode("html", shortcode.Handler{Render: writeString(`<b class="x" onclick="alert(1)">bold</b> &amp; "quoted"`)}),
+		WithShortcode("js", shortcode.Handler{Render: writeString(`javascript:alert(1)`)}),
+		WithShortcode("path", shortcode.Handler{Render: writeString(`/docs/a b/?x=1&amp;y=2`)}),
+		WithRefResolver(func(ref shortcode.Ref) (string, error) {
 			if ref.Path == "evil" {
 				return "JaVaScRiPt:alert(1)", nil
 			}
@@ -29,8 +30,8 @@ func substituteRenderer(opts ...Option) *Renderer {
 	return New(append(base, opts...)...)
 }
 
-func writeString(s string) ShortcodeFunc {
-	return func(w io.Writer, _ *Shortcode) error {
+func writeString(s string) shortcode.Func {
+	return func(w io.Writer, _ *shortcode.Call) error {
 		_, err := w.Write([]byte(s))
 		return err
 	}
@@ -154,67 +155,10 @@ func TestPlaceholdersCannotBeForged(t *testing.T) {
 	}
 }
 
-func TestMarkupAt(t *testing.T) {
-	t.Parallel()
-	h := []byte(`<!-- c --><a href="x>y" title='q' data-n=3 hidden><script>if (a<b) {}</script ><p`)
-	end, raw, tag := markupAt(h, 0)
-	assert.Equal(t, len("<!-- c -->"), end)
-	assert.Zero(t, raw)
-	assert.False(t, tag.ok)
-
-	i := end
-	end, raw, tag = markupAt(h, i)
-	require.True(t, tag.ok)
-	assert.Equal(t, `<a href="x>y" title='q' data-n=3 hidden>`, string(h[i:end]))
-	assert.Zero(t, raw)
-	require.Len(t, tag.attrs, 3)
-	assert.Equal(t, "x>y", string(h[tag.attrs[0].valStart:tag.attrs[0].valEnd]))
-	assert.Equal(t, byte('\''), tag.attrs[1].quote)
-	assert.Equal(t, "3", string(h[tag.attrs[2].valStart:tag.attrs[2].valEnd]))
-
-	i = end
-	end, raw, tag = markupAt(h, i)
-	require.True(t, tag.ok)
-	assert.Equal(t, "script", tag.name)
-	assert.Equal(t, "if (a<b) {}", string(h[end:raw]))
-
-	// A tag cut off by the end, and a '<' that starts nothing.
-	end, _, tag = markupAt(h, len(h)-2)
-	assert.True(t, tag.ok)
-	assert.Equal(t, len(h), end)
-	end, _, tag = markupAt([]byte("a < b"), 2)
-	assert.False(t, tag.ok)
-	assert.Equal(t, 3, end)
-}
-
-func TestOmitRawHTML(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		in, want string
-		reports  []int
-	}{
-		{"plain text & more", "plain text & more", nil},
-		{"a <b>x</b> c", "a <!-- raw HTML omitted -->x<!-- raw HTML omitted --> c", []int{2}},
-		{"<script>alert(1)</script>", "<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted -->", []int{0}},
-		{`<img src=x onerror="a>b">`, "<!-- raw HTML omitted -->", []int{0}},
-		{"a < b, 1<2", "a &lt; b, 1&lt;2", nil},
-		{"<!-- note -->x", "x", nil},
-		{"<!-- open", "&lt;!-- open", nil},
-		{"<b unterminated", "&lt;b unterminated", nil},
-		{"<!DOCTYPE html><?php ?>", "<!-- raw HTML omitted --><!-- raw HTML omitted -->", []int{0, 15}},
-	}
-	for _, tt := range tests {
-		var got []int
-		out := omitRawHTML(nil, tt.in, func(off int) { got = append(got, off) })
-		assert.Equal(t, tt.want, string(out), tt.in)
-		assert.Equal(t, tt.reports, got, tt.in)
-	}
-}
-
 func TestTemplateInnerPolicy(t *testing.T) {
 	t.Parallel()
 	tm := template.Must(template.New("box").Parse(`<div class="box">{{ .Inner }}</div>`))
-	opts := []Option{WithShortcode("box", ShortcodeTemplate(tm)), WithSiteParams(map[string]any{"who": "<i>Ann</i>"})}
+	opts := []Option{WithShortcode("box", shortcode.Template(tm)), WithSiteParams(map[string]any{"who": "<i>Ann</i>"})}
 	src := []byte("{{< box >}}<script>alert(1)</script> by {{< param who >}}{{< /box >}}\n")
 
 	res, err := New(opts...).Render(src)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 // stubOptions returns the render options for site-specific shortcodes that
@@ -16,19 +17,19 @@ import (
 // unregistered shortcode becomes an empty placeholder element
 // (<span class="shortcode-unknown" data-shortcode="NAME"></span>, a div
 // for a call alone on its line, which the stylesheet shows) and is
-// reported as a warning (render.UnknownPlaceholder) instead of failing
+// reported as a warning (shortcode.UnknownPlaceholder) instead of failing
 // the post; the placeholder adds no text to the page's plain text,
 // summary or word count.
 func stubOptions(names []string, unknown bool) []render.Option {
 	var opts []render.Option
 	for _, n := range names {
-		opts = append(opts, render.WithShortcode(n, render.ShortcodeHandler{
+		opts = append(opts, render.WithShortcode(n, shortcode.Handler{
 			Render: stub,
-			Inner:  render.InnerOptional,
+			Inner:  shortcode.InnerOptional,
 		}))
 	}
 	if unknown {
-		opts = append(opts, render.WithUnknownShortcodes(render.UnknownPlaceholder))
+		opts = append(opts, render.WithUnknownShortcodes(shortcode.UnknownPlaceholder))
 	}
 	return opts
 }
@@ -42,7 +43,7 @@ div.shortcode-unknown { margin: 1em 0; }
 
 // stub renders a call as a placeholder: in HTML for {{< name >}}, in
 // Markdown for {{% name %}}. The inner content follows the name.
-func stub(w io.Writer, sc *render.Shortcode) error {
+func stub(w io.Writer, sc *shortcode.Call) error {
 	if sc.Markdown {
 		// The name in a code span, then the inner Markdown as written.
 		_, err := fmt.Fprintf(w, "`%s` %s", strings.ReplaceAll(sc.Name, "`", ""), sc.Inner)

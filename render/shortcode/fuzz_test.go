@@ -23,14 +23,14 @@ func FuzzLex(f *testing.F) {
 		f.Add(s)
 	}
 	// The render package's golden inputs.
-	files, _ := filepath.Glob("../../testdata/shortcodes/*.txt")
+	files, _ := filepath.Glob("../testdata/shortcodes/*.txt")
 	for _, p := range files {
 		a, err := txtar.ParseFile(p)
 		if err == nil && len(a.Files) > 0 {
 			f.Add(string(a.Files[0].Data))
 		}
 	}
-	if b, err := os.ReadFile("../../../../shared/corpus/hugodocs/en/shortcodes/highlight.md"); err == nil {
+	if b, err := os.ReadFile("../../../shared/corpus/hugodocs/en/shortcodes/highlight.md"); err == nil {
 		f.Add(string(b))
 	}
 	opts := modes(map[string]InnerMode{"none": InnerNone, "req": InnerRequired})
@@ -38,9 +38,9 @@ func FuzzLex(f *testing.F) {
 		src := []byte(in)
 		nodes, err := Parse(src, opts)
 		if err != nil {
-			var e *Error
+			var e *SyntaxError
 			if !errors.As(err, &e) {
-				t.Fatalf("error %v is not an *Error", err)
+				t.Fatalf("error %v is not an *SyntaxError", err)
 			}
 			if e.Off < 0 || e.Off > len(src) {
 				t.Fatalf("error offset %d outside [0,%d]: %v", e.Off, len(src), err)
@@ -58,7 +58,7 @@ func checkNodes(t *testing.T, src []byte, nodes []*Node, lo, hi int) {
 		if n.Start < prev || n.End > hi || n.Start >= n.End {
 			t.Fatalf("node %q [%d,%d) outside [%d,%d)", n.Name, n.Start, n.End, prev, hi)
 		}
-		if n.Kind == Call {
+		if n.Kind == KindCall {
 			if n.TagEnd > n.End || (n.CloseStart >= 0 && (n.CloseStart < n.TagEnd || n.CloseStart > n.End)) {
 				t.Fatalf("call %q has bad tag offsets", n.Name)
 			}

@@ -1,4 +1,4 @@
-package render
+package shortcode
 
 import (
 	"html/template"
@@ -8,11 +8,11 @@ import (
 	"github.com/folio-md/folio/post"
 )
 
-// ShortcodeTemplate returns a handler that executes t for each call, so
+// Template returns a handler that executes t for each call, so
 // Hugo shortcode templates can be ported: the template sees the call as
 // Hugo's do, with .Get, .Inner, .InnerDeindent, .Params, .IsNamedParams,
 // .Name, .Ordinal, .Position, .Parent (nil at the top level) and .Page.
-// .Inner is template.HTML, as in Hugo, made by Shortcode.InnerHTML: under
+// .Inner is template.HTML, as in Hugo, made by Call.InnerHTML: under
 // the safe defaults the raw HTML the author wrote inside the call is
 // omitted as in Markdown, and with WithUnsafeHTML it is kept as written.
 // Everything else a template reads (.Get, .Params, .Page and its fields)
@@ -30,14 +30,14 @@ import (
 // Hugo's template functions (markdownify, relURL, ...) do not exist in
 // html/template; add the ones a template needs with t.Funcs before
 // parsing it.
-func ShortcodeTemplate(t *template.Template) ShortcodeHandler {
+func Template(t *template.Template) Handler {
 	mode := InnerNone
 	if templateUsesInner(t) {
 		mode = InnerRequired
 	}
-	return ShortcodeHandler{
+	return Handler{
 		Inner: mode,
-		Render: func(w io.Writer, sc *Shortcode) error {
+		Render: func(w io.Writer, sc *Call) error {
 			return t.Execute(w, newTemplateShortcode(sc))
 		},
 	}
@@ -110,9 +110,9 @@ func nodeUsesInner(n parse.Node) bool {
 	return false
 }
 
-// templateShortcode is the data a ShortcodeTemplate executes with.
+// templateShortcode is the data a Template executes with.
 type templateShortcode struct {
-	sc     *Shortcode
+	sc     *Call
 	parent *templateShortcode
 	page   *templatePage
 }
@@ -123,7 +123,7 @@ type templatePage struct {
 	post.FrontMatter
 }
 
-func newTemplateShortcode(sc *Shortcode) *templateShortcode {
+func newTemplateShortcode(sc *Call) *templateShortcode {
 	if sc == nil {
 		return nil
 	}
@@ -134,11 +134,11 @@ func newTemplateShortcode(sc *Shortcode) *templateShortcode {
 	return t
 }
 
-// Get is Shortcode.Get.
+// Get is Call.Get.
 func (t *templateShortcode) Get(key any) any { return t.sc.Get(key) }
 
 // Inner is the inner content, as HTML that is not escaped again: see
-// Shortcode.InnerHTML for what it may hold.
+// Call.InnerHTML for what it may hold.
 func (t *templateShortcode) Inner() template.HTML { return template.HTML(t.sc.InnerHTML()) }
 
 // InnerDeindent is Inner with its common indentation removed.
@@ -146,23 +146,23 @@ func (t *templateShortcode) InnerDeindent() template.HTML {
 	return template.HTML(deindent(t.sc.InnerHTML()))
 }
 
-// Params is Shortcode.Params.
+// Params is Call.Params.
 func (t *templateShortcode) Params() any { return t.sc.Params }
 
-// IsNamedParams is Shortcode.IsNamedParams.
+// IsNamedParams is Call.IsNamedParams.
 func (t *templateShortcode) IsNamedParams() bool { return t.sc.IsNamedParams }
 
-// Name is Shortcode.Name.
+// Name is Call.Name.
 func (t *templateShortcode) Name() string { return t.sc.Name }
 
-// Ordinal is Shortcode.Ordinal.
+// Ordinal is Call.Ordinal.
 func (t *templateShortcode) Ordinal() int { return t.sc.Ordinal }
 
-// Position is Shortcode.Position.
+// Position is Call.Position.
 func (t *templateShortcode) Position() Position { return t.sc.Position }
 
 // Parent is the parent call's data, nil at the top level.
 func (t *templateShortcode) Parent() *templateShortcode { return t.parent }
 
-// Page is the post, nil for Render.
+// Page is the post, nil for bare Markdown.
 func (t *templateShortcode) Page() *templatePage { return t.page }

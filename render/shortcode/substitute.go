@@ -1,14 +1,13 @@
-package render
+package shortcode
 
 import (
 	"bytes"
-	"crypto/rand"
 	"errors"
 	"html"
 	"strconv"
-	"strings"
 
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/htmltext"
 )
 
 // This file puts the output of {{< >}} shortcode calls into the rendered
@@ -37,36 +36,14 @@ import (
 // output of a call may hold the placeholders of the calls nested in it,
 // which always have smaller numbers; each output is finished once.
 
-// placeholderLen is the number of random letters of a placeholder prefix.
-const placeholderLen = 12
-
-// newPlaceholderPrefix returns random lower-case letters that do not occur
-// in src.
-func newPlaceholderPrefix(src []byte) []byte {
-	for {
-		var b [placeholderLen]byte
-		_, _ = rand.Read(b[:]) // never fails (crypto/rand)
-		for i := range b {
-			b[i] = 'a' + b[i]%26
-		}
-		if !bytes.Contains(src, b[:]) {
-			return b[:]
-		}
-	}
-}
-
 // errForeignPlaceholder: the output holds a placeholder no call made.
 var errForeignPlaceholder = errors.New("render: the HTML holds a shortcode placeholder that no call made")
 
 // finisher replaces the placeholders of one render.
 type finisher struct {
-	x      *expansion
-	d      *docState
-	unsafe bool // WithUnsafeHTML: URL attributes are not checked
-	urls   htmlsafe.Policy
-	toc    []byte // the TOC's HTML, for toc calls
-
-	outs []finished // by output number
+	x      *Expansion
+	unsafe bool       // Config.UnsafeHTML: URL attributes are not checked
+	outs   []finished // by output number
 }
 
 // finished is what the finisher knows of one output.
@@ -78,22 +55,30 @@ type finished struct {
 	placed   bool // the output was written somewhere
 }
 
-func newFinisher(x *expansion, d *docState, unsafe bool, urls htmlsafe.Policy) *finisher {
-	return &finisher{x: x, d: d, unsafe: unsafe, urls: urls, outs: make([]finished, len(x.outs))}
+// SetTOC gives the table of contents' HTML that replaces the calls
+// MarkTOC marked (see WantsTOC). Call it before Finish.
+func (x *Expansion) SetTOC(html []byte) { x.toc = html }
+
+// Finish returns html, rendered from Markdown() (the whole page, or a
+// piece of it such as a TOC entry's title), with every placeholder
+// replaced by its call's output as the context allows (see the package
+// documentation). A placeholder no call made is an error, a
+// *post.ParseError. Each call's output is finished once, however many
+// times Finish is called.
+func (x *Expansion) Finish(html []byte) ([]byte, error) {
+	if x.fin == nil {
+		x.fin = &finisher{x: x, unsafe: x.cfg.UnsafeHTML, outs: make([]finished, len(x.outs))}
+	}
+	return x.fin.run(html, len(x.outs))
 }
 
-// finish returns h with every placeholder replaced by context.
-func (f *finisher) finish(h []byte) ([]byte, error) {
-	return f.run(h, len(f.x.outs))
-}
-
-// reportUnplaced adds a Diagnostic for each call whose output was never
-// written: it stood where nothing is written (omitted raw HTML, an unused
-// link reference definition, ...).
-func (f *finisher) reportUnplaced() {
-	for i, o := range f.x.outs {
-		if !f.outs[i].placed && !o.quiet {
-			f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" is not in the HTML (it stood where nothing is written, such as omitted raw HTML)")
+// ReportUnplaced adds a Diagnostic for each call whose output no Finish
+// wrote: it stood where nothing is written (omitted raw HTML, an unused
+// link reference definition, ...). Call it once, after the last Finish.
+func (x *Expansion) ReportUnplaced() {
+	for i, o := range x.outs {
+		if (x.fin == nil || !x.fin.outs[i].placed) && !o.quiet {
+			x.host.Warn(o.off, "output of shortcode "+strconv.Quote(o.name)+" is not in the HTML (it stood where nothing is written, such as omitted raw HTML)")
 		}
 	}
 }
@@ -104,7 +89,7 @@ func (f *finisher) outHTML(i int) ([]byte, error) {
 	s.placed = true
 	o := f.x.outs[i]
 	if o.toc {
-		return f.toc, nil
+		return f.x.toc, nil
 	}
 	if !s.done {
 		b, err := f.run(f.checkURLs(o.html, o), i)
@@ -124,7 +109,7 @@ func (f *finisher) outText(i int) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		s.text, s.textDone = html.EscapeString(htmlText(b)), true
+		s.text, s.textDone = html.EscapeString(htmltext.Text(b)), true
 	}
 	s.placed = true
 	return s.text, nil
@@ -153,10 +138,10 @@ func (f *finisher) checkURLs(h []byte, o scOut) []byte {
 				continue
 			}
 			u := []byte(html.UnescapeString(string(h[a.valStart:a.valEnd])))
-			if f.urlAllowed(u, name, t.name) {
+			if f.x.host.URLAllowed(u, string(name), t.name) {
 				continue
 			}
-			f.d.noteSrc(o.off, "unsafe URL "+strconv.Quote(clip(string(u), 40))+" in the output of shortcode "+strconv.Quote(o.name)+" removed (scheme not allowed)")
+			f.x.host.Warn(o.off, "unsafe URL "+strconv.Quote(clip(string(u), 40))+" in the output of shortcode "+strconv.Quote(o.name)+" removed (scheme not allowed)")
 			out = append(out, h[last:a.valStart]...)
 			if a.quote == 0 {
 				out = append(out, `""`...)
@@ -171,25 +156,13 @@ func (f *finisher) checkURLs(h []byte, o scOut) []byte {
 	return append(out, h[last:]...)
 }
 
-// urlAllowed reports whether u may stand in the URL attribute name (any
-// case) of the element tag ("img" for images; other names are not kept).
-func (f *finisher) urlAllowed(u, name []byte, tag string) bool {
-	switch {
-	case bytes.EqualFold(name, []byte("srcset")):
-		return f.urls.SrcsetAllowed(u)
-	case tag == "img" && bytes.EqualFold(name, []byte("src")):
-		return f.urls.Allowed(u, htmlsafe.Image)
-	}
-	return f.urls.Allowed(u, htmlsafe.Link)
-}
-
 // placeholderAt reads the placeholder at h[i:], which starts with the
 // prefix: its end and output number, which must be below limit. Anything
 // else is a placeholder no call made: an error.
 func (f *finisher) placeholderAt(h []byte, i, limit int) (end, idx int, err error) {
 	end, idx, ok := f.x.placeholderEnd(h, i, limit)
 	if !ok {
-		return 0, 0, f.d.errorAt(0, errForeignPlaceholder)
+		return 0, 0, f.x.errorAt(0, errForeignPlaceholder)
 	}
 	return end, idx, nil
 }
@@ -290,7 +263,7 @@ func (f *finisher) dropPlaceholders(out, seg []byte, limit int) ([]byte, error) 
 	return f.replace(out, seg, limit, func(idx int) (string, error) {
 		o := f.x.outs[idx]
 		f.outs[idx].placed = true
-		f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
+		f.x.host.Warn(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
 		return "", nil
 	})
 }
@@ -335,8 +308,8 @@ func (f *finisher) rewriteTag(out, h []byte, start, end int, t *tagInfo, limit i
 		name := h[a.nameStart:a.nameEnd]
 		if !f.unsafe && htmlsafe.URLAttr(name) {
 			u := []byte(html.UnescapeString(string(val)))
-			if !f.urlAllowed(u, name, t.name) {
-				f.d.noteSrc(f.callOffset(h[a.valStart:a.valEnd], limit),
+			if !f.x.host.URLAllowed(u, string(name), t.name) {
+				f.x.host.Warn(f.callOffset(h[a.valStart:a.valEnd], limit),
 					"unsafe URL "+strconv.Quote(clip(string(u), 40))+" from shortcode output removed (scheme not allowed)")
 				val = nil
 			}
@@ -363,149 +336,3 @@ func (f *finisher) callOffset(seg []byte, limit int) int {
 	}
 	return 0
 }
-
-// tagInfo is a start or end tag read by markupAt.
-type tagInfo struct {
-	ok    bool
-	name  string // lower case; only set for the raw text elements
-	attrs []attrSpan
-}
-
-// attrSpan locates an attribute with a value: its name, and its value
-// without the quotes (quote is 0 for an unquoted value).
-type attrSpan struct {
-	nameStart, nameEnd int
-	valStart, valEnd   int
-	quote              byte
-}
-
-// rawTextElements hold text up to their end tag, not markup.
-var rawTextElements = map[string]bool{
-	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
-	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
-}
-
-// markupAt reads the markup that starts with the '<' at h[lt]: a tag, a
-// comment or a bogus comment, as an HTML tokenizer does. It returns where
-// the markup ends; for the start tag of a raw text element, also where its
-// text ends (at its end tag); and, for a tag, its attributes. A '<' that
-// starts no markup is text: end is lt+1.
-func markupAt(h []byte, lt int) (end, rawEnd int, t tagInfo) {
-	rest := h[lt:]
-	switch {
-	case bytes.HasPrefix(rest, []byte("<!--")):
-		k := bytes.Index(rest[4:], []byte("-->"))
-		if k < 0 {
-			return len(h), 0, t
-		}
-		return lt + 4 + k + 3, 0, t
-	case len(rest) > 1 && (rest[1] == '!' || rest[1] == '?'),
-		len(rest) > 2 && rest[1] == '/' && !isASCIILetter(rest[2]) && rest[2] != '>':
-		k := bytes.IndexByte(rest, '>')
-		if k < 0 {
-			return len(h), 0, t
-		}
-		return lt + k + 1, 0, t
-	case len(rest) > 1 && isASCIILetter(rest[1]),
-		len(rest) > 2 && rest[1] == '/' && isASCIILetter(rest[2]):
-	default:
-		return lt + 1, 0, t
-	}
-	t.ok = true
-	endTag := rest[1] == '/'
-	i := lt + 1
-	if endTag {
-		i++
-	}
-	nameStart := i
-	for i < len(h) && !isTagSpace(h[i]) && h[i] != '/' && h[i] != '>' {
-		i++
-	}
-	name := h[nameStart:i]
-	for i < len(h) {
-		for i < len(h) && (isTagSpace(h[i]) || h[i] == '/') {
-			i++
-		}
-		if i >= len(h) {
-			break
-		}
-		if h[i] == '>' {
-			i++
-			end = i
-			if !endTag && len(name) <= 9 {
-				if n := strings.ToLower(string(name)); rawTextElements[n] {
-					t.name = n
-					return end, rawTextEnd(h, end, n), t
-				}
-			}
-			if len(name) == 3 && strings.EqualFold(string(name), "img") {
-				t.name = "img"
-			}
-			return end, 0, t
-		}
-		// An attribute name: at least one byte, up to space, '/', '>' or '='.
-		a := attrSpan{nameStart: i}
-		i++
-		for i < len(h) && !isTagSpace(h[i]) && h[i] != '/' && h[i] != '>' && h[i] != '=' {
-			i++
-		}
-		a.nameEnd = i
-		j := i
-		for j < len(h) && isTagSpace(h[j]) {
-			j++
-		}
-		if j >= len(h) || h[j] != '=' {
-			continue // no value
-		}
-		j++
-		for j < len(h) && isTagSpace(h[j]) {
-			j++
-		}
-		if j < len(h) && (h[j] == '"' || h[j] == '\'') {
-			a.quote = h[j]
-			a.valStart = j + 1
-			k := bytes.IndexByte(h[j+1:], a.quote)
-			if k < 0 {
-				a.valEnd = len(h)
-				i = len(h)
-			} else {
-				a.valEnd = j + 1 + k
-				i = a.valEnd + 1
-			}
-		} else {
-			a.valStart = j
-			for j < len(h) && !isTagSpace(h[j]) && h[j] != '>' {
-				j++
-			}
-			a.valEnd = j
-			i = j
-		}
-		t.attrs = append(t.attrs, a)
-	}
-	// A tag cut off by the end of the input.
-	return len(h), 0, t
-}
-
-// rawTextEnd returns the offset of the end tag </name that closes a raw
-// text element whose text starts at i, or len(h).
-func rawTextEnd(h []byte, i int, name string) int {
-	if name == "plaintext" {
-		return len(h)
-	}
-	for i < len(h) {
-		k := bytes.Index(h[i:], []byte("</"))
-		if k < 0 {
-			return len(h)
-		}
-		j := i + k
-		if e := j + 2 + len(name); e <= len(h) && strings.EqualFold(string(h[j+2:e]), name) &&
-			(e == len(h) || isTagSpace(h[e]) || h[e] == '/' || h[e] == '>') {
-			return j
-		}
-		i = j + 2
-	}
-	return len(h)
-}
-
-// isTagSpace reports the white space an HTML tokenizer skips in a tag.
-func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -18,7 +18,7 @@ func dump(src []byte, nodes []*Node) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		if n.Kind == Escape {
+		if n.Kind == KindEscape {
 			fmt.Fprintf(&b, "esc(%q)", n.Text)
 			continue
 		}
@@ -47,8 +47,8 @@ func dump(src []byte, nodes []*Node) string {
 	return b.String()
 }
 
-func modes(m map[string]InnerMode) Options {
-	return Options{Inner: func(name string) InnerMode {
+func modes(m map[string]InnerMode) ParseOptions {
+	return ParseOptions{Inner: func(name string) InnerMode {
 		if v, ok := m[name]; ok {
 			return v
 		}
@@ -189,7 +189,7 @@ func TestParseErrors(t *testing.T) {
 			t.Parallel()
 			_, err := Parse([]byte(tt.in), opts)
 			require.Error(t, err)
-			var e *Error
+			var e *SyntaxError
 			require.True(t, errors.As(err, &e))
 			assert.True(t, errors.Is(err, ErrSyntax))
 			assert.Equal(t, tt.off, e.Off, "offset")

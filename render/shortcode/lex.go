@@ -48,18 +48,18 @@ type Arg struct {
 	Off int
 }
 
-// ErrSyntax is what every [*Error] unwraps to.
+// ErrSyntax is what every [*SyntaxError] unwraps to.
 var ErrSyntax = errors.New("shortcode syntax error")
 
-// Error is a shortcode syntax error at a byte offset of the source.
-type Error struct {
+// SyntaxError is a shortcode syntax error at a byte offset of the source.
+type SyntaxError struct {
 	Off  int    // byte offset of the fault, within [0, len(src)]
 	Name string // the shortcode's name, when known
 	Msg  string // what is wrong, lower case
 }
 
 // Error returns the message, with the shortcode's name when known.
-func (e *Error) Error() string {
+func (e *SyntaxError) Error() string {
 	if e.Name != "" {
 		return fmt.Sprintf("shortcode %q: %s", e.Name, e.Msg)
 	}
@@ -67,10 +67,10 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns ErrSyntax.
-func (e *Error) Unwrap() error { return ErrSyntax }
+func (e *SyntaxError) Unwrap() error { return ErrSyntax }
 
-func errorf(off int, name, format string, args ...any) *Error {
-	return &Error{Off: off, Name: name, Msg: fmt.Sprintf(format, args...)}
+func errorf(off int, name, format string, args ...any) *SyntaxError {
+	return &SyntaxError{Off: off, Name: name, Msg: fmt.Sprintf(format, args...)}
 }
 
 type tagKind uint8
@@ -122,7 +122,7 @@ func runeAt(src []byte, i int) string {
 
 // lexTag lexes the tag that starts at src[start], which begins with "{{<"
 // or "{{%".
-func lexTag(src []byte, start int) (tag, *Error) {
+func lexTag(src []byte, start int) (tag, *SyntaxError) {
 	t := tag{start: start}
 	if src[start+2] == '%' {
 		t.notation = Markdown
@@ -191,7 +191,7 @@ func lexTag(src []byte, start int) (tag, *Error) {
 
 // lexName lexes a shortcode name at src[i]: a letter, digit or '_', then
 // letters, digits, '_', '-' and '/'.
-func lexName(src []byte, i int, right string) (string, int, *Error) {
+func lexName(src []byte, i int, right string) (string, int, *SyntaxError) {
 	if i >= len(src) {
 		return "", i, errorf(i, "", "unclosed shortcode tag: no %q before the end of the document", right)
 	}
@@ -236,7 +236,7 @@ func nameContinues(src []byte, k int) bool {
 
 // lexArgs lexes the arguments of an opening tag from src[i] to its right
 // delimiter.
-func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
+func lexArgs(src []byte, t tag, i int, right string) (tag, *SyntaxError) {
 	const (
 		none = iota
 		positional
@@ -245,7 +245,7 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 	kind := none
 	// mix records the kind of a parameter; what names it, quoted word
 	// appended, for the error when the kinds are mixed.
-	mix := func(off int, what, word string, isNamed bool) *Error {
+	mix := func(off int, what, word string, isNamed bool) *SyntaxError {
 		if isNamed && kind == positional || !isNamed && kind == named {
 			if word != "" {
 				what += " " + strconv.Quote(word)
@@ -342,7 +342,7 @@ func lexArgs(src []byte, t tag, i int, right string) (tag, *Error) {
 }
 
 // lexValue lexes the value of a named argument at src[i].
-func lexValue(src []byte, i int, t tag, key, right string) (any, int, *Error) {
+func lexValue(src []byte, i int, t tag, key, right string) (any, int, *SyntaxError) {
 	if i >= len(src) {
 		return nil, i, errorf(t.start, t.name, "unclosed shortcode tag: no %q before the end of the document", right)
 	}
@@ -371,7 +371,7 @@ func lexValue(src []byte, i int, t tag, key, right string) (any, int, *Error) {
 
 // lexQuoted lexes a "quoted" (\" escapes, one line) or `raw` (any text,
 // no escapes) value at src[i]; it is always a string.
-func lexQuoted(src []byte, i int, name string) (string, int, *Error) {
+func lexQuoted(src []byte, i int, name string) (string, int, *SyntaxError) {
 	if src[i] == '`' {
 		j := bytes.IndexByte(src[i+1:], '`')
 		if j < 0 {
@@ -404,7 +404,7 @@ func lexQuoted(src []byte, i int, name string) (string, int, *Error) {
 // (\"Hello World\"), as Hugo accepts it: the value is the text up to the
 // next quote, escaped or not, on the same line, with no escapes of its
 // own; it is always a string. \` is an error, as in Hugo.
-func lexEscapedQuoted(src []byte, i int, name string) (string, int, *Error) {
+func lexEscapedQuoted(src []byte, i int, name string) (string, int, *SyntaxError) {
 	if src[i+1] == '`' {
 		return "", i, errorf(i, name, "unrecognized escape character \\` in shortcode parameter")
 	}

@@ -27,7 +27,7 @@ type scanner struct {
 }
 
 // scan collects the tags of src in document order.
-func scan(src []byte) ([]tag, *Error) {
+func scan(src []byte) ([]tag, *SyntaxError) {
 	s := &scanner{src: src, nextBraces: -1}
 	pos := 0
 	for pos < len(src) {
@@ -301,7 +301,7 @@ func (s *scanner) listItem(f, eol, col int) (int, bool) {
 // inline scans text from src[p] to the end of its line at eol for code
 // spans and tags. It returns where it stopped: eol, or a later offset when
 // a tag or a code span ran past the line.
-func (s *scanner) inline(p, eol int) (int, *Error) {
+func (s *scanner) inline(p, eol int) (int, *SyntaxError) {
 	src := s.src
 	// Most lines hold neither a backtick nor "{{", and then nothing here.
 	if s.nextBraces >= eol && bytes.IndexByte(src[p:eol], '`') < 0 {
@@ -406,7 +406,7 @@ func (s *scanner) remember(n, lim int) {
 
 // escapes collects the escapes on the code line src[pos:eol]. It returns
 // the end of the last one, which may lie past eol.
-func (s *scanner) escapes(pos, eol int) (int, *Error) {
+func (s *scanner) escapes(pos, eol int) (int, *SyntaxError) {
 	if s.nextBraces >= eol {
 		return pos, nil
 	}
@@ -414,7 +414,7 @@ func (s *scanner) escapes(pos, eol int) (int, *Error) {
 }
 
 // escapesIn collects the escapes starting in src[from:to], in code.
-func (s *scanner) escapesIn(from, to int) (int, *Error) {
+func (s *scanner) escapesIn(from, to int) (int, *SyntaxError) {
 	src := s.src
 	end := from
 	for p := from; p < to; {

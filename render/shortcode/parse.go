@@ -1,30 +1,51 @@
 package shortcode
 
-import "bytes"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Kind is what a Node is.
 type Kind uint8
 
 const (
-	// Call is a shortcode call.
-	Call Kind = iota
-	// Escape is the escape form {{</* ... */>}}, which stands for literal text.
-	Escape
+	// KindCall is a shortcode call.
+	KindCall Kind = iota
+	// KindEscape is the escape form {{</* ... */>}}, which stands for literal text.
+	KindEscape
 )
 
-// InnerMode says whether a shortcode takes inner content, which decides
-// how its closing tags are paired.
+// InnerMode says whether a shortcode takes inner content: what may stand
+// between {{< name >}} and {{< /name >}}. It decides how Parse pairs
+// closing tags with calls.
 type InnerMode uint8
 
 const (
-	// InnerNone: the call never has a closing tag; one is an error.
+	// InnerNone (the zero value): a call never has a closing tag, and a
+	// closing tag is an error, so no text is dropped unseen. Hugo applies
+	// this rule to templates that do not use .Inner.
 	InnerNone InnerMode = iota
-	// InnerRequired: the call must be closed or self-closed.
+	// InnerRequired: a call must be closed ({{< x >}}…{{< /x >}}) or
+	// self-closed ({{< x />}}). Hugo applies this rule to templates that
+	// use .Inner.
 	InnerRequired
-	// InnerOptional: the call is closed when a matching closing tag
-	// follows (before its parent's), and stands alone otherwise.
+	// InnerOptional: a call is closed when a matching closing tag follows
+	// it (before its parent's closing tag), and stands alone otherwise.
 	InnerOptional
 )
+
+// String returns "none", "required" or "optional".
+func (m InnerMode) String() string {
+	switch m {
+	case InnerNone:
+		return "none"
+	case InnerRequired:
+		return "required"
+	case InnerOptional:
+		return "optional"
+	}
+	return fmt.Sprintf("InnerMode(%d)", uint8(m))
+}
 
 // Node is a shortcode call or an escape.
 type Node struct {
@@ -35,7 +56,7 @@ type Node struct {
 	// Text is what an Escape stands for: {{</* x */>}} gives "{{< x >}}".
 	Text string
 
-	// The rest describes a Call.
+	// The rest describes a call.
 
 	Name     string
 	NameOff  int
@@ -66,8 +87,8 @@ func (n *Node) Inner(src []byte) []byte {
 	return src[n.TagEnd:n.CloseStart]
 }
 
-// Options controls Parse.
-type Options struct {
+// ParseOptions controls Parse.
+type ParseOptions struct {
 	// Inner tells how the shortcode name takes inner content. Nil means
 	// InnerOptional for every name.
 	Inner func(name string) InnerMode
@@ -76,8 +97,8 @@ type Options struct {
 // Parse finds every shortcode call and escape in src, outside code (see
 // the package documentation), and returns the top-level nodes in
 // document order. It returns nil, nil at once when src holds no "{{".
-// The error is an *Error.
-func Parse(src []byte, opts Options) ([]*Node, error) {
+// The error is a *SyntaxError.
+func Parse(src []byte, opts ParseOptions) ([]*Node, error) {
 	// Every call and escape starts with "{{<" or "{{%"; template code in
 	// the text ("{{ .Title }}") is no reason to scan the document.
 	if !hasTag(src) {
@@ -116,7 +137,7 @@ func hasTag(src []byte) bool {
 // order, and a call takes its children out of it when its closing tag
 // comes. An optional call that is never closed just leaves its would-be
 // children in the list, as its following siblings.
-func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
+func build(src []byte, tags []tag, opts ParseOptions) ([]*Node, *SyntaxError) {
 	mode := func(name string) InnerMode {
 		if opts.Inner == nil {
 			return InnerOptional
@@ -135,10 +156,10 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 	for _, t := range tags {
 		switch t.kind {
 		case tagEscape:
-			items = append(items, &Node{Kind: Escape, Start: t.start, End: t.end, Text: t.text, CloseStart: -1})
+			items = append(items, &Node{Kind: KindEscape, Start: t.start, End: t.end, Text: t.text, CloseStart: -1})
 		case tagOpen:
 			n := &Node{
-				Kind: Call, Start: t.start, End: t.end, Name: t.name, NameOff: t.nameOff,
+				Kind: KindCall, Start: t.start, End: t.end, Name: t.name, NameOff: t.nameOff,
 				Notation: t.notation, Args: t.args, Named: t.named, TagEnd: t.end,
 				CloseStart: -1, SelfClosed: t.selfClosed,
 			}
@@ -202,7 +223,7 @@ func build(src []byte, tags []tag, opts Options) ([]*Node, *Error) {
 func ordinals(nodes []*Node) {
 	k := 0
 	for _, n := range nodes {
-		if n.Kind != Call {
+		if n.Kind != KindCall {
 			continue
 		}
 		n.Ordinal = k

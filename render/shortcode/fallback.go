@@ -1,4 +1,4 @@
-package render
+package shortcode
 
 import (
 	"errors"
@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"io"
 	"strconv"
-
-	"github.com/folio-md/folio/render/internal/shortcode"
 )
 
 // fallback returns the handler of a call whose name is not registered:
@@ -18,41 +16,41 @@ import (
 // discards reports that the handler writes nothing of the call's inner
 // content, so that the output of calls nested in it is not reported as
 // missing from the HTML.
-func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (h ShortcodeHandler, discards bool, err error) {
-	c := &e.r.cfg.sc
-	if shortcode.IsInline(n.Name) {
-		if parent != nil && shortcode.IsInline(parent.Name) {
-			return ShortcodeHandler{}, false, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errInlineNested})
+func (e *expander) fallback(n *Node, parent *Call) (h Handler, discards bool, err error) {
+	c := e.x.cfg
+	if IsInline(n.Name) {
+		if parent != nil && IsInline(parent.Name) {
+			return Handler{}, false, e.x.errorAt(n.Start, &Error{Name: n.Name, Err: errInlineNested})
 		}
 		h, err := e.inlineHandler(n)
 		// Off, an inline call writes nothing: calls inside it are not missed.
-		return h, !e.r.cfg.sc.inline, err
+		return h, !c.Inline, err
 	}
 	name := strconv.Quote(n.Name)
 	switch {
-	case c.unknownHandler.Render != nil:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
-		return ShortcodeHandler{Render: c.unknownHandler.Render}, false, nil
-	case c.unknown == UnknownDrop:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped")
-		return ShortcodeHandler{Render: dropShortcode}, true, nil
-	case c.unknown == UnknownInner:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped, its inner content kept")
-		return ShortcodeHandler{Render: innerOnlyShortcode}, false, nil
-	case c.unknown == UnknownPlaceholder:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" replaced by a placeholder")
-		return ShortcodeHandler{Render: placeholderShortcode}, true, nil
+	case c.UnknownHandler.Render != nil:
+		e.x.host.Warn(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
+		return Handler{Render: c.UnknownHandler.Render}, false, nil
+	case c.Unknown == UnknownDrop:
+		e.x.host.Warn(n.Start, "unknown shortcode "+name+" dropped")
+		return Handler{Render: dropShortcode}, true, nil
+	case c.Unknown == UnknownInner:
+		e.x.host.Warn(n.Start, "unknown shortcode "+name+" dropped, its inner content kept")
+		return Handler{Render: innerOnlyShortcode}, false, nil
+	case c.Unknown == UnknownPlaceholder:
+		e.x.host.Warn(n.Start, "unknown shortcode "+name+" replaced by a placeholder")
+		return Handler{Render: placeholderShortcode}, true, nil
 	}
-	return ShortcodeHandler{}, false, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+	return Handler{}, false, e.x.errorAt(n.Start, &Error{Name: n.Name, Err: ErrUnknown})
 }
 
 // dropShortcode writes nothing.
-func dropShortcode(io.Writer, *Shortcode) error { return nil }
+func dropShortcode(io.Writer, *Call) error { return nil }
 
 // innerOnlyShortcode writes the call's inner content as Markdown, without
 // its common indentation: a call indented in a list item gets it back
 // line by line (see callIndent).
-func innerOnlyShortcode(w io.Writer, sc *Shortcode) error {
+func innerOnlyShortcode(w io.Writer, sc *Call) error {
 	sc.asMarkdown = true
 	_, err := io.WriteString(w, sc.InnerDeindent())
 	return err
@@ -60,10 +58,10 @@ func innerOnlyShortcode(w io.Writer, sc *Shortcode) error {
 
 // placeholderShortcode writes an empty element with the call's name: a
 // div for a call alone on its lines, a span for one inside text.
-func placeholderShortcode(w io.Writer, sc *Shortcode) error {
+func placeholderShortcode(w io.Writer, sc *Call) error {
 	sc.asHTML = true
 	el := "span"
-	if sc.d != nil && isBlockCall(sc.d.src, sc.off, sc.end) {
+	if sc.x != nil && isBlockCall(sc.x.orig, sc.off, sc.end) {
 		el = "div"
 	}
 	_, err := fmt.Fprintf(w, `<%s class="%s" data-shortcode="%s"></%s>`, el, UnknownClass, template.HTMLEscapeString(sc.Name), el)
@@ -91,26 +89,26 @@ func isBlockCall(src []byte, start, end int) bool {
 var errNoInlineDefinition = errors.New("no earlier definition of this inline shortcode: the first call must be closed ({{< name.inline >}}template{{< /name.inline >}})")
 
 // errInlineNested: an inline shortcode call inside another's inner text.
-var errInlineNested = fmt.Errorf("%w: inline shortcodes cannot be nested", ErrShortcodeSyntax)
+var errInlineNested = fmt.Errorf("%w: inline shortcodes cannot be nested", ErrSyntax)
 
 // inlineHandler returns the handler of a call to an inline shortcode.
 // Disabled (the default), it writes nothing. Enabled, a closed call
 // defines the shortcode from its inner text, for the rest of the page, and
 // runs it; a call without a closing tag runs the earlier definition.
-func (e *expander) inlineHandler(n *shortcode.Node) (ShortcodeHandler, error) {
-	if !e.r.cfg.sc.inline {
-		e.d.noteSrc(n.Start, "inline shortcode "+strconv.Quote(n.Name)+" writes nothing: inline shortcodes are off (see render.WithInlineShortcodes)")
-		return ShortcodeHandler{Render: dropShortcode}, nil
+func (e *expander) inlineHandler(n *Node) (Handler, error) {
+	if !e.x.cfg.Inline {
+		e.x.host.Warn(n.Start, "inline shortcode "+strconv.Quote(n.Name)+" writes nothing: inline shortcodes are off (see render.WithInlineShortcodes)")
+		return Handler{Render: dropShortcode}, nil
 	}
 	if n.CloseStart >= 0 {
 		for _, c := range n.Children {
-			if c.Kind == shortcode.Call && shortcode.IsInline(c.Name) {
-				return ShortcodeHandler{}, e.d.errorAt(c.Start, &ShortcodeError{Name: c.Name, Err: errInlineNested})
+			if c.Kind == KindCall && IsInline(c.Name) {
+				return Handler{}, e.x.errorAt(c.Start, &Error{Name: c.Name, Err: errInlineNested})
 			}
 		}
-		t, err := template.New(n.Name).Parse(string(e.d.src[n.TagEnd:n.CloseStart]))
+		t, err := template.New(n.Name).Parse(string(e.x.orig[n.TagEnd:n.CloseStart]))
 		if err != nil {
-			return ShortcodeHandler{}, e.d.errorAt(n.TagEnd, &ShortcodeError{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrShortcodeSyntax, err)})
+			return Handler{}, e.x.errorAt(n.TagEnd, &Error{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrSyntax, err)})
 		}
 		if e.inline == nil {
 			e.inline = make(map[string]*template.Template)
@@ -119,7 +117,7 @@ func (e *expander) inlineHandler(n *shortcode.Node) (ShortcodeHandler, error) {
 	}
 	t := e.inline[n.Name]
 	if t == nil {
-		return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errNoInlineDefinition})
+		return Handler{}, e.x.errorAt(n.Start, &Error{Name: n.Name, Err: errNoInlineDefinition})
 	}
-	return ShortcodeTemplate(t), nil
+	return Template(t), nil
 }

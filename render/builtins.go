@@ -9,18 +9,33 @@ import (
 	"time"
 
 	"github.com/folio-md/folio/embed"
-	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/htmltext"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
-// builtinShortcodes returns a fresh map of the built-in shortcodes.
-func builtinShortcodes() map[string]ShortcodeHandler {
-	return map[string]ShortcodeHandler{
-		"youtube":   {Render: youtubeShortcode},
-		"vimeo":     {Render: vimeoShortcode},
-		"figure":    {Render: figureShortcode},
-		"highlight": {Render: highlightShortcode, Inner: InnerRequired},
+// The built-in shortcodes are handlers like a user's: they use the
+// public API of shortcode.Call and nothing else, and read the Renderer's
+// settings (embed options, Hugo's markup, the highlighter) from
+// builtinSettings, as a user's handler would from its own closure.
+
+// builtinSettings are the Renderer settings the built-ins read. New fills
+// them in once every option is applied, before any render.
+type builtinSettings struct {
+	embed      embed.Options // base options of youtube and vimeo (WithEmbedOptions)
+	hugoMarkup bool          // write the white space of Hugo's templates (HugoCompat)
+	hl         *highlighter
+}
+
+// builtinShortcodes returns a fresh map of the built-in shortcodes,
+// reading their settings from b.
+func builtinShortcodes(b *builtinSettings) map[string]shortcode.Handler {
+	return map[string]shortcode.Handler{
+		"youtube":   {Render: b.youtubeShortcode},
+		"vimeo":     {Render: b.vimeoShortcode},
+		"figure":    {Render: b.figureShortcode},
+		"highlight": {Render: b.highlightShortcode, Inner: shortcode.InnerRequired},
 		"param":     {Render: paramShortcode},
-		"details":   {Render: detailsShortcode, Inner: InnerRequired},
+		"details":   {Render: b.detailsShortcode, Inner: shortcode.InnerRequired},
 		"ref":       {Render: refShortcode(false)},
 		"relref":    {Render: refShortcode(true)},
 		"toc":       {Render: tocShortcode},
@@ -29,14 +44,11 @@ func builtinShortcodes() map[string]ShortcodeHandler {
 
 // checkArgs records a Diagnostic for each argument the shortcode ignores:
 // named arguments not in names, positional ones past maxPos.
-func (sc *Shortcode) checkArgs(maxPos int, names ...string) {
-	if sc.d == nil {
-		return
-	}
+func checkArgs(sc *shortcode.Call, maxPos int, names ...string) {
 	switch p := sc.Params.(type) {
 	case []any:
 		if len(p) > maxPos {
-			sc.d.diagSrc(sc.off, "shortcode %q: %d positional arguments given, %d used; the rest are ignored", sc.Name, len(p), maxPos)
+			sc.Warnf("shortcode %q: %d positional arguments given, %d used; the rest are ignored", sc.Name, len(p), maxPos)
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(p) {
@@ -48,7 +60,7 @@ func (sc *Shortcode) checkArgs(maxPos int, names ...string) {
 				}
 			}
 			if !known {
-				sc.d.diagSrc(sc.off, "shortcode %q: unknown argument %q ignored", sc.Name, k)
+				sc.Warnf("shortcode %q: unknown argument %q ignored", sc.Name, k)
 			}
 		}
 	}
@@ -68,7 +80,7 @@ func sortedKeys(m map[string]any) []string {
 }
 
 // idArg returns the "id" argument or the first positional one.
-func (sc *Shortcode) idArg() (string, error) {
+func idArg(sc *shortcode.Call) (string, error) {
 	id := sc.GetString("id")
 	if id == "" {
 		id = sc.GetString(0)
@@ -80,7 +92,7 @@ func (sc *Shortcode) idArg() (string, error) {
 }
 
 // videoOptions applies the arguments both video shortcodes share.
-func (sc *Shortcode) videoOptions(o *embed.Options) error {
+func videoOptions(sc *shortcode.Call, o *embed.Options) error {
 	fs, err := sc.GetBool("allowFullScreen", true)
 	if err != nil {
 		return err
@@ -88,7 +100,7 @@ func (sc *Shortcode) videoOptions(o *embed.Options) error {
 	o.NoFullscreen = !fs
 	if v := sc.GetString("loading"); v != "" {
 		if v != "lazy" && v != "eager" {
-			return &ArgError{Key: "loading", Err: fmt.Errorf("want lazy or eager, got %q", v)}
+			return &shortcode.ArgError{Key: "loading", Err: fmt.Errorf("want lazy or eager, got %q", v)}
 		}
 		o.Loading = v
 	}
@@ -105,9 +117,9 @@ func (sc *Shortcode) videoOptions(o *embed.Options) error {
 // {{< youtube id=ID start=30 end=60 autoplay=true mute=true loop=true
 // controls=false loading=lazy title="…" class="…" allowFullScreen=false >}}.
 // The id may also be any YouTube URL.
-func youtubeShortcode(w io.Writer, sc *Shortcode) error {
-	sc.checkArgs(1, "id", "start", "end", "autoplay", "mute", "loop", "controls", "loading", "title", "class", "allowFullScreen")
-	id, err := sc.idArg()
+func (cfg *builtinSettings) youtubeShortcode(w io.Writer, sc *shortcode.Call) error {
+	checkArgs(sc, 1, "id", "start", "end", "autoplay", "mute", "loop", "controls", "loading", "title", "class", "allowFullScreen")
+	id, err := idArg(sc)
 	if err != nil {
 		return err
 	}
@@ -118,8 +130,8 @@ func youtubeShortcode(w io.Writer, sc *Shortcode) error {
 	if v.Provider != embed.ProviderYouTube {
 		return fmt.Errorf("%q is not a YouTube video", id)
 	}
-	o := sc.r.cfg.sc.embed
-	if err := sc.videoOptions(&o); err != nil {
+	o := cfg.embed
+	if err := videoOptions(sc, &o); err != nil {
 		return err
 	}
 	for _, t := range []struct {
@@ -156,9 +168,9 @@ func youtubeShortcode(w io.Writer, sc *Shortcode) error {
 // form {{< vimeo ID CLASS TITLE >}}, or {{< vimeo id=ID class="…"
 // title="…" loading=lazy allowFullScreen=false >}}. The id may also be any
 // Vimeo URL.
-func vimeoShortcode(w io.Writer, sc *Shortcode) error {
-	sc.checkArgs(3, "id", "class", "title", "loading", "allowFullScreen")
-	id, err := sc.idArg()
+func (cfg *builtinSettings) vimeoShortcode(w io.Writer, sc *shortcode.Call) error {
+	checkArgs(sc, 3, "id", "class", "title", "loading", "allowFullScreen")
+	id, err := idArg(sc)
 	if err != nil {
 		return err
 	}
@@ -171,8 +183,8 @@ func vimeoShortcode(w io.Writer, sc *Shortcode) error {
 	if err != nil {
 		return err
 	}
-	o := sc.r.cfg.sc.embed
-	if err := sc.videoOptions(&o); err != nil {
+	o := cfg.embed
+	if err := videoOptions(sc, &o); err != nil {
 		return err
 	}
 	if !sc.IsNamedParams {
@@ -196,16 +208,14 @@ func writeVideo(w io.Writer, v embed.Video, o embed.Options) error {
 }
 
 // urlArg returns the URL argument name, or "" with a Diagnostic when the
-// renderer's URL policy refuses it (see htmlsafe). k says what the URL is
-// for: an image source also allows data: raster images.
-func (sc *Shortcode) urlArg(name string, k htmlsafe.Kind) string {
+// renderer's URL policy refuses it in the attribute attr of element (an
+// image source also allows data: raster images).
+func urlArg(sc *shortcode.Call, name, attr, element string) string {
 	u := sc.GetString(name)
-	if u == "" || sc.r == nil || sc.r.cfg.unsafe || sc.r.urls.Allowed([]byte(u), k) {
+	if u == "" || sc.URLAllowed(u, attr, element) {
 		return u
 	}
-	if sc.d != nil {
-		sc.d.diagSrc(sc.off, "shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, clip(u, 40))
-	}
+	sc.Warnf("shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, clip(u, 40))
 	return ""
 }
 
@@ -213,14 +223,14 @@ func (sc *Shortcode) urlArg(name string, k htmlsafe.Kind) string {
 // height, loading, class, link, target, rel, title, caption (Markdown),
 // attr (Markdown) and attrlink. The markup is Hugo's with the template's
 // white space trimmed, or kept as Hugo writes it with HugoCompat.
-func figureShortcode(w io.Writer, sc *Shortcode) error {
-	sc.checkArgs(0, "src", "alt", "width", "height", "loading", "class", "link", "target", "rel", "title", "caption", "attr", "attrlink")
+func (cfg *builtinSettings) figureShortcode(w io.Writer, sc *shortcode.Call) error {
+	checkArgs(sc, 0, "src", "alt", "width", "height", "loading", "class", "link", "target", "rel", "title", "caption", "attr", "attrlink")
 	if !sc.IsNamedParams && sc.Params != nil {
 		return errors.New("takes named arguments only (src=\"…\")")
 	}
-	src := sc.urlArg("src", htmlsafe.Image)
-	link := sc.urlArg("link", htmlsafe.Link)
-	attrlink := sc.urlArg("attrlink", htmlsafe.Link)
+	src := urlArg(sc, "src", "src", "img")
+	link := urlArg(sc, "link", "href", "a")
+	attrlink := urlArg(sc, "attrlink", "href", "a")
 	caption, attr := sc.GetString("caption"), sc.GetString("attr")
 	var captionHTML, attrHTML string
 	var err error
@@ -236,7 +246,7 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 	}
 	// Hugo's template leaves white space (new lines and tabs) in the
 	// markup; with HugoCompat it is written as Hugo writes it.
-	hugo := sc.r != nil && sc.r.cfg.sc.hugoMarkup
+	hugo := cfg.hugoMarkup
 	var b strings.Builder
 	ws := func(s string) {
 		if hugo {
@@ -258,7 +268,7 @@ func figureShortcode(w io.Writer, sc *Shortcode) error {
 	b.WriteString(`"`)
 	alt := sc.GetString("alt")
 	if alt == "" && caption != "" {
-		alt = htmlText([]byte(captionHTML))
+		alt = htmltext.Text([]byte(captionHTML))
 	}
 	if alt != "" {
 		if hugo {
@@ -330,21 +340,21 @@ func writeAttr(b *strings.Builder, name, value string) {
 // highlightShortcode is Hugo's highlight: {{< highlight LANG "OPTIONS" >}}
 // code {{< /highlight >}}, with the options of a code fence in Hugo's
 // string form ("linenos=table,hl_lines=2 4-5,linenostart=10").
-func highlightShortcode(w io.Writer, sc *Shortcode) error {
-	sc.checkArgs(2)
+func (cfg *builtinSettings) highlightShortcode(w io.Writer, sc *shortcode.Call) error {
+	checkArgs(sc, 2)
 	if sc.IsNamedParams {
 		return errors.New("takes positional arguments: a language and an optional option string")
 	}
 	code := strings.Trim(sc.InnerDeindent(), "\r\n")
-	return sc.r.hl.highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+	return cfg.hl.highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
 }
 
 // paramShortcode is Hugo's param: {{< param KEY >}} writes the page
 // parameter KEY, which may be dotted ("author.name") to reach into maps,
 // and falls back to the site params of WithSiteParams as Hugo's .Param
 // does. Keys are case-insensitive.
-func paramShortcode(w io.Writer, sc *Shortcode) error {
-	sc.checkArgs(1, "key")
+func paramShortcode(w io.Writer, sc *shortcode.Call) error {
+	checkArgs(sc, 1, "key")
 	key := sc.GetString(0)
 	if key == "" {
 		key = sc.GetString("key")
@@ -352,16 +362,9 @@ func paramShortcode(w io.Writer, sc *Shortcode) error {
 	if key == "" {
 		return errors.New("missing parameter key")
 	}
-	var v any
-	found := false
-	if sc.Page != nil {
-		v, found = lookupParam(sc.Page.Params, key)
-	}
-	if !found {
-		v, found = lookupParam(sc.r.cfg.sc.site, key)
-	}
+	v, found := sc.Param(key)
 	if !found || v == nil {
-		if sc.Page == nil && sc.r.cfg.sc.site == nil {
+		if sc.Page == nil && !sc.HasSiteParams() {
 			return fmt.Errorf("parameter %q: no page (Render has no front matter; use RenderPost or WithSiteParams)", key)
 		}
 		return fmt.Errorf("parameter %q not found in the front matter or the site params", key)
@@ -373,10 +376,10 @@ func paramShortcode(w io.Writer, sc *Shortcode) error {
 // detailsShortcode is Hugo's details: {{< details summary="…" open=true
 // class="…" name="…" title="…" >}}Markdown{{< /details >}}. The summary
 // and the inner content are Markdown.
-func detailsShortcode(w io.Writer, sc *Shortcode) error {
+func (cfg *builtinSettings) detailsShortcode(w io.Writer, sc *shortcode.Call) error {
 	// Positional arguments are ignored, as Hugo's template ignores them
 	// (reported by checkArgs: details takes named arguments only).
-	sc.checkArgs(0, "summary", "open", "class", "name", "title")
+	checkArgs(sc, 0, "summary", "open", "class", "name", "title")
 	open, err := sc.GetBool("open", false)
 	if err != nil {
 		return err
@@ -389,13 +392,13 @@ func detailsShortcode(w io.Writer, sc *Shortcode) error {
 	if err != nil {
 		return err
 	}
-	inner, err := sc.r.fragment([]byte(sc.Inner), sc.d, sc.off, fmt.Sprintf("in shortcode %q", sc.Name))
+	inner, err := sc.RenderMarkdownBlock(sc.Inner)
 	if err != nil {
 		return err
 	}
 	// Hugo's template writes a newline before and after the element and
 	// indents with tabs; folio's own markup is compact.
-	hugo := sc.r.cfg.sc.hugoMarkup
+	hugo := cfg.hugoMarkup
 	indent := "  "
 	var b strings.Builder
 	if hugo {
@@ -412,7 +415,7 @@ func detailsShortcode(w io.Writer, sc *Shortcode) error {
 	b.WriteString(">\n" + indent + "<summary>")
 	b.WriteString(summaryHTML)
 	b.WriteString("</summary>\n" + indent)
-	b.Write(inner)
+	b.WriteString(inner)
 	b.WriteString("</details>")
 	if hugo {
 		b.WriteByte('\n')
@@ -424,10 +427,10 @@ func detailsShortcode(w io.Writer, sc *Shortcode) error {
 // refShortcode is Hugo's ref or relref: {{< ref "path" >}} or
 // {{< ref path="…" lang="…" outputFormat="…" >}}, resolved by the
 // renderer's RefResolver.
-func refShortcode(relative bool) ShortcodeFunc {
-	return func(w io.Writer, sc *Shortcode) error {
-		sc.checkArgs(1, "path", "lang", "outputFormat")
-		ref := Ref{
+func refShortcode(relative bool) shortcode.Func {
+	return func(w io.Writer, sc *shortcode.Call) error {
+		checkArgs(sc, 1, "path", "lang", "outputFormat")
+		ref := shortcode.Ref{
 			Path: sc.GetString(0), Lang: sc.GetString("lang"), OutputFormat: sc.GetString("outputFormat"),
 			Relative: relative, Page: sc.Page, Position: sc.Position,
 		}
@@ -437,10 +440,7 @@ func refShortcode(relative bool) ShortcodeFunc {
 		if ref.Path == "" {
 			return errors.New("missing page reference")
 		}
-		if sc.r.cfg.sc.ref == nil {
-			return ErrNoRefResolver
-		}
-		u, err := sc.r.cfg.sc.ref(ref)
+		u, err := sc.ResolveRef(ref)
 		if err != nil {
 			return err
 		}
@@ -451,33 +451,8 @@ func refShortcode(relative bool) ShortcodeFunc {
 
 // tocShortcode marks where the table of contents goes: {{< toc >}} is
 // replaced by the TOC's HTML (<nav id="TableOfContents">…</nav>).
-func tocShortcode(_ io.Writer, sc *Shortcode) error {
-	sc.checkArgs(0)
-	sc.isTOC = true
+func tocShortcode(_ io.Writer, sc *shortcode.Call) error {
+	checkArgs(sc, 0)
+	sc.MarkTOC()
 	return nil
-}
-
-// lookupParam finds a dotted, case-insensitive key in m.
-func lookupParam(m map[string]any, key string) (any, bool) {
-	var v any = m
-	for _, part := range strings.Split(key, ".") {
-		mm, ok := v.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if v, ok = mm[strings.ToLower(part)]; ok {
-			continue
-		}
-		found := false
-		for k, mv := range mm {
-			if strings.EqualFold(k, part) {
-				v, found = mv, true
-				break
-			}
-		}
-		if !found {
-			return nil, false
-		}
-	}
-	return v, true
 }
