@@ -184,7 +184,7 @@ var (
 
 // position returns the file position of offset off of the parsed source.
 func (d *docState) position(off int) Position {
-	line, col := d.lineCol(d.origOffset(off))
+	line, col := d.lineColParsed(off)
 	return Position{Path: d.path, Line: line, Column: col}
 }
 

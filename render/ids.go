@@ -227,17 +227,17 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 		e := entry{h: h}
 		for _, a := range h.Attributes() {
 			if !htmlsafe.Attr(a.Name, t.styles) {
-				st.diag(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
+				st.diagParsed(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
 			}
 		}
 		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
 			id := attrString(v)
 			switch {
 			case id == "":
-				st.diag(h.Pos(), "empty heading ID ignored; an automatic ID is used")
+				st.diagParsed(h.Pos(), "empty heading ID ignored; an automatic ID is used")
 			case strings.IndexFunc(id, unicode.IsSpace) >= 0:
 				fixed := strings.Join(strings.Fields(id), "-")
-				st.diag(h.Pos(), "heading ID %q contains white space; using %q", id, fixed)
+				st.diagParsed(h.Pos(), "heading ID %q contains white space; using %q", id, fixed)
 				id = fixed
 				e.custom = true
 			default:
@@ -256,7 +256,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 				continue
 			}
 			if j, dup := used[e.id]; dup {
-				st.diag(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
+				st.diagParsed(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
 				continue
 			}
 			used[e.id] = i
@@ -267,7 +267,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 		if e.custom {
 			if t.hugo {
 				if j, dup := used[e.id]; dup {
-					st.diag(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
+					st.diagParsed(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
 				} else {
 					used[e.id] = i
 				}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"sync"
 	"unicode/utf8"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/folio-md/folio/internal/position"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/toc"
@@ -178,11 +178,20 @@ func (d Diagnostic) String() string {
 // reachable from the parser.Context (stateOf) and from the document's AST
 // (stateOfNode), and never shared between calls.
 //
-// Offsets: diag and errorAtParsed take offsets into the source goldmark
-// parsed, which is the shortcode expansion of src (exp.source()); they are
-// mapped back to src with exp.origOffset when the Result is assembled.
-// diagSrc and errorAt take offsets into src itself, for code that works
-// before the expansion (the shortcode parser).
+// Two coordinate systems, and every method that takes an offset says
+// which in its name:
+//
+//   - Parsed: offsets of the source goldmark parsed, which is the
+//     shortcode expansion of src (exp.source()): what AST nodes carry.
+//     diagParsed, errorAtParsed, lineColParsed and lineOfParsed take them;
+//     sourceOffset maps them to src.
+//   - Source: offsets of src itself, the Markdown as the caller gave it,
+//     for code that works before the expansion (the shortcode parser and
+//     handlers, the finisher). diagSource, noteSource, errorAtSource and
+//     lineColSource take them.
+//
+// Warnings are kept as offsets and given file positions once, in
+// diagnostics.
 type docState struct {
 	path     string
 	src      []byte     // the Markdown as the caller gave it (before shortcode expansion)
@@ -197,40 +206,37 @@ type docState struct {
 	links, images, headings, tables int
 	hookBuf                         bytes.Buffer
 
-	// lineCol's cursor: src[:lineOff] holds lineNo newlines, the last
-	// ending at lineStart. Offsets asked in document order move it on;
-	// one before it makes lineCol index every line start instead.
-	lineOff, lineNo, lineStart int
-	lineStarts                 []int // offsets of src's line starts; built by lineCol
+	lines *position.Index // positions of src's offsets; made by lineColSource on first use
 
 	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
 	heads  []*ast.Heading                      // every heading, in order; set by blockPass
 }
 
 type pendingDiag struct {
-	off  int  // offset in the parsed source, or in src when orig is set
-	orig bool // off is an offset of src
-	msg  string
+	off      int  // offset in the parsed source, or in src when inSource is set
+	inSource bool // off is an offset of src
+	msg      string
 }
 
-// diag records a warning at offset off of the source goldmark parsed.
-func (d *docState) diag(off int, format string, args ...any) {
+// diagParsed records a warning at offset off of the source goldmark
+// parsed.
+func (d *docState) diagParsed(off int, format string, args ...any) {
 	d.diags = append(d.diags, pendingDiag{off: off, msg: fmt.Sprintf(format, args...)})
 }
 
-// diagSrc records a warning at offset off of the original source src.
-func (d *docState) diagSrc(off int, format string, args ...any) {
-	d.noteSrc(off, fmt.Sprintf(format, args...))
+// diagSource records a warning at offset off of the original source src.
+func (d *docState) diagSource(off int, format string, args ...any) {
+	d.noteSource(off, fmt.Sprintf(format, args...))
 }
 
-// noteSrc is diagSrc for a message already made, without fmt where a
+// noteSource is diagSource for a message already made, without fmt where a
 // document may hold thousands of them.
-func (d *docState) noteSrc(off int, msg string) {
-	d.diags = append(d.diags, pendingDiag{off: off, orig: true, msg: msg})
+func (d *docState) noteSource(off int, msg string) {
+	d.diags = append(d.diags, pendingDiag{off: off, inSource: true, msg: msg})
 }
 
-// origOffset maps an offset of the parsed source to one of src.
-func (d *docState) origOffset(off int) int {
+// sourceOffset maps an offset of the parsed source to one of src.
+func (d *docState) sourceOffset(off int) int {
 	if off < 0 {
 		return 0
 	}
@@ -240,57 +246,38 @@ func (d *docState) origOffset(off int) int {
 	return off
 }
 
-// lineCol turns an offset of src into a 1-based line and column of the
-// file. Offsets asked in increasing order (shortcode calls, render hooks)
-// cost one pass over src in all; after an offset before the previous one,
-// the line starts are indexed, once per document, and searched.
-func (d *docState) lineCol(off int) (line, col int) {
-	off = max(0, min(off, len(d.src)))
-	if d.lineStarts == nil && off >= d.lineOff {
-		for {
-			j := bytes.IndexByte(d.src[d.lineOff:off], '\n')
-			if j < 0 {
-				break
-			}
-			d.lineNo++
-			d.lineOff += j + 1
-			d.lineStart = d.lineOff
-		}
-		d.lineOff = off
-		return d.lineNo + 1 + d.lineBase, off - d.lineStart + 1
+// lineColSource turns an offset of src into a 1-based line and column of the
+// file, by the rules of package position. Offsets asked in increasing
+// order (shortcode calls, render hooks) cost one pass over src in all.
+func (d *docState) lineColSource(off int) (line, col int) {
+	if d.lines == nil {
+		d.lines = position.NewIndex(d.src, d.lineBase+1)
 	}
-	if d.lineStarts == nil {
-		d.lineStarts = append(make([]int, 0, 64), 0)
-		for i := 0; ; {
-			j := bytes.IndexByte(d.src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			d.lineStarts = append(d.lineStarts, i)
-		}
-	}
-	// The last line start at or before off.
-	i := sort.SearchInts(d.lineStarts, off+1) - 1
-	return i + 1 + d.lineBase, off - d.lineStarts[i] + 1
+	return d.lines.LineCol(off)
+}
+
+// lineColParsed is lineColSource for an offset of the parsed source.
+func (d *docState) lineColParsed(off int) (line, col int) {
+	return d.lineColSource(d.sourceOffset(off))
 }
 
 // lineOfParsed returns the file line of an offset of the parsed source.
 func (d *docState) lineOfParsed(off int) int {
-	l, _ := d.lineCol(d.origOffset(off))
+	l, _ := d.lineColParsed(off)
 	return l
 }
 
-// errorAt returns err positioned at offset off of the original source, as
+// errorAtSource returns err positioned at offset off of the original
+// source, as
 // a *post.ParseError.
-func (d *docState) errorAt(off int, err error) error {
-	line, col := d.lineCol(off)
+func (d *docState) errorAtSource(off int, err error) error {
+	line, col := d.lineColSource(off)
 	return &post.ParseError{Path: d.path, Line: line, Column: col, Err: err}
 }
 
-// errorAtParsed is errorAt for an offset of the parsed source.
+// errorAtParsed is errorAtSource for an offset of the parsed source.
 func (d *docState) errorAtParsed(off int, err error) error {
-	return d.errorAt(d.origOffset(off), err)
+	return d.errorAtSource(d.sourceOffset(off), err)
 }
 
 // plainOf replaces shortcode placeholders in heading text by the plain
@@ -314,28 +301,16 @@ func (d *docState) diagnostics() []Diagnostic {
 	order := make([]placed, len(d.diags))
 	for i, p := range d.diags {
 		off := p.off
-		if !p.orig {
-			off = d.origOffset(off)
+		if !p.inSource {
+			off = d.sourceOffset(off)
 		}
 		order[i] = placed{max(0, min(off, len(d.src))), i}
 	}
 	slices.SortStableFunc(order, func(a, b placed) int { return cmp.Compare(a.off, b.off) })
 	out := make([]Diagnostic, len(order))
-	// line is the line that starts at start; the newlines before scanned
-	// are counted, so that many warnings on one line cost one pass.
-	line, start, scanned := 1, 0, 0
 	for k, p := range order {
-		for scanned < p.off {
-			j := bytes.IndexByte(d.src[scanned:p.off], '\n')
-			if j < 0 {
-				scanned = p.off
-				break
-			}
-			line++
-			scanned += j + 1
-			start = scanned
-		}
-		out[k] = Diagnostic{Path: d.path, Line: line + d.lineBase, Column: p.off - start + 1, Message: d.diags[p.i].msg}
+		line, col := d.lineColSource(p.off)
+		out[k] = Diagnostic{Path: d.path, Line: line, Column: col, Message: d.diags[p.i].msg}
 	}
 	return out
 }
@@ -518,7 +493,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 			}
 			return nil, err
 		}
-		return nil, d.errorAt(0, err)
+		return nil, d.errorAtSource(0, err)
 	}
 
 	// Table of contents, with the post's own levels.
@@ -648,7 +623,7 @@ func (r *Renderer) fragment(src []byte, parent *docState, off int, where string)
 	}
 	if parent != nil {
 		for _, p := range d.diags {
-			parent.diagSrc(off, "%s: %s", where, p.msg)
+			parent.diagSource(off, "%s: %s", where, p.msg)
 		}
 	}
 	return buf.bytes(), nil

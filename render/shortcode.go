@@ -510,7 +510,7 @@ func (sc *Shortcode) InnerHTML() string {
 		b = append(b, sc.Inner[last:sp.start]...)
 		b = omitRawHTML(b, sc.Inner[sp.start:sp.end], func(off int) {
 			if sc.d != nil {
-				sc.d.noteSrc(sp.src+off, "raw HTML omitted (in the inner content of shortcode "+strconv.Quote(sc.Name)+")")
+				sc.d.noteSource(sp.src+off, "raw HTML omitted (in the inner content of shortcode "+strconv.Quote(sc.Name)+")")
 			}
 		})
 		last = sp.end
@@ -676,9 +676,9 @@ func (r *Renderer) expandShortcodes(d *docState) (*expansion, error) {
 	if err != nil {
 		var se *shortcode.Error
 		if errors.As(err, &se) {
-			return nil, d.errorAt(se.Off, &ShortcodeError{Name: se.Name, Err: se})
+			return nil, d.errorAtSource(se.Off, &ShortcodeError{Name: se.Name, Err: se})
 		}
-		return nil, d.errorAt(0, err)
+		return nil, d.errorAtSource(0, err)
 	}
 	if len(nodes) == 0 {
 		return x, nil
@@ -727,7 +727,7 @@ func (e *expander) keptAsText(n *shortcode.Node) bool {
 	if _, ok := c.handlers[n.Name]; ok {
 		return false
 	}
-	e.d.noteSrc(n.Start, "unknown shortcode "+strconv.Quote(n.Name)+" kept as text")
+	e.d.noteSource(n.Start, "unknown shortcode "+strconv.Quote(n.Name)+" kept as text")
 	return true
 }
 
@@ -743,7 +743,7 @@ type expander struct {
 // position returns the file position of offset off of the source, in
 // time linear over the document's calls in whatever order they come.
 func (e *expander) position(off int) Position {
-	line, col := e.d.lineCol(off)
+	line, col := e.d.lineColSource(off)
 	return Position{Path: e.d.path, Line: line, Column: col}
 }
 
@@ -766,7 +766,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		}
 	}
 	if level >= maxShortcodeDepth {
-		return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errTooDeep})
+		return nil, e.d.errorAtSource(n.Start, &ShortcodeError{Name: n.Name, Err: errTooDeep})
 	}
 	sc := &Shortcode{
 		Name:          n.Name,
@@ -816,7 +816,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 			// Markdown, without its <p> when it is a single line.
 			b, err := e.r.fragment(inner, e.d, n.Start, fmt.Sprintf("in shortcode %q", n.Name))
 			if err != nil {
-				return nil, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: err})
+				return nil, e.d.errorAtSource(n.Start, &ShortcodeError{Name: n.Name, Err: err})
 			}
 			if bytes.IndexByte(inner, '\n') < 0 {
 				b = trimShortHTML(b)
@@ -832,7 +832,7 @@ func (e *expander) node(out []byte, n *shortcode.Node, parent *Shortcode, level 
 		if errors.As(err, &pe) {
 			return nil, err // already positioned (a nested render)
 		}
-		return nil, e.d.errorAt(argOffset(n, err), &ShortcodeError{Name: n.Name, Err: err})
+		return nil, e.d.errorAtSource(argOffset(n, err), &ShortcodeError{Name: n.Name, Err: err})
 	}
 	if sc.isTOC || sc.asHTML || !sc.Markdown && !sc.asMarkdown {
 		return e.x.placeholder(out, scOut{html: buf.Bytes(), toc: sc.isTOC, name: n.Name, off: n.Start, quiet: sc.inDiscarded()}), nil

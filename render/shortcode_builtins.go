@@ -36,7 +36,7 @@ func (sc *Shortcode) checkArgs(maxPos int, names ...string) {
 	switch p := sc.Params.(type) {
 	case []any:
 		if len(p) > maxPos {
-			sc.d.diagSrc(sc.off, "shortcode %q: %d positional arguments given, %d used; the rest are ignored", sc.Name, len(p), maxPos)
+			sc.d.diagSource(sc.off, "shortcode %q: %d positional arguments given, %d used; the rest are ignored", sc.Name, len(p), maxPos)
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(p) {
@@ -48,7 +48,7 @@ func (sc *Shortcode) checkArgs(maxPos int, names ...string) {
 				}
 			}
 			if !known {
-				sc.d.diagSrc(sc.off, "shortcode %q: unknown argument %q ignored", sc.Name, k)
+				sc.d.diagSource(sc.off, "shortcode %q: unknown argument %q ignored", sc.Name, k)
 			}
 		}
 	}
@@ -204,7 +204,7 @@ func (sc *Shortcode) urlArg(name string, k htmlsafe.Kind) string {
 		return u
 	}
 	if sc.d != nil {
-		sc.d.diagSrc(sc.off, "shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, clip(u, 40))
+		sc.d.diagSource(sc.off, "shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, clip(u, 40))
 	}
 	return ""
 }

@@ -22,7 +22,7 @@ func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (h ShortcodeHa
 	c := &e.r.cfg.sc
 	if shortcode.IsInline(n.Name) {
 		if parent != nil && shortcode.IsInline(parent.Name) {
-			return ShortcodeHandler{}, false, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errInlineNested})
+			return ShortcodeHandler{}, false, e.d.errorAtSource(n.Start, &ShortcodeError{Name: n.Name, Err: errInlineNested})
 		}
 		h, err := e.inlineHandler(n)
 		// Off, an inline call writes nothing: calls inside it are not missed.
@@ -31,19 +31,19 @@ func (e *expander) fallback(n *shortcode.Node, parent *Shortcode) (h ShortcodeHa
 	name := strconv.Quote(n.Name)
 	switch {
 	case c.unknownHandler.Render != nil:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
+		e.d.noteSource(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
 		return ShortcodeHandler{Render: c.unknownHandler.Render}, false, nil
 	case c.unknown == UnknownDrop:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped")
+		e.d.noteSource(n.Start, "unknown shortcode "+name+" dropped")
 		return ShortcodeHandler{Render: dropShortcode}, true, nil
 	case c.unknown == UnknownInner:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" dropped, its inner content kept")
+		e.d.noteSource(n.Start, "unknown shortcode "+name+" dropped, its inner content kept")
 		return ShortcodeHandler{Render: innerOnlyShortcode}, false, nil
 	case c.unknown == UnknownPlaceholder:
-		e.d.noteSrc(n.Start, "unknown shortcode "+name+" replaced by a placeholder")
+		e.d.noteSource(n.Start, "unknown shortcode "+name+" replaced by a placeholder")
 		return ShortcodeHandler{Render: placeholderShortcode}, true, nil
 	}
-	return ShortcodeHandler{}, false, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
+	return ShortcodeHandler{}, false, e.d.errorAtSource(n.Start, &ShortcodeError{Name: n.Name, Err: ErrUnknownShortcode})
 }
 
 // dropShortcode writes nothing.
@@ -99,18 +99,18 @@ var errInlineNested = fmt.Errorf("%w: inline shortcodes cannot be nested", ErrSh
 // runs it; a call without a closing tag runs the earlier definition.
 func (e *expander) inlineHandler(n *shortcode.Node) (ShortcodeHandler, error) {
 	if !e.r.cfg.sc.inline {
-		e.d.noteSrc(n.Start, "inline shortcode "+strconv.Quote(n.Name)+" writes nothing: inline shortcodes are off (see render.WithInlineShortcodes)")
+		e.d.noteSource(n.Start, "inline shortcode "+strconv.Quote(n.Name)+" writes nothing: inline shortcodes are off (see render.WithInlineShortcodes)")
 		return ShortcodeHandler{Render: dropShortcode}, nil
 	}
 	if n.CloseStart >= 0 {
 		for _, c := range n.Children {
 			if c.Kind == shortcode.Call && shortcode.IsInline(c.Name) {
-				return ShortcodeHandler{}, e.d.errorAt(c.Start, &ShortcodeError{Name: c.Name, Err: errInlineNested})
+				return ShortcodeHandler{}, e.d.errorAtSource(c.Start, &ShortcodeError{Name: c.Name, Err: errInlineNested})
 			}
 		}
 		t, err := template.New(n.Name).Parse(string(e.d.src[n.TagEnd:n.CloseStart]))
 		if err != nil {
-			return ShortcodeHandler{}, e.d.errorAt(n.TagEnd, &ShortcodeError{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrShortcodeSyntax, err)})
+			return ShortcodeHandler{}, e.d.errorAtSource(n.TagEnd, &ShortcodeError{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrShortcodeSyntax, err)})
 		}
 		if e.inline == nil {
 			e.inline = make(map[string]*template.Template)
@@ -119,7 +119,7 @@ func (e *expander) inlineHandler(n *shortcode.Node) (ShortcodeHandler, error) {
 	}
 	t := e.inline[n.Name]
 	if t == nil {
-		return ShortcodeHandler{}, e.d.errorAt(n.Start, &ShortcodeError{Name: n.Name, Err: errNoInlineDefinition})
+		return ShortcodeHandler{}, e.d.errorAtSource(n.Start, &ShortcodeError{Name: n.Name, Err: errNoInlineDefinition})
 	}
 	return ShortcodeTemplate(t), nil
 }

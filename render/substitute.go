@@ -93,7 +93,7 @@ func (f *finisher) finish(h []byte) ([]byte, error) {
 func (f *finisher) reportUnplaced() {
 	for i, o := range f.x.outs {
 		if !f.outs[i].placed && !o.quiet {
-			f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" is not in the HTML (it stood where nothing is written, such as omitted raw HTML)")
+			f.d.noteSource(o.off, "output of shortcode "+strconv.Quote(o.name)+" is not in the HTML (it stood where nothing is written, such as omitted raw HTML)")
 		}
 	}
 }
@@ -156,7 +156,7 @@ func (f *finisher) checkURLs(h []byte, o scOut) []byte {
 			if f.urlAllowed(u, name, t.name) {
 				continue
 			}
-			f.d.noteSrc(o.off, "unsafe URL "+strconv.Quote(clip(string(u), 40))+" in the output of shortcode "+strconv.Quote(o.name)+" removed (scheme not allowed)")
+			f.d.noteSource(o.off, "unsafe URL "+strconv.Quote(clip(string(u), 40))+" in the output of shortcode "+strconv.Quote(o.name)+" removed (scheme not allowed)")
 			out = append(out, h[last:a.valStart]...)
 			if a.quote == 0 {
 				out = append(out, `""`...)
@@ -189,7 +189,7 @@ func (f *finisher) urlAllowed(u, name []byte, tag string) bool {
 func (f *finisher) placeholderAt(h []byte, i, limit int) (end, idx int, err error) {
 	end, idx, ok := f.x.placeholderEnd(h, i, limit)
 	if !ok {
-		return 0, 0, f.d.errorAt(0, errForeignPlaceholder)
+		return 0, 0, f.d.errorAtSource(0, errForeignPlaceholder)
 	}
 	return end, idx, nil
 }
@@ -290,7 +290,7 @@ func (f *finisher) dropPlaceholders(out, seg []byte, limit int) ([]byte, error) 
 	return f.replace(out, seg, limit, func(idx int) (string, error) {
 		o := f.x.outs[idx]
 		f.outs[idx].placed = true
-		f.d.noteSrc(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
+		f.d.noteSource(o.off, "output of shortcode "+strconv.Quote(o.name)+" dropped: it stands inside an HTML tag, outside an attribute value")
 		return "", nil
 	})
 }
@@ -336,7 +336,7 @@ func (f *finisher) rewriteTag(out, h []byte, start, end int, t *tagInfo, limit i
 		if !f.unsafe && htmlsafe.URLAttr(name) {
 			u := []byte(html.UnescapeString(string(val)))
 			if !f.urlAllowed(u, name, t.name) {
-				f.d.noteSrc(f.callOffset(h[a.valStart:a.valEnd], limit),
+				f.d.noteSource(f.callOffset(h[a.valStart:a.valEnd], limit),
 					"unsafe URL "+strconv.Quote(clip(string(u), 40))+" from shortcode output removed (scheme not allowed)")
 				val = nil
 			}

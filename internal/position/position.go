@@ -117,6 +117,13 @@ func (x *Index) Line(n int) (start, end int) {
 	return start, end
 }
 
+// Lines returns how many lines the text has: one more than its '\n'
+// bytes (a text ending in '\n' has an empty last line).
+func (x *Index) Lines() int {
+	x.index()
+	return len(x.starts)
+}
+
 // Offset is the inverse of Pos: the offset of column p.Column of line
 // p.Line, clamped to that line (its end at most) and to the text's lines.
 // For every offset off that is not inside a BOM, Offset(Pos(off)) == off.

@@ -85,6 +85,8 @@ func TestLine(t *testing.T) {
 		start, end := x.Line(tc.n)
 		assert.Equal(t, tc.want, span{start, end}, "Line(%d)", tc.n)
 	}
+	assert.Equal(t, 4, x.Lines())
+	assert.Equal(t, 2, NewIndex([]byte("a\n"), 3).Lines(), "a text ending in a newline")
 	start, end := NewIndex(nil, 1).Line(1)
 	assert.Equal(t, span{0, 0}, span{start, end}, "Line(1) of no text")
 }
