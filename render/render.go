@@ -22,6 +22,7 @@ import (
 	"github.com/folio-md/folio/internal/position"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/textstats"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -576,12 +577,12 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		limit = r.cfg.summaryLength
 	}
 	var cut int
-	res.Plain, res.WordCount, cut = textStats(html, limit, cjk)
+	res.Plain, res.WordCount, cut = textstats.Stats(html, limit, cjk)
 	wpm := r.cfg.wpm
 	if cjk {
 		wpm = r.cfg.wpmCJK
 	}
-	res.ReadingTime = readingTime(res.WordCount, wpm)
+	res.ReadingTime = textstats.ReadingTime(res.WordCount, wpm)
 
 	switch {
 	case hasManual && (len(manual) > 0 || fmSummary == ""):
@@ -596,9 +597,9 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		}
 		res.Summary = trimShortHTML(s)
 	case r.cfg.hugoSummary:
-		res.Summary, res.Truncated = hugoAutoSummary(html, r.cfg.summaryLength, cjk)
+		res.Summary, res.Truncated = textstats.HugoAutoSummary(html, r.cfg.summaryLength, cjk)
 	default:
-		res.Summary, res.Truncated = summaryAt(html, cut)
+		res.Summary, res.Truncated = textstats.SummaryAt(html, cut)
 	}
 
 	res.Diagnostics = d.diagnostics()
