@@ -99,20 +99,31 @@ func stripAccents(s string) string {
 // headingText returns the plain text of a heading's inline content, the
 // text its ID is made from. With hugo set it follows Hugo exactly: only
 // the first child of an inline container counts and only the last line of
-// a multi-line heading, and autolinks add nothing; otherwise every
-// inline child counts and line breaks become spaces.
+// a multi-line heading, and autolinks add nothing; otherwise it is
+// inlinePlain, the text hooks and the TOC see.
 func headingText(h ast.Node, src []byte, hugo bool) []byte {
+	if !hugo {
+		return inlinePlain(h, src)
+	}
 	var b bytes.Buffer
-	inlineText(&b, h, src, hugo, true)
+	inlineText(&b, h, src, true, true)
 	t := b.Bytes()
-	if hugo {
-		if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
-			t = t[i+1:]
-		}
-	} else {
-		t = bytes.ReplaceAll(t, []byte{'\n'}, []byte{' '})
+	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
+		t = t[i+1:]
 	}
 	return t
+}
+
+// inlinePlain returns the plain text of n's inline content, render's one
+// rule for the text of a heading, link or image: entities and backslash
+// escapes resolved, raw HTML dropped, a link's and an autolink's text
+// kept (never a URL), line breaks made spaces. Heading IDs (outside
+// Hugo's rule), the PlainText of every render hook and the alt text of an
+// image in a TOC title use it.
+func inlinePlain(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	inlineText(&b, n, src, false, true)
+	return bytes.ReplaceAll(b.Bytes(), []byte{'\n'}, []byte{' '})
 }
 
 // inlineText writes the plain text of n's children to b. Entities and
