@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/folio-md/folio/internal/position"
 )
 
 // TestDateRange checks that a date JSON cannot hold (a year outside
@@ -56,7 +58,7 @@ func TestDateRange(t *testing.T) {
 			var pe *ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, tc.key, pe.Key)
-			line, col := lineCol([]byte(tc.in), pe.Offset)
+			line, col := position.NewIndex([]byte(tc.in), 1).LineCol(pe.Offset)
 			assert.Equal(t, [2]int{pe.Line, pe.Column}, [2]int{line, col}, "Offset")
 		})
 	}

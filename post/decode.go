@@ -71,7 +71,7 @@ func (p *Post) decode(v any, strict bool) error {
 		return nil
 	}
 	s := *p.src
-	s.starts = nil // per call: Decode may run concurrently
+	s.lines = nil // per call: Decode may run concurrently
 	d := &decoder{builder: newBuilder(&s, p.Format, p.loc, len(s.src)), strict: strict}
 	root := p.root
 	if root.Kind == yaml.DocumentNode {

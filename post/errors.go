@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/folio-md/folio/internal/position"
 )
 
 // The sentinel errors a [ParseError] unwraps to. Test for them with
@@ -78,24 +80,12 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // src must be the source the post was parsed from. Snippet returns "" when
 // the position is outside src.
 func (e *ParseError) Snippet(src []byte) string {
-	if e.Line < 1 {
+	lines := position.NewIndex(src, 1)
+	if e.Line < 1 || e.Line > lines.Lines() {
 		return ""
 	}
-	s := src
-	if len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF {
-		s = s[3:]
-	}
-	for i := 1; i < e.Line; i++ {
-		j := indexByte(s, '\n')
-		if j < 0 {
-			return ""
-		}
-		s = s[j+1:]
-	}
-	if j := indexByte(s, '\n'); j >= 0 {
-		s = s[:j]
-	}
-	line := strings.TrimSuffix(string(s), "\r")
+	start, end := lines.Line(e.Line)
+	line := strings.TrimSuffix(string(src[start:end]), "\r")
 	col := min(max(e.Column, 1), len(line)+1)
 	var pad strings.Builder
 	for _, c := range line[:col-1] {
@@ -106,15 +96,6 @@ func (e *ParseError) Snippet(src []byte) string {
 		}
 	}
 	return line + "\n" + pad.String() + "^"
-}
-
-func indexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // Errors is a list of errors from one post, in source order. Parse and

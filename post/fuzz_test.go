@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/folio-md/folio/internal/position"
 )
 
 // FuzzParse checks properties of Parse on any input: it never panics; an
@@ -98,7 +100,7 @@ func checkFuzzError(t *testing.T, err error, src []byte) {
 		if e.Line < 1 || e.Line > lines || e.Column < 1 {
 			t.Fatalf("%v: position outside the input (%d lines)", e, lines)
 		}
-		if l, c := lineCol(src, e.Offset); l != e.Line || c != e.Column {
+		if l, c := position.NewIndex(src, 1).LineCol(e.Offset); l != e.Line || c != e.Column {
 			t.Fatalf("%v: Offset %d is at %d:%d", e, e.Offset, l, c)
 		}
 		if strings.Contains(e.Error(), "yaml: found a tab character") && src[e.Offset] != '\t' {

@@ -60,9 +60,6 @@ func (p *jsonParser) next() int {
 
 func (p *jsonParser) node(kind yaml.Kind, tag, value string, off int) *yaml.Node {
 	line, col := p.s.posOf(p.start + off)
-	if line == 1 && len(p.s.src) >= 3 && string(p.s.src[:3]) == bom {
-		col += 3 // nodes carry raw byte columns; errors remove the BOM again
-	}
 	return &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
 }
 

@@ -97,7 +97,7 @@ func Parse(src []byte, opts ...Option) (*Post, error) {
 	if err := b.err(); err != nil {
 		return nil, err
 	}
-	s.starts = nil // built only for errors; do not keep it
+	s.lines = nil // built only for errors; do not keep it
 	p.root, p.src = root, s
 	return p, nil
 }

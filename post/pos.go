@@ -1,57 +1,44 @@
 package post
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/folio-md/folio/internal/position"
 )
 
 // source maps the positions of front matter nodes to the whole file. YAML
 // nodes carry lines relative to the front matter and columns in runes (as
-// yaml.v3 counts them); the nodes folio builds for TOML and JSON carry
-// absolute lines and byte columns.
+// yaml.v3 counts them, after a BOM); the nodes folio builds for TOML and
+// JSON carry absolute lines and byte columns, counted as package position
+// counts them.
 type source struct {
 	src      []byte
 	path     string
 	lineOff  int  // added to a node's Line
 	runeCols bool // node columns count runes
-	starts   []int
+	lines    *position.Index
 }
 
-// lineStarts returns the offset of every line of src, built on first use
-// (only errors need it).
-func (s *source) lineStarts() []int {
-	if s.starts == nil {
-		s.starts = append(s.starts, 0)
-		for i, c := range s.src {
-			if c == '\n' {
-				s.starts = append(s.starts, i+1)
-			}
-		}
+// index returns the positions of src, made on first use (only errors and
+// node positions need it).
+func (s *source) index() *position.Index {
+	if s.lines == nil {
+		s.lines = position.NewIndex(s.src, 1)
 	}
-	return s.starts
+	return s.lines
 }
 
 // offsetOf returns the byte offset in src of a 1-based line and column as
 // the node carries them.
 func (s *source) offsetOf(line, col int) int {
-	starts := s.lineStarts()
-	line = min(max(line, 1), len(starts))
-	ls := starts[line-1]
-	end := len(s.src)
-	if line < len(starts) {
-		end = starts[line] - 1
-	}
 	if !s.runeCols {
-		return min(ls+max(col, 1)-1, end)
+		return s.index().Offset(position.Position{Line: line, Column: col})
 	}
-	off := ls
-	if line == 1 && len(s.src) >= 3 && string(s.src[:3]) == bom {
-		off += 3
-	}
+	off, end := s.index().Line(line)
 	for i := 1; i < col && off < end; i++ {
 		_, size := utf8.DecodeRune(s.src[off:end])
 		off += size
@@ -61,15 +48,7 @@ func (s *source) offsetOf(line, col int) int {
 
 // posOf returns the absolute line and byte column of an offset.
 func (s *source) posOf(off int) (line, col int) {
-	starts := s.lineStarts()
-	off = min(max(off, 0), len(s.src))
-	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
-	i = max(i, 0)
-	line, col = i+1, off-starts[i]+1
-	if i == 0 && len(s.src) >= 3 && string(s.src[:3]) == bom {
-		col = max(col-3, 1)
-	}
-	return line, col
+	return s.index().LineCol(off)
 }
 
 // errAt builds a ParseError at node n.
@@ -166,7 +145,7 @@ func (p *Post) Position(key string) (line, col int, ok bool) {
 		at, n = k, v
 	}
 	s := *p.src
-	s.starts = nil // per call: Position may run concurrently
+	s.lines = nil // per call: Position may run concurrently
 	line, col = s.posOf(s.offsetOf(at.Line+s.lineOff, at.Column))
 	return line, col, true
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/internal/golden"
+	"github.com/folio-md/folio/internal/position"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -122,7 +123,7 @@ func checkError(t *testing.T, err error, src []byte, path string) {
 		assert.LessOrEqual(t, e.Line, lines, e.Error())
 		assert.GreaterOrEqual(t, e.Column, 1, e.Error())
 		assert.True(t, slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(e, s) }), "%v wraps no sentinel", e)
-		line, col := lineCol(src, e.Offset)
+		line, col := position.NewIndex(src, 1).LineCol(e.Offset)
 		assert.Equal(t, [2]int{e.Line, e.Column}, [2]int{line, col}, "Offset %d disagrees with %s", e.Offset, e)
 	}
 }

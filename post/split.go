@@ -3,6 +3,8 @@ package post
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/folio-md/folio/internal/position"
 )
 
 // split is the result of finding the front matter in a source file.
@@ -174,24 +176,6 @@ func tooLarge(src []byte, open, maxSize int) *ParseError {
 
 // newError builds a ParseError at a byte offset of src.
 func newError(src []byte, off int, key string, err error) *ParseError {
-	line, col := lineCol(src, off)
+	line, col := position.NewIndex(src, 1).LineCol(off)
 	return &ParseError{Line: line, Column: col, Key: key, Err: err, Offset: off}
-}
-
-// lineCol returns the 1-based line and byte column of offset off in src;
-// a UTF-8 BOM is not counted.
-func lineCol(src []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(src))
-	line, start := 1, 0
-	for i, c := range src[:off] {
-		if c == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	col = off - start + 1
-	if start == 0 && len(src) >= 3 && string(src[:3]) == bom {
-		col = max(col-3, 1)
-	}
-	return line, col
 }

@@ -121,9 +121,6 @@ func keyParts(e *unstable.Node) []*unstable.Node {
 
 func (b *tomlBuilder) node(kind yaml.Kind, tag, value string, off int) *yaml.Node {
 	line, col := b.s.posOf(b.start + off)
-	if line == 1 && len(b.s.src) >= 3 && string(b.s.src[:3]) == bom {
-		col += 3
-	}
 	return &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
 }
 

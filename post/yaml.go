@@ -61,18 +61,19 @@ func parseYAML(s *source, fm []byte, fmStart, fmLine int) (root *yaml.Node, perr
 			}
 		}
 	}
+	// line counts from the front matter's first line; the file's lines
+	// are line+fmLine-1.
+	lines := s.index()
 	if m := yamlAnchorErr.FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(fm, []byte("*"+m[1])); i >= 0 {
-			line = 1 + bytes.Count(fm[:i], []byte("\n"))
+			line = lines.Pos(fmStart+i).Line - fmLine + 1
 		}
 	}
 	// Clamp to the front matter and the closing delimiter line.
-	lines := bytes.Count(fm, []byte("\n")) + 1
-	line = min(max(line, 1), lines)
-	lineStart := 0
-	for i := 1; i < line; i++ {
-		lineStart += bytes.IndexByte(fm[lineStart:], '\n') + 1
-	}
+	last := lines.Pos(fmStart+len(fm)).Line - fmLine + 1
+	line = min(max(line, 1), last)
+	lineStart, _ := lines.Line(line + fmLine - 1)
+	lineStart -= fmStart
 	off := skipBlanks(fm, lineStart)
 	if yamlAtChar[msg] {
 		if at, ok := yamlErrorChar(fm, lineStart, msg); ok {

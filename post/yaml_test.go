@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/folio-md/folio/internal/position"
 )
 
 // TestYAMLTabErrors checks that every YAML error caused by a tab points at
@@ -65,7 +67,7 @@ func TestYAMLTabErrors(t *testing.T) {
 			assert.ErrorIs(t, err, ErrSyntax)
 			want := fmt.Sprintf("x.md:%d:%d: front matter: yaml: %s", tc.line, tc.col, tc.msg)
 			assert.Equal(t, want, err.Error(), "Parse(%q)", tc.in)
-			line, col := lineCol(src, pe.Offset)
+			line, col := position.NewIndex(src, 1).LineCol(pe.Offset)
 			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{line, col}, "Offset %d", pe.Offset)
 			if strings.Contains(tc.msg, "tab") {
 				assert.Equal(t, byte('\t'), src[pe.Offset], "the error points at a tab")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/internal/textstats"
 )
 
 // FuzzRender renders any input three times. With shortcodes off (with
@@ -98,7 +99,7 @@ func checkBalanced(b []byte) error {
 			return nil
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if !isVoid(name) {
+			if !textstats.IsVoid(name) {
 				open = append(open, string(name))
 			}
 		case html.EndTagToken:

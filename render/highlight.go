@@ -915,7 +915,7 @@ func (h *highlighter) prepare(d *docState, src []byte, doc *ast.Document, fences
 			bi.line, bi.col = fencePos(d, src, fenceOffset(n, src))
 		}
 		for _, p := range bi.problems {
-			d.diag(p.off, "%s", p.msg)
+			d.diagParsed(p.off, "%s", p.msg)
 		}
 		h.checkBlock(d, n, bi)
 		d.fences[n] = bi
@@ -929,14 +929,14 @@ func (h *highlighter) checkBlock(d *docState, n *ast.FencedCodeBlock, bi *blockI
 	}
 	at := n.Info.Segment.Start
 	if bi.lang != "" && !h.cfg.off && h.cfg.hook == nil && !plainLangs[strings.ToLower(bi.lang)] && h.lookup(bi.lang).lexer == nil && !bi.set.guess {
-		d.diag(at, "unknown code language %q: block written without highlighting", bi.lang)
+		d.diagParsed(at, "unknown code language %q: block written without highlighting", bi.lang)
 	}
 	if h.cfg.hook != nil {
 		return
 	}
 	for _, a := range bi.attrs {
 		if a.name != "class" && !divAttrAllowed(a) {
-			d.diag(at+a.off, "fence attribute %q is not written to the HTML (event handlers, style, URL attributes and global attributes with an effect, such as tabindex, are refused; an id must be a valid anchor and every value a scalar)", a.name)
+			d.diagParsed(at+a.off, "fence attribute %q is not written to the HTML (event handlers, style, URL attributes and global attributes with an effect, such as tabindex, are refused; an id must be a valid anchor and every value a scalar)", a.name)
 		}
 	}
 }

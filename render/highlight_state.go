@@ -8,5 +8,5 @@ func fencePos(d *docState, src []byte, off int) (line, col int) {
 	if d.src == nil {
 		d.src = src
 	}
-	return d.lineCol(d.origOffset(off))
+	return d.lineColSource(d.sourceOffset(off))
 }

@@ -184,7 +184,7 @@ var (
 
 // position returns the file position of offset off of the parsed source.
 func (d *docState) position(off int) Position {
-	line, col := d.lineCol(d.origOffset(off))
+	line, col := d.lineColParsed(off)
 	return Position{Path: d.path, Line: line, Column: col}
 }
 
@@ -197,13 +197,6 @@ func (r *coreRenderer) childrenHTML(d *docState, source []byte, n ast.Node) (str
 		}
 	}
 	return string(b.bytes()), nil
-}
-
-// plainChildren returns the plain text of n's children.
-func plainChildren(source []byte, n ast.Node) string {
-	var b bytes.Buffer
-	inlineText(&b, n, source, false, true)
-	return string(bytes.ReplaceAll(b.Bytes(), []byte{'\n'}, []byte{' '}))
 }
 
 // runHook runs a hook into the state's scratch buffer and copies its
@@ -244,7 +237,7 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	h := Heading{
 		Level:      n.Level,
 		Text:       text,
-		PlainText:  plainChildren(source, n),
+		PlainText:  string(inlinePlain(n, source)),
 		Attributes: nodeAttrs(n, "id"),
 		Ordinal:    ord,
 		Position:   d.position(nodePos(n)),
@@ -317,7 +310,7 @@ func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 		Destination: string(n.Destination),
 		Title:       string(resolveText(n.Title)),
 		Text:        text,
-		PlainText:   plainChildren(source, n),
+		PlainText:   string(inlinePlain(n, source)),
 		Attributes:  nodeAttrs(n, ""),
 		Ordinal:     ord,
 		Position:    d.position(nodePos(n)),
@@ -420,7 +413,7 @@ func (r *coreRenderer) imageHook(w util.BufWriter, source []byte, n *ast.Image, 
 		Destination: string(n.Destination),
 		Title:       string(resolveText(n.Title)),
 		Text:        text,
-		PlainText:   plainChildren(source, n),
+		PlainText:   string(inlinePlain(n, source)),
 		Attributes:  nodeAttrs(n, ""),
 		IsBlock:     block,
 		Ordinal:     ord,
@@ -435,7 +428,7 @@ func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
 	_, _ = w.WriteString(`<img src="`)
 	r.writeURL(w, n, n.Destination, true, htmlsafe.Image)
 	_, _ = w.WriteString(`" alt="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(plainChildren(source, n))))
+	_, _ = w.Write(util.EscapeHTML([]byte(string(inlinePlain(n, source)))))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)

@@ -99,20 +99,31 @@ func stripAccents(s string) string {
 // headingText returns the plain text of a heading's inline content, the
 // text its ID is made from. With hugo set it follows Hugo exactly: only
 // the first child of an inline container counts and only the last line of
-// a multi-line heading, and autolinks add nothing; otherwise every
-// inline child counts and line breaks become spaces.
+// a multi-line heading, and autolinks add nothing; otherwise it is
+// inlinePlain, the text hooks and the TOC see.
 func headingText(h ast.Node, src []byte, hugo bool) []byte {
+	if !hugo {
+		return inlinePlain(h, src)
+	}
 	var b bytes.Buffer
-	inlineText(&b, h, src, hugo, true)
+	inlineText(&b, h, src, true, true)
 	t := b.Bytes()
-	if hugo {
-		if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
-			t = t[i+1:]
-		}
-	} else {
-		t = bytes.ReplaceAll(t, []byte{'\n'}, []byte{' '})
+	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
+		t = t[i+1:]
 	}
 	return t
+}
+
+// inlinePlain returns the plain text of n's inline content, render's one
+// rule for the text of a heading, link or image: entities and backslash
+// escapes resolved, raw HTML dropped, a link's and an autolink's text
+// kept (never a URL), line breaks made spaces. Heading IDs (outside
+// Hugo's rule), the PlainText of every render hook and the alt text of an
+// image in a TOC title use it.
+func inlinePlain(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	inlineText(&b, n, src, false, true)
+	return bytes.ReplaceAll(b.Bytes(), []byte{'\n'}, []byte{' '})
 }
 
 // inlineText writes the plain text of n's children to b. Entities and
@@ -227,17 +238,17 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 		e := entry{h: h}
 		for _, a := range h.Attributes() {
 			if !htmlsafe.Attr(a.Name, t.styles) {
-				st.diag(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
+				st.diagParsed(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
 			}
 		}
 		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
 			id := attrString(v)
 			switch {
 			case id == "":
-				st.diag(h.Pos(), "empty heading ID ignored; an automatic ID is used")
+				st.diagParsed(h.Pos(), "empty heading ID ignored; an automatic ID is used")
 			case strings.IndexFunc(id, unicode.IsSpace) >= 0:
 				fixed := strings.Join(strings.Fields(id), "-")
-				st.diag(h.Pos(), "heading ID %q contains white space; using %q", id, fixed)
+				st.diagParsed(h.Pos(), "heading ID %q contains white space; using %q", id, fixed)
 				id = fixed
 				e.custom = true
 			default:
@@ -256,7 +267,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 				continue
 			}
 			if j, dup := used[e.id]; dup {
-				st.diag(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
+				st.diagParsed(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
 				continue
 			}
 			used[e.id] = i
@@ -267,7 +278,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 		if e.custom {
 			if t.hugo {
 				if j, dup := used[e.id]; dup {
-					st.diag(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
+					st.diagParsed(e.h.Pos(), "duplicate heading ID %q (also on line %d)", e.id, st.lineOfParsed(heads[j].h.Pos()))
 				} else {
 					used[e.id] = i
 				}

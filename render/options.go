@@ -89,7 +89,7 @@ type config struct {
 	tocOrdered       bool
 	tocHugo          bool // the TOC's shape as Hugo's (toc.Hugo)
 
-	hugoSummary bool // Hugo's automatic summary (hugoSummaryEnd) and trimmed content around a divider
+	hugoSummary bool // Hugo's automatic summary (textstats.HugoSummaryEnd) and trimmed content around a divider
 
 	gmExtensions []goldmark.Extender
 	parserOpts   []parser.Option

@@ -119,7 +119,7 @@ func (t *policy) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, paras [
 		if n == divider {
 			b := blockText(n, src)
 			if rest := bytes.TrimSpace(b[len(moreDivider):]); len(rest) > 0 && !unsafe {
-				d.diag(nodePos(n)+len(moreDivider), "raw HTML omitted (after <!--more-->)")
+				d.diagParsed(nodePos(n)+len(moreDivider), "raw HTML omitted (after <!--more-->)")
 			}
 			continue
 		}
@@ -129,20 +129,20 @@ func (t *policy) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, paras [
 		b := blockText(n, src)
 		if startsComment(b) {
 			if !onlyComment(b) {
-				d.diag(nodePos(n), "raw HTML omitted (an HTML block that starts with a comment is dropped whole)")
+				d.diagParsed(nodePos(n), "raw HTML omitted (an HTML block that starts with a comment is dropped whole)")
 			}
 			continue
 		}
 		if !t.ext.NoIframeEmbeds {
 			if v, ok := embed.FromHTML(b); ok {
-				d.diag(nodePos(n), "hand-written %s iframe rendered as a folio embed (id %s)", v.Provider, v.ID)
+				d.diagParsed(nodePos(n), "hand-written %s iframe rendered as a folio embed (id %s)", v.Provider, v.ID)
 				e := &embedNode{video: v}
 				e.SetPos(nodePos(n))
 				n.Parent().ReplaceChild(n.Parent(), n, e)
 				continue
 			}
 		}
-		d.diag(nodePos(n), "raw HTML omitted")
+		d.diagParsed(nodePos(n), "raw HTML omitted")
 	}
 	for _, p := range paras {
 		img, ok := soleImage(p, src)
@@ -187,7 +187,7 @@ func findDivider(doc *ast.Document, src []byte) ast.Node {
 // reportURL records that the URL u of n, in the document of d, was
 // refused by the URL policy.
 func reportURL(d *docState, n ast.Node, u []byte) {
-	d.diag(nodePos(n), "unsafe URL %q removed (scheme not allowed)", clip(string(u), 40))
+	d.diagParsed(nodePos(n), "unsafe URL %q removed (scheme not allowed)", clip(string(u), 40))
 }
 
 // clip shortens s to at most n bytes for a message, without cutting a
@@ -260,7 +260,7 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 	if v := rawValue(n, source); !startsComment(v) {
 		_, _ = w.Write(omitted)
 		if !bytes.HasPrefix(v, []byte("</")) {
-			stateAt(w, n).diag(nodePos(n), "raw HTML omitted")
+			stateAt(w, n).diagParsed(nodePos(n), "raw HTML omitted")
 		}
 	}
 	return ast.WalkSkipChildren, nil

@@ -2,14 +2,9 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"sort"
-	"sync"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -22,6 +17,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/textstats"
 	"github.com/folio-md/folio/render/shortcode"
 	"github.com/folio-md/folio/toc"
 )
@@ -178,291 +174,6 @@ func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", d.Path, d.Line, d.Column, d.Message)
 }
 
-// docState is the state of one render: the source, where it sits in its
-// file, and what the render has found so far. It is created per call,
-// reachable from the parser.Context (stateOf) and from the document's AST
-// (stateOfNode), and never shared between calls.
-//
-// Offsets: diag and errorAtParsed take offsets into the source goldmark
-// parsed, which is the shortcode expansion of src (exp.Markdown()); they
-// are mapped back to src with exp.SourceOffset when the Result is assembled.
-// diagSrc and errorAt take offsets into src itself, for code that works
-// before the expansion (the shortcode parser).
-type docState struct {
-	path     string
-	src      []byte     // the Markdown as the caller gave it (before shortcode expansion)
-	lineBase int        // line of the file where src starts, minus one
-	page     *post.Post // nil for Render
-	diags    []pendingDiag
-
-	exp     *shortcode.Expansion // nil until the shortcodes are expanded; nil in an Extender
-	summary bool                 // write the <!--more--> sentinel
-
-	// Hook ordinals, zero-based per kind as Hugo's.
-	links, images, headings, tables int
-	hookBuf                         bytes.Buffer
-
-	// lineCol's cursor: src[:lineOff] holds lineNo newlines, the last
-	// ending at lineStart. Offsets asked in document order move it on;
-	// one before it makes lineCol index every line start instead.
-	lineOff, lineNo, lineStart int
-	lineStarts                 []int // offsets of src's line starts; built by lineCol
-
-	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
-	heads  []*ast.Heading                      // every heading, in order; set by blockPass
-}
-
-type pendingDiag struct {
-	off  int  // offset in the parsed source, or in src when orig is set
-	orig bool // off is an offset of src
-	msg  string
-}
-
-// diag records a warning at offset off of the source goldmark parsed.
-func (d *docState) diag(off int, format string, args ...any) {
-	d.diags = append(d.diags, pendingDiag{off: off, msg: fmt.Sprintf(format, args...)})
-}
-
-// diagSrc records a warning at offset off of the original source src.
-func (d *docState) diagSrc(off int, format string, args ...any) {
-	d.noteSrc(off, fmt.Sprintf(format, args...))
-}
-
-// noteSrc is diagSrc for a message already made, without fmt where a
-// document may hold thousands of them.
-func (d *docState) noteSrc(off int, msg string) {
-	d.diags = append(d.diags, pendingDiag{off: off, orig: true, msg: msg})
-}
-
-// origOffset maps an offset of the parsed source to one of src.
-func (d *docState) origOffset(off int) int {
-	if off < 0 {
-		return 0
-	}
-	if d.exp != nil {
-		return d.exp.SourceOffset(off)
-	}
-	return off
-}
-
-// lineCol turns an offset of src into a 1-based line and column of the
-// file. Offsets asked in increasing order (shortcode calls, render hooks)
-// cost one pass over src in all; after an offset before the previous one,
-// the line starts are indexed, once per document, and searched.
-func (d *docState) lineCol(off int) (line, col int) {
-	off = max(0, min(off, len(d.src)))
-	if d.lineStarts == nil && off >= d.lineOff {
-		for {
-			j := bytes.IndexByte(d.src[d.lineOff:off], '\n')
-			if j < 0 {
-				break
-			}
-			d.lineNo++
-			d.lineOff += j + 1
-			d.lineStart = d.lineOff
-		}
-		d.lineOff = off
-		return d.lineNo + 1 + d.lineBase, off - d.lineStart + 1
-	}
-	if d.lineStarts == nil {
-		d.lineStarts = append(make([]int, 0, 64), 0)
-		for i := 0; ; {
-			j := bytes.IndexByte(d.src[i:], '\n')
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			d.lineStarts = append(d.lineStarts, i)
-		}
-	}
-	// The last line start at or before off.
-	i := sort.SearchInts(d.lineStarts, off+1) - 1
-	return i + 1 + d.lineBase, off - d.lineStarts[i] + 1
-}
-
-// lineOfParsed returns the file line of an offset of the parsed source.
-func (d *docState) lineOfParsed(off int) int {
-	l, _ := d.lineCol(d.origOffset(off))
-	return l
-}
-
-// errorAt returns err positioned at offset off of the original source, as
-// a *post.ParseError.
-func (d *docState) errorAt(off int, err error) error {
-	line, col := d.lineCol(off)
-	return &post.ParseError{Path: d.path, Line: line, Column: col, Err: err}
-}
-
-// errorAtParsed is errorAt for an offset of the parsed source.
-func (d *docState) errorAtParsed(off int, err error) error {
-	return d.errorAt(d.origOffset(off), err)
-}
-
-// plainOf replaces shortcode placeholders in heading text by the plain
-// text of their output.
-func (d *docState) plainOf(b []byte) []byte {
-	if d.exp != nil {
-		return d.exp.PlainText(b)
-	}
-	return b
-}
-
-// diagnostics returns the recorded warnings with file positions, in
-// source order.
-func (d *docState) diagnostics() []Diagnostic {
-	if len(d.diags) == 0 {
-		return nil
-	}
-	// In source order (stable: equal offsets keep the order they were
-	// reported in), so that one pass over the source finds every line.
-	type placed struct{ off, i int }
-	order := make([]placed, len(d.diags))
-	for i, p := range d.diags {
-		off := p.off
-		if !p.orig {
-			off = d.origOffset(off)
-		}
-		order[i] = placed{max(0, min(off, len(d.src))), i}
-	}
-	slices.SortStableFunc(order, func(a, b placed) int { return cmp.Compare(a.off, b.off) })
-	out := make([]Diagnostic, len(order))
-	// line is the line that starts at start; the newlines before scanned
-	// are counted, so that many warnings on one line cost one pass.
-	line, start, scanned := 1, 0, 0
-	for k, p := range order {
-		for scanned < p.off {
-			j := bytes.IndexByte(d.src[scanned:p.off], '\n')
-			if j < 0 {
-				scanned = p.off
-				break
-			}
-			line++
-			scanned += j + 1
-			start = scanned
-		}
-		out[k] = Diagnostic{Path: d.path, Line: line + d.lineBase, Column: p.off - start + 1, Message: d.diags[p.i].msg}
-	}
-	return out
-}
-
-// stateKey holds the *docState in a parser.Context.
-var stateKey = parser.NewContextKey()
-
-// stateOf returns the state of the document being parsed with pc,
-// creating it when the caller's own goldmark drives the parse (Extender).
-func stateOf(pc parser.Context) *docState {
-	if d, ok := pc.Get(stateKey).(*docState); ok {
-		return d
-	}
-	d := &docState{}
-	pc.Set(stateKey, d)
-	return d
-}
-
-// stateAttrName names the Document attribute that carries the *docState
-// to the node renderers, which see no parser.Context. goldmark never
-// renders a Document's attributes.
-var stateAttrName = []byte("\x00folio-state")
-
-// stateOfNode returns the state of the document n belongs to; a fresh
-// state when n is not in a document folio's transformer saw.
-func stateOfNode(n ast.Node) *docState {
-	for p := n; p != nil; p = p.Parent() {
-		if doc, ok := p.(*ast.Document); ok {
-			if v, ok := doc.AttributeString(string(stateAttrName)); ok {
-				if d, ok := v.(*docState); ok {
-					return d
-				}
-			}
-			break
-		}
-	}
-	return &docState{}
-}
-
-// stateAt returns the state of the document n belongs to, rendered into
-// w: the one w carries when it is a Renderer's buffer, in O(1), else
-// stateOfNode's, whose walk to the root costs the depth of n (blocks
-// and inline containers), a cost per node that deep nesting makes
-// quadratic.
-func stateAt(w util.BufWriter, n ast.Node) *docState {
-	if b, ok := w.(*outBuf); ok && b.d != nil {
-		return b.d
-	}
-	return stateOfNode(n)
-}
-
-// attachState is the first AST transformer: it links the document to its
-// state, and in an Extender gives the state its source.
-type attachState struct{}
-
-func (attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	d := stateOf(pc)
-	if d.src == nil {
-		d.src = reader.Source()
-	}
-	doc.SetAttribute(stateAttrName, d)
-}
-
-// outBuf is a render's output: a util.BufWriter over a byte slice, so
-// that goldmark writes straight into it. (goldmark wraps any other writer
-// in a new 4 KiB bufio.Writer, and every byte is copied once more.) b is
-// written up to n and only replaced when full: a write stores an int, not
-// a slice header, so it costs no write barrier while the GC runs. The
-// buffers are pooled.
-type outBuf struct {
-	b []byte
-	n int
-	d *docState // the state of the document being rendered into it, for stateAt
-}
-
-func (o *outBuf) bytes() []byte { return o.b[:o.n] }
-
-// room makes room for k more bytes.
-func (o *outBuf) room(k int) {
-	if len(o.b)-o.n < k {
-		b := make([]byte, max(2*len(o.b), o.n+k))
-		copy(b, o.b[:o.n])
-		o.b = b
-	}
-}
-
-func (o *outBuf) Write(p []byte) (int, error) {
-	o.room(len(p))
-	o.n += copy(o.b[o.n:], p)
-	return len(p), nil
-}
-
-func (o *outBuf) WriteString(s string) (int, error) {
-	o.room(len(s))
-	o.n += copy(o.b[o.n:], s)
-	return len(s), nil
-}
-
-func (o *outBuf) WriteByte(c byte) error {
-	o.room(1)
-	o.b[o.n] = c
-	o.n++
-	return nil
-}
-
-func (o *outBuf) WriteRune(r rune) (int, error) {
-	o.room(utf8.UTFMax)
-	k := utf8.EncodeRune(o.b[o.n:], r)
-	o.n += k
-	return k, nil
-}
-
-// Available, Buffered and Flush make outBuf a util.BufWriter: there is
-// nothing to flush.
-func (o *outBuf) Available() int { return len(o.b) - o.n }
-func (o *outBuf) Buffered() int  { return 0 }
-func (o *outBuf) Flush() error   { return nil }
-
-var _ util.BufWriter = (*outBuf)(nil)
-
-var bufPool = sync.Pool{New: func() any { return new(outBuf) }}
-
 // Render renders Markdown (without front matter).
 //
 // Errors (from a render hook or a shortcode) are *post.ParseError values
@@ -490,6 +201,7 @@ func (r *Renderer) RenderPost(p *post.Post) (*Result, error) {
 	return r.render(d, p)
 }
 
+// render is one render: the steps below, in order, each a method.
 func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if d.src == nil {
 		d.src = []byte{}
@@ -498,35 +210,61 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.exp = exp
-	d.summary = true
+	d.exp, d.summary = exp, true
 	source := exp.Markdown()
 
+	doc := r.parse(d, source)
+	buf := newOutBuf(d, len(source))
+	defer buf.release()
+	if err := r.renderHTML(buf, d, source, doc); err != nil {
+		return nil, err
+	}
+	t, topts := r.tableOfContents(doc, d, source, p)
+	html, err := r.finishShortcodeOutput(exp, t, topts, buf.bytes())
+	if err != nil {
+		return nil, err
+	}
+	content := r.cutAtDivider(html, buf)
+
+	res := &Result{HTML: content.html, TOC: t, Truncated: content.truncated}
+	cjk := r.cjk(p)
+	cut := r.textStatistics(res, p, content.hasDivider, cjk)
+	if err := r.summary(res, d, p, content, cut, cjk); err != nil {
+		return nil, err
+	}
+	res.Diagnostics = d.diagnostics()
+	return res, nil
+}
+
+// parse parses the shortcode expansion source of d with goldmark.
+func (r *Renderer) parse(d *docState, source []byte) ast.Node {
 	pc := parser.NewContext()
 	pc.Set(stateKey, d)
-	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+	return r.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+}
 
-	buf := bufPool.Get().(*outBuf)
-	buf.n, buf.d = 0, d
-	buf.room(len(source) + len(source)/4 + 512) // HTML runs about 1.25 times its Markdown
-	defer func() {
-		buf.d = nil
-		if len(buf.b) <= 1<<20 { // a huge document's buffer is not kept
-			bufPool.Put(buf)
-		}
-	}()
-	if err := r.md.Renderer().Render(buf, source, doc); err != nil {
-		var pe *post.ParseError
-		if errors.As(err, &pe) {
-			if pe.Path == "" {
-				pe.Path = d.path
-			}
-			return nil, err
-		}
-		return nil, d.errorAt(0, err)
+// renderHTML renders doc into buf. An error is a *post.ParseError: a
+// hook's or a shortcode's keeps its own position, any other is put at
+// the start of the document.
+func (r *Renderer) renderHTML(buf *outBuf, d *docState, source []byte, doc ast.Node) error {
+	err := r.md.Renderer().Render(buf, source, doc)
+	if err == nil {
+		return nil
 	}
+	var pe *post.ParseError
+	if errors.As(err, &pe) {
+		if pe.Path == "" {
+			pe.Path = d.path
+		}
+		return err
+	}
+	return d.errorAtSource(0, err)
+}
 
-	// Table of contents, with the post's own levels.
+// tableOfContents builds the table of contents of doc with the levels of
+// the post's front matter, else r's; it returns the options it used,
+// which also write the TOC's HTML.
+func (r *Renderer) tableOfContents(doc ast.Node, d *docState, source []byte, p *post.Post) (*toc.TOC, []toc.Option) {
 	topts := r.tocOpts
 	if p != nil && p.FrontMatter.TOCSettings != nil {
 		s := p.FrontMatter.TOCSettings
@@ -552,86 +290,122 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if t == nil {
 		t = &toc.TOC{}
 	}
-	html := buf.bytes()
-	if exp.HasPlaceholders() { // shortcode output in the HTML and the TOC
-		if err := finishTOC(t.Items, exp); err != nil {
-			return nil, err
-		}
-		if exp.WantsTOC() {
-			exp.SetTOC(t.HTML(topts...))
-		}
-		if html, err = exp.Finish(html); err != nil {
-			return nil, err
-		}
-		exp.ReportUnplaced()
-	}
-	res := &Result{TOC: t}
+	return t, topts
+}
 
-	// The <!--more--> divider, if any. The summary before it is trimmed
-	// of white space, as Hugo's is; so is the content under HugoCompat.
-	var manual []byte
-	hasManual := false
-	if i := bytes.Index(html, moreSentinel); i >= 0 {
-		hasManual = true
-		manual = bytes.TrimSpace(closeOpenTags(html[:i]))
-		rest := html[i+len(moreSentinel):]
-		joined := make([]byte, 0, len(html)-len(moreSentinel))
-		joined = append(joined, html[:i]...)
-		joined = append(joined, rest...)
-		html = joined
-		if r.cfg.hugoSummary {
-			html = bytes.TrimSpace(html)
-		}
-		// As in Hugo: truncated unless the summary is all of the content.
-		res.Truncated = !bytes.Equal(manual, bytes.TrimSpace(html))
-	} else if b := buf.bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
-		html = bytes.Clone(html) // still the pooled buffer: copy it out
+// finishShortcodeOutput puts the shortcode output into the HTML and the
+// TOC, where the expansion left placeholders, and returns the HTML.
+func (r *Renderer) finishShortcodeOutput(exp *shortcode.Expansion, t *toc.TOC, topts []toc.Option, html []byte) ([]byte, error) {
+	if !exp.HasPlaceholders() {
+		return html, nil
 	}
-	res.HTML = html
+	if err := finishTOC(t.Items, exp); err != nil {
+		return nil, err
+	}
+	if exp.WantsTOC() {
+		exp.SetTOC(t.HTML(topts...))
+	}
+	html, err := exp.Finish(html)
+	if err != nil {
+		return nil, err
+	}
+	exp.ReportUnplaced()
+	return html, nil
+}
 
-	// The post's own isCJKLanguage, true or false, wins over WithCJK.
-	cjk := r.cfg.cjk
+// dividedContent is the content with the <!--more--> divider taken out.
+type dividedContent struct {
+	html       []byte // the content, never the pooled buffer
+	hasDivider bool
+	before     []byte // the content before the divider, tags closed, trimmed
+	truncated  bool   // as in Hugo: before is not all of the content
+}
+
+// cutAtDivider takes the <!--more--> divider, if any, out of html. The
+// summary before it is trimmed of white space, as Hugo's is; so is the
+// content under HugoCompat. html still in buf is copied out.
+func (r *Renderer) cutAtDivider(html []byte, buf *outBuf) dividedContent {
+	i := bytes.Index(html, moreSentinel)
+	if i < 0 {
+		if b := buf.bytes(); len(html) > 0 && len(b) > 0 && &html[0] == &b[0] {
+			html = bytes.Clone(html) // still the pooled buffer: copy it out
+		}
+		return dividedContent{html: html}
+	}
+	before := bytes.TrimSpace(closeOpenTags(html[:i]))
+	joined := make([]byte, 0, len(html)-len(moreSentinel))
+	joined = append(joined, html[:i]...)
+	joined = append(joined, html[i+len(moreSentinel):]...)
+	if r.cfg.hugoSummary {
+		joined = bytes.TrimSpace(joined)
+	}
+	return dividedContent{
+		html:       joined,
+		hasDivider: true,
+		before:     before,
+		truncated:  !bytes.Equal(before, bytes.TrimSpace(joined)),
+	}
+}
+
+// cjk reports whether words are counted by the CJK rule: the post's own
+// isCJKLanguage, true or false, wins over WithCJK.
+func (r *Renderer) cjk(p *post.Post) bool {
 	if p != nil && p.FrontMatter.IsCJKLanguage != nil {
-		cjk = *p.FrontMatter.IsCJKLanguage
+		return *p.FrontMatter.IsCJKLanguage
 	}
-	fmSummary := ""
-	if p != nil {
-		fmSummary = p.FrontMatter.Summary
+	return r.cfg.cjk
+}
+
+// frontMatterSummary returns the summary the post's front matter sets, or "".
+func frontMatterSummary(p *post.Post) string {
+	if p == nil {
+		return ""
 	}
-	// One pass yields the plain text, the word count and where folio's
-	// automatic summary would end.
+	return p.FrontMatter.Summary
+}
+
+// textStatistics sets res's plain text, word count and reading time from
+// its HTML, in one pass that also finds where folio's automatic summary
+// would end (returned; -1 when it is the whole content, unused when
+// another summary applies).
+func (r *Renderer) textStatistics(res *Result, p *post.Post, hasDivider, cjk bool) (cut int) {
 	limit := 0
-	if !hasManual && fmSummary == "" && !r.cfg.hugoSummary {
+	if !hasDivider && frontMatterSummary(p) == "" && !r.cfg.hugoSummary {
 		limit = r.cfg.summaryLength
 	}
-	var cut int
-	res.Plain, res.WordCount, cut = textStats(html, limit, cjk)
+	res.Plain, res.WordCount, cut = textstats.Stats(res.HTML, limit, cjk)
 	wpm := r.cfg.wpm
 	if cjk {
 		wpm = r.cfg.wpmCJK
 	}
-	res.ReadingTime = readingTime(res.WordCount, wpm)
+	res.ReadingTime = textstats.ReadingTime(res.WordCount, wpm)
+	return cut
+}
 
+// summary sets res.Summary, and res.Truncated where the summary decides
+// it: the content before the divider; else the front matter summary;
+// else the automatic summary, Hugo's under HugoCompat, folio's (ending at
+// cut) otherwise.
+func (r *Renderer) summary(res *Result, d *docState, p *post.Post, content dividedContent, cut int, cjk bool) error {
+	fmSummary := frontMatterSummary(p)
 	switch {
-	case hasManual && (len(manual) > 0 || fmSummary == ""):
-		res.Summary = manual
+	case content.hasDivider && (len(content.before) > 0 || fmSummary == ""):
+		res.Summary = content.before
 	case fmSummary != "":
 		// A front matter summary is used as it renders, untrimmed, and
 		// leaves Truncated as it is: false, or true when a divider starts
 		// the content and so gives an empty summary (Hugo's rule).
 		s, err := r.fragment([]byte(fmSummary), d, 0, "in front matter summary")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		res.Summary = trimShortHTML(s)
 	case r.cfg.hugoSummary:
-		res.Summary, res.Truncated = hugoAutoSummary(html, r.cfg.summaryLength, cjk)
+		res.Summary, res.Truncated = textstats.HugoAutoSummary(res.HTML, r.cfg.summaryLength, cjk)
 	default:
-		res.Summary, res.Truncated = summaryAt(html, cut)
+		res.Summary, res.Truncated = textstats.SummaryAt(res.HTML, cut)
 	}
-
-	res.Diagnostics = d.diagnostics()
-	return res, nil
+	return nil
 }
 
 // fragment renders a short piece of Markdown with r's settings and no
@@ -652,7 +426,7 @@ func (r *Renderer) fragment(src []byte, parent *docState, off int, where string)
 	}
 	if parent != nil {
 		for _, p := range d.diags {
-			parent.diagSrc(off, "%s: %s", where, p.msg)
+			parent.diagSource(off, "%s: %s", where, p.msg)
 		}
 	}
 	return buf.bytes(), nil
@@ -767,7 +541,7 @@ func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
 			b.WriteByte('"')
 		}
 		b.WriteString(` alt="`)
-		b.Write(util.EscapeHTML([]byte(plainChildren(src, n))))
+		b.Write(util.EscapeHTML(inlinePlain(n, src)))
 		b.WriteByte('"')
 		if n.Title != nil {
 			b.WriteString(` title="`)

@@ -152,12 +152,12 @@ type shortcodeHost struct {
 // Position returns the file position of offset off of the page source,
 // in time linear over the page's calls in whatever order they come.
 func (h shortcodeHost) Position(off int) shortcode.Position {
-	line, col := h.d.lineCol(off)
+	line, col := h.d.lineColSource(off)
 	return shortcode.Position{Path: h.d.path, Line: line, Column: col}
 }
 
 // Warn adds a Diagnostic at offset off of the page source.
-func (h shortcodeHost) Warn(off int, msg string) { h.d.noteSrc(off, msg) }
+func (h shortcodeHost) Warn(off int, msg string) { h.d.noteSource(off, msg) }
 
 // RenderMarkdown renders a fragment with the Renderer's settings.
 func (h shortcodeHost) RenderMarkdown(markdown []byte, inline bool, off int, where string) ([]byte, error) {

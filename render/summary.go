@@ -3,12 +3,12 @@ package render
 import (
 	"bytes"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+
+	"github.com/folio-md/folio/render/internal/textstats"
 )
 
 // This file finds Hugo's summary divider. The divider is exactly
@@ -150,7 +150,7 @@ func closeOpenTags(b []byte) []byte {
 		switch tt {
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if !isVoid(name) {
+			if !textstats.IsVoid(name) {
 				open = append(open, string(name))
 				count[open[len(open)-1]]++
 			}
@@ -185,129 +185,4 @@ func closeOpenTags(b []byte) []byte {
 		}
 	}
 	return append(out, sb.String()...)
-}
-
-// hugoSummaryEnd returns where Hugo 0.165's automatic summary ends
-// (page.ExtractSummaryFromHTML): the offset after the "</p>" that closes
-// the paragraph in which the running word count reaches limit, or -1 when
-// it never does (then the summary is the whole content). Like Hugo, it
-// counts the words of everything between one "</p>" and the next, tags
-// included, quirks and all:
-//
-//   - words are split at Unicode white space; a word that looks like a
-//     tag ("<h2", "</em>", ">") or starts like an attribute (id="...">Text)
-//     is not counted, so the first word of a heading or of a link is not;
-//   - the last rune before each "</p>" is never read, so a paragraph
-//     ending in a one-letter word ("a b c") does not count that word;
-//   - text after the last "</p>" is never counted;
-//   - with cjk, a word counts its runes (after its tags are stripped)
-//     unless it is pure ASCII.
-//
-// The cut may fall inside a list or blockquote whose items are
-// paragraphs; the caller closes what it leaves open. One pass over
-// html[:end].
-func hugoSummaryEnd(html []byte, limit int, cjk bool) int {
-	if limit < 1 {
-		return -1
-	}
-	closing := []byte("</p>")
-	count := 0
-	for j := 0; j < len(html); {
-		k := bytes.Index(html[j:], closing)
-		if k < 0 {
-			return -1
-		}
-		s := html[j : j+k]
-		wi := 0
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRune(s[i:])
-			// Hugo ranges over a string: an invalid byte is U+FFFD, whose
-			// length it takes as 3 when it looks for the last rune.
-			if unicode.IsSpace(r) || i+utf8.RuneLen(r) == len(s) {
-				count += hugoWordWeight(s[wi:i], cjk)
-				wi = i
-				if count >= limit {
-					break
-				}
-			}
-			i += size
-		}
-		if count >= limit {
-			return j + k + len(closing)
-		}
-		j += k + len(closing) - 1 // Hugo resumes at the '>' of "</p>"
-	}
-	return -1
-}
-
-// hugoWordWeight is what one white-space-separated token adds to Hugo's
-// summary word count (see hugoSummaryEnd).
-func hugoWordWeight(word []byte, cjk bool) int {
-	word = bytes.TrimSpace(word)
-	if len(word) == 0 || probablyHTMLToken(word) {
-		return 0
-	}
-	if !cjk {
-		return 1
-	}
-	ascii := true
-	for _, c := range word {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return 1 // stripping tags from ASCII leaves ASCII
-	}
-	w := word
-	if bytes.ContainsAny(word, "<>") {
-		w = []byte(plainText(word))
-	}
-	if n := utf8.RuneCount(w); n != len(w) {
-		return n
-	}
-	return 1
-}
-
-// probablyHTMLToken reports whether a token is one Hugo's summary does not
-// count: ">", a tag such as "<p", "<em>" or "</em>" (^</?[A-Za-z]+>?$), or
-// the start of an attribute (^[A-Za-z]+=["']).
-func probablyHTMLToken(w []byte) bool {
-	if len(w) == 1 && w[0] == '>' {
-		return true
-	}
-	if w[0] == '<' {
-		i := 1
-		if i < len(w) && w[i] == '/' {
-			i++
-		}
-		start := i
-		for i < len(w) && isASCIILetter(w[i]) {
-			i++
-		}
-		if i == start {
-			return false
-		}
-		return i == len(w) || i == len(w)-1 && w[i] == '>'
-	}
-	i := 0
-	for i < len(w) && isASCIILetter(w[i]) {
-		i++
-	}
-	return i > 0 && i+1 < len(w) && w[i] == '=' && (w[i+1] == '"' || w[i+1] == '\'')
-}
-
-// hugoAutoSummary is the automatic summary under HugoCompat: the content
-// up to hugoSummaryEnd, trimmed of white space, byte for byte Hugo's: a
-// cut inside a list or blockquote leaves them open, as in Hugo. truncated
-// is Hugo's: the summary is not the whole content.
-func hugoAutoSummary(html []byte, limit int, cjk bool) (summary []byte, truncated bool) {
-	content := bytes.TrimSpace(html)
-	end := hugoSummaryEnd(html, limit, cjk)
-	if end < 0 {
-		return content, false
-	}
-	summary = bytes.TrimSpace(html[:end])
-	return summary, !bytes.Equal(summary, content)
 }

@@ -1,4 +1,4 @@
-package render
+package textstats
 
 import (
 	"strings"
@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// textStatsRef is the first, straightforward textStats: byte by byte, every
+// statsRef is the first, straightforward Stats: byte by byte, every
 // kept byte written on its own. FuzzTextStats holds the fast one to it.
-func textStatsRef(html []byte, limit int, cjk bool) (plain string, words, cut int) {
+func statsRef(html []byte, limit int, cjk bool) (plain string, words, cut int) {
 	var out strings.Builder
 	out.Grow(len(html) / 2)
 	cut = -1
@@ -55,7 +55,7 @@ func textStatsRef(html []byte, limit int, cjk bool) (plain string, words, cut in
 						switch {
 						case closing:
 							depth = max(depth-1, 0)
-						case isVoid(name) || selfClosed(html[i:end]) || rawTextElement(name) != "":
+						case IsVoid(name) || selfClosed(html[i:end]) || rawTextElement(name) != "":
 							// void, self-closed, or skipped whole
 						default:
 							depth++
