@@ -22,6 +22,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -31,7 +32,7 @@ import (
 type Renderer struct {
 	cfg     config
 	urls    htmlsafe.Policy // the URL policy of cfg
-	hl      *highlighter
+	hl      *highlight.Highlighter
 	md      goldmark.Markdown
 	tocOpts []toc.Option // the table of contents options of a post that sets none
 }
@@ -57,7 +58,9 @@ func New(opts ...Option) *Renderer {
 			o.apply(&c)
 		}
 	}
-	r := &Renderer{cfg: c, hl: newHighlighter(c.hl), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
+	hc := c.hl
+	hc.Plain = hc.Plain || c.hlOff
+	r := &Renderer{cfg: c, hl: highlight.New(hc), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
 	r.md = r.buildMarkdown()
 	r.tocOpts = r.tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
 	return r
@@ -115,6 +118,8 @@ func (r *Renderer) core() *Extender {
 		NoIframeEmbeds:        c.noIframeEmbeds,
 		EmbedOptions:          c.sc.embed,
 		NoMeta:                true,
+		Highlight:             r.hl.Config(),
+		CodeBlockHook:         c.codeBlockHook,
 		highlighter:           r.hl,
 		noTOC:                 true,
 	}
@@ -203,8 +208,8 @@ type docState struct {
 	lineOff, lineNo, lineStart int
 	lineStarts                 []int // offsets of src's line starts; built by lineCol
 
-	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
-	heads  []*ast.Heading                      // every heading, in order; set by blockPass
+	fences map[*ast.FencedCodeBlock]*fence // set by blockPass (codeBlocks.prepare)
+	heads  []*ast.Heading                  // every heading, in order; set by blockPass
 }
 
 type pendingDiag struct {
@@ -685,8 +690,9 @@ func finishTOC(items []*toc.Item, f *finisher) error {
 	return nil
 }
 
-// CSS writes the chroma stylesheet for class-based highlighting.
-func (r *Renderer) CSS(w io.Writer) error { return r.hl.writeCSS(w) }
+// CSS writes the chroma stylesheet for class-based highlighting, in the
+// style of WithHighlight (see highlight.Highlighter.CSS).
+func (r *Renderer) CSS(w io.Writer) error { return r.hl.CSS(w) }
 
 // nodePos returns the best source offset for n: its own position, that
 // of its first line or text, or else its nearest ancestor's.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
@@ -336,7 +337,11 @@ func highlightShortcode(w io.Writer, sc *Shortcode) error {
 		return errors.New("takes positional arguments: a language and an optional option string")
 	}
 	code := strings.Trim(sc.InnerDeindent(), "\r\n")
-	return sc.r.hl.highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+	err := sc.r.hl.Highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+	if oe := (*highlight.OptionError)(nil); errors.As(err, &oe) {
+		return errors.New("render: " + oe.Message) // the message without highlight's prefix
+	}
+	return err
 }
 
 // paramShortcode is Hugo's param: {{< param KEY >}} writes the page
