@@ -21,8 +21,8 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
-	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/highlight"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/toc"
 )
 

@@ -31,11 +31,11 @@ type Attr struct {
 
 // fenceInfo is a parsed info string.
 type fenceInfo struct {
-	lang    string      // first word; "" when there is none
+	lang    string // first word; "" when there is none
 	attrs   []Attr // the {...} list; nil when absent or malformed
-	err     string      // why the {...} list was not read; "" when it was
-	errOff  int         // offset of the problem in the info string
-	attrOff int         // offset of the '{' in the info string; -1 if none
+	err     string // why the {...} list was not read; "" when it was
+	errOff  int    // offset of the problem in the info string
+	attrOff int    // offset of the '{' in the info string; -1 if none
 }
 
 // parseFenceInfo splits info into the language and its attributes. It
