@@ -21,7 +21,9 @@ import (
 // WithHighlight sets how fenced code blocks are highlighted: the chroma
 // style, class or inline styles, line numbers, tab width and syntax
 // guessing (see highlight.Config; its zero value is the default: monokai,
-// class output, no line numbers, tab width 4, no guessing).
+// class output, no line numbers, tab width 4, no guessing). It sets the
+// whole config, HugoCompat's included: with HugoCompat, pass
+// highlight.Config{InlineStyles: true, ...} to keep Hugo's inline styles.
 func WithHighlight(c highlight.Config) Option {
 	return optionFunc(func(cfg *config) { cfg.hl = c })
 }
