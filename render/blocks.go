@@ -15,7 +15,7 @@ import (
 type blockPass struct {
 	ids    *headingIDs
 	policy *policy
-	hl     *highlighter // nil without highlighting
+	code   *codeBlocks // nil when goldmark renders code blocks
 }
 
 func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -32,8 +32,8 @@ func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	d.heads = f.heads
 	b.ids.assign(d, src, f.heads)
 	b.policy.apply(d, src, f.blocks, f.paras, divider)
-	if b.hl != nil {
-		b.hl.prepare(d, src, doc, f.fences)
+	if b.code != nil {
+		b.code.prepare(d, src, f.fences)
 	}
 }
 

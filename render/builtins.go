@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmltext"
 	"github.com/folio-md/folio/render/shortcode"
 )
@@ -23,7 +24,7 @@ import (
 type builtinSettings struct {
 	embed      embed.Options // base options of youtube and vimeo (WithEmbedOptions)
 	hugoMarkup bool          // write the white space of Hugo's templates (HugoCompat)
-	hl         *highlighter
+	hl         *highlight.Highlighter
 }
 
 // builtinShortcodes returns a fresh map of the built-in shortcodes,
@@ -346,7 +347,11 @@ func (cfg *builtinSettings) highlightShortcode(w io.Writer, sc *shortcode.Call) 
 		return errors.New("takes positional arguments: a language and an optional option string")
 	}
 	code := strings.Trim(sc.InnerDeindent(), "\r\n")
-	return cfg.hl.highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+	err := cfg.hl.Highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+	if oe := (*highlight.OptionError)(nil); errors.As(err, &oe) {
+		return errors.New("render: " + oe.Message) // the message without highlight's prefix
+	}
+	return err
 }
 
 // paramShortcode is Hugo's param: {{< param KEY >}} writes the page

@@ -17,9 +17,11 @@
 // (turn any off with [WithoutExtensions]); heading attributes
 // ({#id .class key=value}) are read on headings; raw HTML is omitted
 // unless [WithUnsafeHTML] is given. Code blocks are highlighted with
-// chroma (see [WithStyle]); shortcodes are run before goldmark parses,
-// by package [github.com/folio-md/folio/render/shortcode], which holds
-// the handler, call and template types that [WithShortcode] registers.
+// chroma by package [github.com/folio-md/folio/render/highlight] (see
+// [WithHighlight] and [WithCodeBlockHook]); shortcodes are run before
+// goldmark parses, by package [github.com/folio-md/folio/render/shortcode],
+// which holds the handler, call and template types that [WithShortcode]
+// registers.
 //
 // # Heading IDs
 //

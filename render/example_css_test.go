@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 )
 
 // ExampleRenderer_CSS writes the stylesheet that goes with folio's default
 // class output; serve it once for every page.
 func ExampleRenderer_CSS() {
-	r := render.New(render.WithStyle("github"))
+	r := render.New(render.WithHighlight(highlight.Config{Style: "github"}))
 	var css strings.Builder
 	if err := r.CSS(&css); err != nil {
 		log.Fatal(err)
@@ -30,21 +31,30 @@ func ExampleRenderer_CSS() {
 	// true
 }
 
-// ExampleWithCodeBlockHook wraps every code block in a figure that shows
-// the fence's file attribute, around folio's own highlighting.
+// ExampleWithCodeBlockHook wraps a code block that names its file in a
+// figure that shows the name, around folio's own highlighting; the other
+// blocks get folio's default markup (render.ErrDefault).
 func ExampleWithCodeBlockHook() {
 	r := render.New(render.WithCodeBlockHook(func(w io.Writer, cb render.CodeBlock) error {
-		if file, ok := cb.Attributes["file"].(string); ok {
-			fmt.Fprintf(w, "<figure><figcaption>%s</figcaption>", html.EscapeString(file))
-			defer io.WriteString(w, "</figure>\n")
+		file, ok := cb.Attributes["file"].(string)
+		if !ok {
+			return render.ErrDefault
 		}
-		return cb.Highlight(w)
+		fmt.Fprintf(w, "<figure><figcaption>%s</figcaption>", html.EscapeString(file))
+		if err := cb.Highlight(w); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "</figure>\n")
+		return err
 	}))
-	res, err := r.Render([]byte("```go {file=\"main.go\"}\npackage main\n```\n"))
+	res, err := r.Render([]byte("```go {file=\"main.go\"}\npackage main\n```\n\n```go\nx := 1\n```\n"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(strings.HasPrefix(string(res.HTML), `<figure><figcaption>main.go</figcaption><div class="highlight" file="main.go">`))
+	out := string(res.HTML)
+	fmt.Println(strings.HasPrefix(out, `<figure><figcaption>main.go</figcaption><div class="highlight" file="main.go">`))
+	fmt.Println(strings.Count(out, "<figure>"), strings.Count(out, `<div class="highlight">`))
 	// Output:
 	// true
+	// 1 1
 }

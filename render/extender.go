@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/toc"
 )
@@ -89,8 +90,19 @@ type Extender struct {
 	// responsive.
 	EmbedOptions embed.Options
 
-	// NoHighlight leaves code blocks to goldmark's default renderer.
-	// Defaults to false: code blocks are highlighted as by New().
+	// Highlight is how fenced code blocks are highlighted (see
+	// WithHighlight). The zero value is folio's default: monokai, class
+	// output (write the stylesheet with highlight.New(Highlight).CSS), no
+	// line numbers, tab width 4.
+	Highlight highlight.Config
+
+	// CodeBlockHook renders fenced code blocks instead of folio's markup
+	// (see WithCodeBlockHook). Nil means folio's markup.
+	CodeBlockHook CodeBlockHook
+
+	// NoHighlight leaves code blocks to goldmark's default renderer;
+	// Highlight and CodeBlockHook are then not used. Defaults to false:
+	// code blocks are highlighted as by New().
 	NoHighlight bool
 
 	// NoMeta leaves out goldmark-meta. Defaults to false: a leading YAML
@@ -103,8 +115,9 @@ type Extender struct {
 	// means every level.
 	TOCStartLevel, TOCEndLevel int
 
-	// Set by Renderer.core.
-	highlighter *highlighter
+	// Set by Renderer.core: the Renderer's, built from Highlight, so that
+	// Renderer.CSS and the lexer cache are shared.
+	highlighter *highlight.Highlighter
 	noTOC       bool
 }
 
@@ -149,16 +162,20 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	default:
 		style = IDStyleGitHub
 	}
-	hl := e.highlighter
-	if hl == nil && !e.NoHighlight {
-		hl = newHighlighter(defaultHighlightConfig())
+	var code *codeBlocks
+	if !e.NoHighlight {
+		hl := e.highlighter
+		if hl == nil {
+			hl = highlight.New(e.Highlight)
+		}
+		code = &codeBlocks{hl: hl, hook: e.CodeBlockHook}
 	}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{}, prioAttach),
 		util.Prioritized(&blockPass{
 			ids:    &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
 			policy: &policy{ext: e},
-			hl:     hl,
+			code:   code,
 		}, prioBlocks),
 	}
 	if !e.noTOC {
@@ -172,8 +189,8 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 
 	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy()}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
-	if hl != nil {
-		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(hl, prioRenderer)))
+	if code != nil {
+		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(code, prioRenderer)))
 	}
 
 	if !e.NoMeta {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/render/highlight"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -58,10 +59,13 @@ const (
 )
 
 // config is everything the options set. Each concern owns its sub-config:
-// hl (highlight.go) and sc (shortcode.go); the rest is the core's.
+// hl (render/highlight, set in codeblock.go) and sc (shortcode.go); the
+// rest is the core's.
 type config struct {
-	hl highlightConfig
-	sc shortcodeConfig
+	hl            highlight.Config
+	hlOff         bool // WithHighlighting(false)
+	codeBlockHook CodeBlockHook
+	sc            shortcodeConfig
 
 	disabled [numExtensions]bool
 	unsafe   bool
@@ -98,7 +102,6 @@ type config struct {
 
 func defaultCoreConfig() config {
 	return config{
-		hl:            defaultHighlightConfig(),
 		sc:            defaultShortcodeConfig(),
 		idStyle:       IDStyleGitHub,
 		summaryLength: 70,
@@ -122,13 +125,13 @@ func defaultCoreConfig() config {
 //	  autoHeadingIDType = "github"    # WithIDStyle(IDStyleGitHub), WithHugoIDs()
 //	[markup.goldmark.renderer]
 //	  unsafe = false                  # add WithUnsafeHTML() for unsafe = true
-//	[markup.highlight]
-//	  style = "monokai"               # WithStyle(DefaultStyle)
-//	  noClasses = true                # WithInlineStyles()
-//	  lineNos = false                 # no WithLineNumbers
-//	  lineNumbersInTable = true
-//	  tabWidth = 4                    # WithTabWidth(4)
-//	  guessSyntax = false             # WithGuessSyntax(false)
+//	[markup.highlight]                # WithHighlight(highlight.Config{
+//	  style = "monokai"               #   Style: highlight.DefaultStyle,
+//	  noClasses = true                #   InlineStyles: true,
+//	  lineNos = false                 #   LineNumbers: highlight.NoLineNumbers,
+//	  lineNumbersInTable = true       #   (a fence's linenos=true: a table)
+//	  tabWidth = 4                    #   TabWidth: 4,
+//	  guessSyntax = false             #   GuessSyntax: false})
 //	[markup.tableOfContents]
 //	  startLevel = 2                  # WithTOCLevels(2, 3), and the TOC's
 //	  endLevel = 3                    # shape as Hugo's (toc.Hugo())
@@ -167,8 +170,7 @@ func HugoCompat() Option { return presetOption(applyHugoCompat) }
 func applyHugoCompat(c *config) {
 	c.idStyle, c.hugoIDs = IDStyleGitHub, true
 	c.wpm, c.wpmCJK = 213, 501
-	c.hl.style, c.hl.inline, c.hl.guess = DefaultStyle, true, false
-	c.hl.lineNos, c.hl.lineNosInTb, c.hl.tabWidth = false, true, 4
+	c.hl = highlight.Config{Style: highlight.DefaultStyle, InlineStyles: true, LineNumbers: highlight.NoLineNumbers, TabWidth: 4, GuessSyntax: false}
 	c.sc.embed = embed.Options{Wrapper: embed.WrapperHugo}
 	c.sc.hugoMarkup = true
 	c.noBlackfridayImages, c.noIframeEmbeds = true, true

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/internal/textstats"
 	"github.com/folio-md/folio/render/shortcode"
@@ -29,7 +30,7 @@ type Renderer struct {
 	cfg     config
 	urls    htmlsafe.Policy  // the URL policy of cfg
 	sc      shortcode.Config // the shortcode handlers and settings of cfg
-	hl      *highlighter
+	hl      *highlight.Highlighter
 	md      goldmark.Markdown
 	tocOpts []toc.Option // the table of contents options of a post that sets none
 }
@@ -55,7 +56,9 @@ func New(opts ...Option) *Renderer {
 			o.apply(&c)
 		}
 	}
-	r := &Renderer{cfg: c, hl: newHighlighter(c.hl), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
+	hc := c.hl
+	hc.Plain = hc.Plain || c.hlOff
+	r := &Renderer{cfg: c, hl: highlight.New(hc), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
 	r.sc = c.sc.expand
 	r.sc.UnsafeHTML = c.unsafe
 	*c.sc.builtins = builtinSettings{embed: c.sc.embed, hugoMarkup: c.sc.hugoMarkup, hl: r.hl}
@@ -116,6 +119,8 @@ func (r *Renderer) core() *Extender {
 		NoIframeEmbeds:        c.noIframeEmbeds,
 		EmbedOptions:          c.sc.embed,
 		NoMeta:                true,
+		Highlight:             r.hl.Config(),
+		CodeBlockHook:         c.codeBlockHook,
 		highlighter:           r.hl,
 		noTOC:                 true,
 	}
@@ -463,8 +468,9 @@ func finishTOC(items []*toc.Item, x *shortcode.Expansion) error {
 	return nil
 }
 
-// CSS writes the chroma stylesheet for class-based highlighting.
-func (r *Renderer) CSS(w io.Writer) error { return r.hl.writeCSS(w) }
+// CSS writes the chroma stylesheet for class-based highlighting, in the
+// style of WithHighlight (see highlight.Highlighter.CSS).
+func (r *Renderer) CSS(w io.Writer) error { return r.hl.CSS(w) }
 
 // nodePos returns the best source offset for n: its own position, that
 // of its first line or text, or else its nearest ancestor's.

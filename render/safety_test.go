@@ -868,8 +868,9 @@ func FuzzRenderSafe(f *testing.F) {
 	ft := newFuzzTarget()
 	var seeds []fuzzSeed
 	if *safetySeeds != "none" {
-		for _, dir := range []string{"ids", "extensions", "rawhtml", "summary", "images", "hooks", "embeds", "post", "shortcodes", "highlight"} {
-			for _, c := range golden.Load(f, filepath.Join("testdata", dir, "*.txt")) {
+		for _, dir := range []string{"testdata/ids", "testdata/extensions", "testdata/rawhtml", "testdata/summary", "testdata/images",
+			"testdata/hooks", "testdata/embeds", "testdata/post", "testdata/shortcodes", "highlight/testdata/highlight"} {
+			for _, c := range golden.Load(f, filepath.Join(filepath.FromSlash(dir), "*.txt")) {
 				seeds = append(seeds, fuzzSeed{string(c.Input.Data), 0, "https://example.com/a"})
 			}
 		}

@@ -51,8 +51,8 @@ type docState struct {
 
 	lines *position.Index // positions of src's offsets; made by lineColSource on first use
 
-	fences map[*ast.FencedCodeBlock]*blockInfo // set by the highlighter's transformer
-	heads  []*ast.Heading                      // every heading, in order; set by blockPass
+	fences map[*ast.FencedCodeBlock]*fence // set by blockPass (codeBlocks.prepare)
+	heads  []*ast.Heading                  // every heading, in order; set by blockPass
 }
 
 type pendingDiag struct {

@@ -28,6 +28,7 @@ import (
 	"github.com/folio-md/folio/examples/internal/page"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 )
 
 //go:embed sample/sample.md
@@ -63,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write to `file` instead of standard output")
 	format := fs.String("format", "html", "output `format`: html (a complete page) or json")
 	unsafe := fs.Bool("unsafe", false, "let raw HTML in the Markdown through (trusted input only)")
-	style := fs.String("style", render.DefaultStyle, "chroma `style` for code blocks (monokai, github, dracula, ...)")
+	style := fs.String("style", highlight.DefaultStyle, "chroma `style` for code blocks (monokai, github, dracula, ...)")
 	if code, ok := cli.ParseFlags(fs, args, stderr, usage); !ok {
 		return code
 	}
@@ -132,7 +133,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // titled images as figures (the sample's Blackfriday-style caption), and
 // raw HTML when unsafe.
 func Options(style string, unsafe bool) []render.Option {
-	opts := []render.Option{render.WithStyle(style), render.WithFigureForTitledImages()}
+	opts := []render.Option{render.WithHighlight(highlight.Config{Style: style}), render.WithFigureForTitledImages()}
 	if unsafe {
 		opts = append(opts, render.WithUnsafeHTML())
 	}

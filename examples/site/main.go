@@ -56,6 +56,7 @@ import (
 	"github.com/folio-md/folio/examples/internal/page"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 )
 
 func main() {
@@ -100,7 +101,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.out, "out", "", "the folder the site is written to (`dir`); files in it are overwritten, none deleted")
 	fs.StringVar(&c.title, "title", "folio", "the site's `title`")
 	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute `URL`, for canonical links and og:url (optional)")
-	fs.StringVar(&c.style, "style", render.DefaultStyle, "chroma `style` for code blocks")
+	fs.StringVar(&c.style, "style", highlight.DefaultStyle, "chroma `style` for code blocks")
 	fs.BoolVar(&c.drafts, "drafts", false, "build drafts too")
 	fs.BoolVar(&c.future, "future", false, "build posts whose publish date is in the future too")
 	fs.BoolVar(&c.expired, "expired", false, "build expired posts too")
@@ -368,7 +369,7 @@ func (c *config) skipReason(p *post.Post) string {
 
 // renderOptions returns the render options the flags ask for.
 func renderOptions(c *config) []render.Option {
-	opts := []render.Option{render.WithStyle(c.style), render.WithFigureForTitledImages()}
+	opts := []render.Option{render.WithHighlight(highlight.Config{Style: c.style}), render.WithFigureForTitledImages()}
 	if c.unsafe {
 		opts = append(opts, render.WithUnsafeHTML())
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 	"html"
 	"io/fs"
 	"net/url"
@@ -470,7 +471,7 @@ func TestSiteLongFileNames(t *testing.T) {
 // nothing in the plain text (search indexes, descriptions) or the word
 // count: no shortcode syntax, no names, no arguments.
 func TestStubUnknownPlainIsClean(t *testing.T) {
-	r := render.New(renderOptions(&config{style: render.DefaultStyle, stubUnknown: true})...)
+	r := render.New(renderOptions(&config{style: highlight.DefaultStyle, stubUnknown: true})...)
 	res, err := r.Render([]byte("Since {{< new-in 0.150 >}} and {{% tip %}}x{{% /tip %}}.\n\n{{< tabs >}}\nhidden\n{{< /tabs >}}\n"))
 	require.NoError(t, err)
 	assert.Equal(t, "Since and .\n", res.Plain)

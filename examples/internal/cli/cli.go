@@ -60,7 +60,7 @@ func PrintDiagnostics(w io.Writer, ds []render.Diagnostic) {
 }
 
 // CheckStyle reports an error naming the known styles when name is not a
-// chroma style (render.WithStyle would silently fall back).
+// chroma style (highlight.Config.Style would silently fall back).
 func CheckStyle(name string) error {
 	if _, ok := styles.Registry[strings.ToLower(name)]; ok {
 		return nil

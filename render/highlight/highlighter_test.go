@@ -1,10 +1,8 @@
-package render
+package highlight
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -12,16 +10,13 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/yuin/goldmark/parser"
-
-	"github.com/folio-md/folio/post"
 )
 
-func TestHighlightShortcodeForm(t *testing.T) {
+func TestHighlightOptionString(t *testing.T) {
 	t.Parallel()
-	h := newHighlighter(defaultHighlightConfig())
+	h := New(Config{})
 	var out bytes.Buffer
-	require.NoError(t, h.highlight(&out, []byte("a\nb\nc\n"), "go", "linenos=table,hl_lines=2 3,linenostart=199"))
+	require.NoError(t, h.Highlight(&out, []byte("a\nb\nc\n"), "go", "linenos=table,hl_lines=2 3,linenostart=199"))
 	html := out.String()
 	assert.True(t, strings.HasPrefix(html, `<div class="highlight"><div class="chroma">`), html)
 	assert.Contains(t, html, `<span class="hl"><span class="lnt">200`)
@@ -29,61 +24,56 @@ func TestHighlightShortcodeForm(t *testing.T) {
 	assert.Contains(t, html, `<span class="lnt">199`)
 
 	out.Reset()
-	require.NoError(t, h.highlight(&out, []byte("x"), "nosuchlang", ""))
+	require.NoError(t, h.Highlight(&out, []byte("x"), "nosuchlang", ""))
 	assert.Equal(t, `<pre tabindex="0"><code class="language-nosuchlang" data-lang="nosuchlang">x</code></pre>`, out.String())
 
-	var oe *optionError
-	require.ErrorAs(t, h.highlight(&out, nil, "go", "linenos"), &oe)
-	require.ErrorAs(t, h.highlight(&out, nil, "go", "linenostart=x"), &oe)
+	out.Reset()
+	var oe *OptionError
+	require.ErrorAs(t, h.Highlight(&out, nil, "go", "linenos"), &oe)
+	require.ErrorAs(t, h.Highlight(&out, nil, "go", "linenostart=x"), &oe)
 	assert.Contains(t, oe.Error(), "linenostart")
+	assert.Empty(t, out.String(), "nothing is written for a bad option string")
 }
 
-func TestCodeBlockHook(t *testing.T) {
+func TestParseOptionsDropsAttributes(t *testing.T) {
 	t.Parallel()
-	var got []CodeBlock
-	hook := func(w io.Writer, cb CodeBlock) error {
-		got = append(got, cb)
-		if cb.Type == "fail" {
-			return errors.New("boom")
-		}
-		fmt.Fprintf(w, "<figure data-file=%q>", cb.Attributes["file"])
-		if err := cb.Highlight(w); err != nil {
-			return err
-		}
-		_, err := io.WriteString(w, "</figure>\n")
-		return err
-	}
-	h := newHighlighter(hlConfig(WithCodeBlockHook(hook)))
-	src := []byte("text\n\n```go {file=\"main.go\" linenos=table hl_lines=[1]}\nx := 1\n```\n\n  ~~~mermaid\n  graph\n  ~~~\n")
-	var out bytes.Buffer
-	require.NoError(t, goldmarkWith(h).Convert(src, &out))
-	require.Len(t, got, 2)
-	assert.Equal(t, "go", got[0].Type)
-	assert.Equal(t, "x := 1\n", got[0].Inner)
-	assert.Equal(t, map[string]any{"linenos": "table", "hl_lines": []any{1}}, got[0].Options)
-	assert.Equal(t, map[string]any{"file": "main.go"}, got[0].Attributes)
-	assert.Equal(t, 0, got[0].Ordinal)
-	assert.Equal(t, [2]int{3, 1}, [2]int{got[0].Line, got[0].Column})
-	assert.Equal(t, "mermaid", got[1].Type)
-	assert.Equal(t, "graph\n", got[1].Inner)
-	assert.Equal(t, 1, got[1].Ordinal)
-	assert.Equal(t, [2]int{7, 3}, [2]int{got[1].Line, got[1].Column})
-	assert.Contains(t, out.String(), `<figure data-file="main.go"><div class="highlight" file="main.go"><div class="chroma">`)
-
-	got = nil
-	err := goldmarkWith(h).Convert([]byte("a\n\n```fail\nx\n```\n"), &out)
-	var pe *post.ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, 3, pe.Line)
-	assert.ErrorContains(t, err, "boom")
-
-	assert.Error(t, CodeBlock{}.Highlight(io.Discard), "a CodeBlock not made by folio")
+	b, err := ParseOptions("linenos=inline,file=x.go")
+	require.NoError(t, err)
+	assert.Empty(t, b.Attrs, "the string form has chroma options only")
+	assert.Equal(t, map[string]any{"linenos": "inline"}, b.Options())
 }
 
-func TestWriteCSS(t *testing.T) {
+func TestBlockOptions(t *testing.T) {
+	t.Parallel()
+	b := ParseFence(`go {file="main.go" LineNos=table hl_lines=[1] linenos=false}`)
+	assert.Equal(t, "go", b.Lang)
+	assert.Equal(t, map[string]any{"linenos": false, "hl_lines": []any{1}}, b.Options(), "keys lower-cased, the last one wins")
+	assert.Equal(t, []Attr{{Name: "file", Value: "main.go", Offset: 4}}, b.Attrs)
+	assert.Empty(t, b.Problems)
+	assert.Nil(t, (&Block{Lang: "go"}).Options())
+}
+
+func TestCheck(t *testing.T) {
+	t.Parallel()
+	b := ParseFence(`nosuch {onclick="x" file="a.go" id="a b"}`)
+	ps := New(Config{}).Check(&b)
+	require.Len(t, ps, 3)
+	assert.Equal(t, 0, ps[0].Offset)
+	assert.Contains(t, ps[0].Message, `unknown code language "nosuch"`)
+	assert.Equal(t, 8, ps[1].Offset)
+	assert.Contains(t, ps[1].Message, `"onclick"`)
+	assert.Contains(t, ps[2].Message, `"id"`)
+
+	assert.Len(t, New(Config{GuessSyntax: true}).Check(&b), 2, "a guessed language is no problem")
+	assert.Len(t, New(Config{Plain: true}).Check(&b), 2, "nor one that is not highlighted anyway")
+	tree := ParseFence("tree")
+	assert.Empty(t, New(Config{}).Check(&tree))
+}
+
+func TestCSS(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
-	require.NoError(t, newHighlighter(defaultHighlightConfig()).writeCSS(&b))
+	require.NoError(t, New(Config{}).CSS(&b))
 	css := b.String()
 	for _, sel := range []string{".chroma {", ".bg {", ".chroma .lntd:last-child", ".chroma .lnt:target", ".chroma .ln:target", ".chroma .hl {", ".chroma .lnlinks", ".chroma .kd {"} {
 		assert.Contains(t, css, sel)
@@ -92,17 +82,18 @@ func TestWriteCSS(t *testing.T) {
 	assert.Contains(t, css, "background-color: #272822", "monokai by default")
 
 	b.Reset()
-	require.NoError(t, newHighlighter(hlConfig(WithStyle("GitHub"))).writeCSS(&b))
+	require.NoError(t, New(Config{Style: "GitHub", TabWidth: 2}).CSS(&b))
 	assert.Contains(t, b.String(), "#ffffff")
+	assert.Contains(t, b.String(), "tab-size: 2")
 
 	b.Reset()
-	require.NoError(t, newHighlighter(hlConfig(WithStyle("no-such-style"))).writeCSS(&b))
+	require.NoError(t, New(Config{Style: "no-such-style"}).CSS(&b))
 	assert.NotEmpty(t, b.String(), "an unknown style falls back")
 }
 
 func TestLexerCache(t *testing.T) {
 	t.Parallel()
-	h := newHighlighter(defaultHighlightConfig())
+	h := New(Config{})
 	e1, e2 := h.lookup("txt"), h.lookup("txt")
 	assert.Same(t, e1, e2, "a lookup is cached")
 	require.NotNil(t, e1.lexer, "txt is chroma's plain text")
@@ -126,46 +117,70 @@ func TestLexerCache(t *testing.T) {
 
 func TestHighlightConcurrent(t *testing.T) {
 	t.Parallel()
-	h := newHighlighter(defaultHighlightConfig())
-	md := goldmarkWith(h)
-	src := []byte("```go {linenos=table}\nfunc main() {}\n```\n\n```txt\nx\n```\n\n```nosuch\ny\n```\n\n    indented\n")
-	var want bytes.Buffer
-	require.NoError(t, md.Convert(src, &want))
+	h := New(Config{})
+	infos := []string{"go {linenos=table}", "txt", "nosuch", "", "go {anchorlinenos=true linenos=inline}"}
+	renderAll := func() string {
+		var out bytes.Buffer
+		for i, info := range infos {
+			b := ParseFence(info)
+			b.Ordinal = i
+			if err := h.WriteBlock(&out, []byte("func main() {}\n"), &b); err != nil {
+				return err.Error()
+			}
+		}
+		return out.String()
+	}
+	want := renderAll()
 	var wg sync.WaitGroup
 	results := make([]string, 16)
 	for i := range results {
-		wg.Go(func() {
-			var out bytes.Buffer
-			pc := parser.NewContext()
-			if err := md.Convert(src, &out, parser.WithContext(pc)); err != nil {
-				results[i] = err.Error()
-				return
-			}
-			results[i] = out.String()
-		})
+		wg.Go(func() { results[i] = renderAll() })
 	}
 	wg.Wait()
 	for _, r := range results {
-		assert.Equal(t, want.String(), r)
+		assert.Equal(t, want, r)
 	}
 }
 
-// failingLexerLang is a language name whose lookup panics inside chroma's
-// file-name matching; it must come back as a miss, not a panic.
+// TestLookupNeverPanics checks that language names whose lookup could
+// panic inside chroma's file-name matching come back as misses.
 func TestLookupNeverPanics(t *testing.T) {
 	t.Parallel()
-	h := newHighlighter(defaultHighlightConfig())
+	h := New(Config{})
 	for _, lang := range []string{"[", "a[b", "\\", "*", "../../etc/passwd", strings.Repeat("x", 1000), "\x00"} {
 		assert.NotPanics(t, func() { h.lookup(lang) }, lang)
 	}
 }
 
-func TestHighlightingOff(t *testing.T) {
+func TestPlain(t *testing.T) {
 	t.Parallel()
-	h := newHighlighter(hlConfig(WithHighlighting(false)))
+	h := New(Config{Plain: true})
+	b := ParseFence("go {linenos=table}")
 	var out bytes.Buffer
-	require.NoError(t, goldmarkWith(h).Convert([]byte("```go\na < b\n```\n"), &out))
+	require.NoError(t, h.WriteBlock(&out, []byte("a < b\n"), &b))
 	assert.Equal(t, "<pre tabindex=\"0\"><code class=\"language-go\" data-lang=\"go\">a &lt; b\n</code></pre>", out.String())
+}
+
+// shortWriter is an io.Writer without WriteString that fails after n
+// bytes.
+type shortWriter struct{ n int }
+
+func (w *shortWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		return 0, fmt.Errorf("short write")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriteErrors(t *testing.T) {
+	t.Parallel()
+	h := New(Config{})
+	for _, lang := range []string{"go", "nosuch"} {
+		b := ParseFence(lang)
+		assert.Error(t, h.WriteBlock(&shortWriter{n: 10}, []byte("x := 1\n"), &b), lang)
+		assert.NoError(t, h.WriteBlock(&shortWriter{n: 1 << 20}, []byte("x := 1\n"), &b), lang)
+	}
 }
 
 // TestFindLexerMatchesChroma checks that the fast lookup gives chroma's

@@ -1,4 +1,4 @@
-package render
+package highlight
 
 import (
 	"strconv"
@@ -14,23 +14,28 @@ import (
 // is a quoted string (with backslash escapes), a number, true, false, null,
 // a bare word, or an array of values in brackets. "#x" is id=x and ".x" adds
 // to class. The attributes Hugo hands to chroma (linenos, hl_lines, ...) are
-// options; every other one is kept for the code block hook and written on
+// options; every other one is kept for a code block hook and written on
 // the wrapping <div class="highlight"> where that is safe.
 
-// fenceAttr is one attribute of a fence's {...} list, in source order.
-type fenceAttr struct {
-	name  string // as written ("id" and "class" for #x and .x)
-	value any    // string, int, float64, bool, nil or []any
-	off   int    // offset of the name in the info string
+// Attr is one attribute of a fence's {...} list.
+type Attr struct {
+	// Name is the name as written; #x and .x give "id" and "class".
+	Name string
+	// Value is a string, int, float64, bool, nil (null) or []any of
+	// these. Every .x class of a list is joined into one "class" string.
+	Value any
+	// Offset is the byte offset of the name in the info string (in the
+	// option string for ParseOptions).
+	Offset int
 }
 
 // fenceInfo is a parsed info string.
 type fenceInfo struct {
-	lang    string      // first word; "" when there is none
-	attrs   []fenceAttr // the {...} list; nil when absent or malformed
-	err     string      // why the {...} list was not read; "" when it was
-	errOff  int         // offset of the problem in the info string
-	attrOff int         // offset of the '{' in the info string; -1 if none
+	lang    string // first word; "" when there is none
+	attrs   []Attr // the {...} list; nil when absent or malformed
+	err     string // why the {...} list was not read; "" when it was
+	errOff  int    // offset of the problem in the info string
+	attrOff int    // offset of the '{' in the info string; -1 if none
 }
 
 // parseFenceInfo splits info into the language and its attributes. It
@@ -109,8 +114,8 @@ func (p *attrParser) skipBlanks() {
 }
 
 // list reads attributes up to and including the closing '}'.
-func (p *attrParser) list() ([]fenceAttr, bool) {
-	var attrs []fenceAttr
+func (p *attrParser) list() ([]Attr, bool) {
+	var attrs []Attr
 	// Every class after the first is appended to more, which is joined to
 	// the first at the end: joined one at a time, n classes would cost n²
 	// bytes.
@@ -124,7 +129,7 @@ func (p *attrParser) list() ([]fenceAttr, bool) {
 		if p.s[p.i] == '}' {
 			p.i++
 			if more.Len() > 0 {
-				attrs[class].value = attrs[class].value.(string) + more.String()
+				attrs[class].Value = attrs[class].Value.(string) + more.String()
 			}
 			return attrs, true
 		}
@@ -132,10 +137,10 @@ func (p *attrParser) list() ([]fenceAttr, bool) {
 		if !ok {
 			return nil, false
 		}
-		if a.name == "class" {
+		if a.Name == "class" {
 			if class >= 0 {
 				more.WriteByte(' ')
-				more.WriteString(a.value.(string))
+				more.WriteString(a.Value.(string))
 				goto next
 			}
 			class = len(attrs)
@@ -149,16 +154,16 @@ func (p *attrParser) list() ([]fenceAttr, bool) {
 	}
 }
 
-func findAttr(attrs []fenceAttr, name string) int {
+func findAttr(attrs []Attr, name string) int {
 	for k, a := range attrs {
-		if a.name == name {
+		if a.Name == name {
 			return k
 		}
 	}
 	return -1
 }
 
-func (p *attrParser) attr() (fenceAttr, bool) {
+func (p *attrParser) attr() (Attr, bool) {
 	off := p.i
 	if c := p.s[p.i]; c == '#' || c == '.' {
 		p.i++
@@ -167,16 +172,16 @@ func (p *attrParser) attr() (fenceAttr, bool) {
 			p.i++
 		}
 		if p.i == start {
-			return fenceAttr{}, p.fail("empty " + map[byte]string{'#': "id", '.': "class"}[c] + " after " + string(c))
+			return Attr{}, p.fail("empty " + map[byte]string{'#': "id", '.': "class"}[c] + " after " + string(c))
 		}
 		name := "class"
 		if c == '#' {
 			name = "id"
 		}
-		return fenceAttr{name: name, value: p.s[start:p.i], off: off}, true
+		return Attr{Name: name, Value: p.s[start:p.i], Offset: off}, true
 	}
 	if !isNameStart(p.s[p.i]) {
-		return fenceAttr{}, p.fail("expected an attribute name")
+		return Attr{}, p.fail("expected an attribute name")
 	}
 	for p.i < len(p.s) && isNameByte(p.s[p.i]) {
 		p.i++
@@ -184,21 +189,21 @@ func (p *attrParser) attr() (fenceAttr, bool) {
 	name := p.s[off:p.i]
 	p.skipBlanks()
 	if p.i == len(p.s) || p.s[p.i] != '=' {
-		return fenceAttr{}, p.fail("expected = after attribute " + strconv.Quote(name))
+		return Attr{}, p.fail("expected = after attribute " + strconv.Quote(name))
 	}
 	p.i++
 	p.skipBlanks()
 	v, ok := p.value()
 	if !ok {
-		return fenceAttr{}, false
+		return Attr{}, false
 	}
 	if name == "class" {
 		if _, isStr := v.(string); !isStr {
 			p.i = off
-			return fenceAttr{}, p.fail("class must be a string")
+			return Attr{}, p.fail("class must be a string")
 		}
 	}
-	return fenceAttr{name: name, value: v, off: off}, true
+	return Attr{Name: name, Value: v, Offset: off}, true
 }
 
 func (p *attrParser) value() (any, bool) {
@@ -336,9 +341,9 @@ func (p *attrParser) array() (any, bool) {
 
 // parseOptionString reads the options of the highlight shortcode and of
 // Hugo's highlight function: "linenos=table,hl_lines=2 4-5,linenostart=10".
-// Every value is a string; a part without '=' is an error.
-func parseOptionString(s string) ([]fenceAttr, error) {
-	var attrs []fenceAttr
+// Every value is a string; a part without '=' is an *OptionError.
+func parseOptionString(s string) ([]Attr, error) {
+	var attrs []Attr
 	off := 0
 	for part := range strings.SplitSeq(s, ",") {
 		partOff := off
@@ -349,17 +354,18 @@ func parseOptionString(s string) ([]fenceAttr, error) {
 		k, v, ok := strings.Cut(part, "=")
 		name := strings.TrimSpace(k)
 		if !ok || name == "" {
-			return nil, &optionError{Off: partOff, Msg: "highlight option " + strconv.Quote(strings.TrimSpace(part)) + " is not key=value"}
+			return nil, &OptionError{Offset: partOff, Message: "highlight option " + strconv.Quote(strings.TrimSpace(part)) + " is not key=value"}
 		}
-		attrs = append(attrs, fenceAttr{name: name, value: strings.TrimSpace(v), off: partOff})
+		attrs = append(attrs, Attr{Name: name, Value: strings.TrimSpace(v), Offset: partOff})
 	}
 	return attrs, nil
 }
 
-// optionError is a bad highlight option string; Off is a byte offset in it.
-type optionError struct {
-	Off int
-	Msg string
+// OptionError is a bad option of the string form ParseOptions reads.
+type OptionError struct {
+	Offset  int    // byte offset of the option in the string
+	Message string // what is wrong, without a package prefix
 }
 
-func (e *optionError) Error() string { return "render: " + e.Msg }
+// Error returns "highlight: " and the message.
+func (e *OptionError) Error() string { return "highlight: " + e.Message }

@@ -1,4 +1,4 @@
-package render
+package highlight
 
 import (
 	"bytes"
@@ -18,37 +18,37 @@ func TestParseFenceInfo(t *testing.T) {
 		name    string
 		in      string
 		lang    string
-		attrs   []fenceAttr
+		attrs   []Attr
 		wantErr string
 	}{
 		{name: "empty", in: ""},
 		{name: "lang only", in: "go", lang: "go"},
-		{name: "hugo form", in: `go {linenos=table hl_lines=[2,"4-5"] linenostart=10}`, lang: "go", attrs: []fenceAttr{
-			{name: "linenos", value: "table", off: 4},
-			{name: "hl_lines", value: []any{2, "4-5"}, off: 18},
-			{name: "linenostart", value: 10, off: 37},
+		{name: "hugo form", in: `go {linenos=table hl_lines=[2,"4-5"] linenostart=10}`, lang: "go", attrs: []Attr{
+			{Name: "linenos", Value: "table", Offset: 4},
+			{Name: "hl_lines", Value: []any{2, "4-5"}, Offset: 18},
+			{Name: "linenostart", Value: 10, Offset: 37},
 		}},
-		{name: "commas", in: `go {linenos=inline,hl_lines=[1],anchorlinenos=true,lineanchors=x}`, lang: "go", attrs: []fenceAttr{
-			{name: "linenos", value: "inline", off: 4},
-			{name: "hl_lines", value: []any{1}, off: 19},
-			{name: "anchorlinenos", value: true, off: 32},
-			{name: "lineanchors", value: "x", off: 51},
+		{name: "commas", in: `go {linenos=inline,hl_lines=[1],anchorlinenos=true,lineanchors=x}`, lang: "go", attrs: []Attr{
+			{Name: "linenos", Value: "inline", Offset: 4},
+			{Name: "hl_lines", Value: []any{1}, Offset: 19},
+			{Name: "anchorlinenos", Value: true, Offset: 32},
+			{Name: "lineanchors", Value: "x", Offset: 51},
 		}},
-		{name: "no space before brace", in: `go{copy=true}`, lang: "go", attrs: []fenceAttr{{name: "copy", value: true, off: 3}}},
-		{name: "no language", in: `{file="a b.go"}`, attrs: []fenceAttr{{name: "file", value: "a b.go", off: 1}}},
-		{name: "id and classes", in: `sh {.a #x .b class="c"}`, lang: "sh", attrs: []fenceAttr{
-			{name: "class", value: "a b c", off: 4}, {name: "id", value: "x", off: 7},
+		{name: "no space before brace", in: `go{copy=true}`, lang: "go", attrs: []Attr{{Name: "copy", Value: true, Offset: 3}}},
+		{name: "no language", in: `{file="a b.go"}`, attrs: []Attr{{Name: "file", Value: "a b.go", Offset: 1}}},
+		{name: "id and classes", in: `sh {.a #x .b class="c"}`, lang: "sh", attrs: []Attr{
+			{Name: "class", Value: "a b c", Offset: 4}, {Name: "id", Value: "x", Offset: 7},
 		}},
-		{name: "string escapes", in: `x {t="a\"b\\c\n"}`, lang: "x", attrs: []fenceAttr{{name: "t", value: "a\"b\\c\n", off: 3}}},
-		{name: "numbers and null", in: `x {a=-1.5 b=+2 c=null d=1e3}`, lang: "x", attrs: []fenceAttr{
-			{name: "a", value: -1.5, off: 3}, {name: "b", value: 2, off: 10}, {name: "c", value: nil, off: 15}, {name: "d", value: 1000.0, off: 22},
+		{name: "string escapes", in: `x {t="a\"b\\c\n"}`, lang: "x", attrs: []Attr{{Name: "t", Value: "a\"b\\c\n", Offset: 3}}},
+		{name: "numbers and null", in: `x {a=-1.5 b=+2 c=null d=1e3}`, lang: "x", attrs: []Attr{
+			{Name: "a", Value: -1.5, Offset: 3}, {Name: "b", Value: 2, Offset: 10}, {Name: "c", Value: nil, Offset: 15}, {Name: "d", Value: 1000.0, Offset: 22},
 		}},
 		{name: "unclosed list", in: `go {linenos=table`, lang: "go", wantErr: "not closed"},
 		{name: "unclosed string", in: `go {file="x}`, lang: "go", wantErr: "string not closed"},
 		{name: "missing equals", in: `go {linenos}`, lang: "go", wantErr: "expected ="},
 		{name: "bad array", in: `go {hl_lines=[1 2]}`, lang: "go", wantErr: "expected , or ]"},
 		{name: "trailing words", in: `go extra`, lang: "go", wantErr: "text after the language"},
-		{name: "text after list", in: `go {a=1} b`, lang: "go", attrs: []fenceAttr{{name: "a", value: 1, off: 4}}, wantErr: "text after the attribute list"},
+		{name: "text after list", in: `go {a=1} b`, lang: "go", attrs: []Attr{{Name: "a", Value: 1, Offset: 4}}, wantErr: "text after the attribute list"},
 		{name: "class must be string", in: `go {class=1}`, lang: "go", wantErr: "class must be a string"},
 	}
 	for _, tt := range tests {
@@ -70,16 +70,16 @@ func TestParseOptionString(t *testing.T) {
 	t.Parallel()
 	attrs, err := parseOptionString("linenos=table, hl_lines=8 15-17 ,linenostart=199,")
 	require.NoError(t, err)
-	assert.Equal(t, []fenceAttr{
-		{name: "linenos", value: "table", off: 0},
-		{name: "hl_lines", value: "8 15-17", off: 14},
-		{name: "linenostart", value: "199", off: 33},
+	assert.Equal(t, []Attr{
+		{Name: "linenos", Value: "table", Offset: 0},
+		{Name: "hl_lines", Value: "8 15-17", Offset: 14},
+		{Name: "linenostart", Value: "199", Offset: 33},
 	}, attrs)
 
 	_, err = parseOptionString("linenos=table,oops")
-	var oe *optionError
+	var oe *OptionError
 	require.ErrorAs(t, err, &oe)
-	assert.Equal(t, 14, oe.Off)
+	assert.Equal(t, 14, oe.Offset)
 }
 
 func TestParseHLLines(t *testing.T) {
@@ -120,7 +120,7 @@ func FuzzFenceInfo(f *testing.F) {
 	f.Add(`go {hl_lines=[[[[[[[[[[1]]]]]]]]]]}`)
 	f.Add(`go {a="\`)
 	f.Add(`go {a=1e999999 b=-}`)
-	h := newHighlighter(defaultHighlightConfig())
+	h := New(Config{})
 	f.Fuzz(func(t *testing.T, info string) {
 		fi := parseFenceInfo(info)
 		if fi.err != "" && (fi.errOff < 0 || fi.errOff > len(info)) {
@@ -129,16 +129,15 @@ func FuzzFenceInfo(f *testing.F) {
 		if strings.ContainsAny(info, "\n`") {
 			return // not a fence info string
 		}
-		bi := &blockInfo{set: h.def}
-		h.parseInfo(bi, info, 0)
-		for _, p := range bi.problems {
-			if p.off < 0 || p.off > len(info) {
-				t.Fatalf("problem %q at %d outside %q", p.msg, p.off, info)
+		b := ParseFence(info)
+		for _, p := range append(b.Problems, h.Check(&b)...) {
+			if p.Offset < 0 || p.Offset > len(info) {
+				t.Fatalf("problem %q at %d outside %q", p.Message, p.Offset, info)
 			}
 		}
 		const code = "x := \"<&>\"\n"
 		var out bytes.Buffer
-		if err := h.writeBlock(&out, []byte(code), bi); err != nil {
+		if err := h.WriteBlock(&out, []byte(code), &b); err != nil {
 			t.Fatalf("writeBlock(%q): %v", info, err)
 		}
 		html := out.String()

@@ -1,4 +1,4 @@
-package render
+package highlight
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 )
 
-const corpusDir = "../../shared/corpus/hugodocs"
+const corpusDir = "../../../shared/corpus/hugodocs"
 
 // corpusFenceLangs returns the language word of every fenced code block in
 // the corpus, in order (so frequent names come often, as in a real site).
@@ -77,7 +77,7 @@ func BenchmarkLexerLookup(b *testing.B) {
 		report(b)
 	})
 	b.Run("folio-cached", func(b *testing.B) {
-		h := newHighlighter(defaultHighlightConfig())
+		h := New(Config{})
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, l := range langs {
@@ -86,4 +86,24 @@ func BenchmarkLexerLookup(b *testing.B) {
 		}
 		report(b)
 	})
+}
+
+// BenchmarkWriteBlock writes one Go block with the default settings (the
+// cached formatter) and with fence options (a formatter per block).
+func BenchmarkWriteBlock(b *testing.B) {
+	code := []byte(strings.Repeat("func main() {\n\tfmt.Println(\"hello\")\n}\n", 10))
+	h := New(Config{})
+	for _, info := range []string{"go", "go {linenos=table hl_lines=[2]}"} {
+		b.Run(info, func(b *testing.B) {
+			b.ReportAllocs()
+			var out bytes.Buffer
+			for b.Loop() {
+				blk := ParseFence(info)
+				out.Reset()
+				if err := h.WriteBlock(&out, code, &blk); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -1,0 +1,187 @@
+package highlight
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/folio-md/folio/render/internal/htmlsafe"
+)
+
+// writeDivStart writes <div class="highlight"> with the fence's extra
+// attributes: class is appended, id is kept when valid, and other names
+// are written with escaped values, except event handlers (on...), style
+// and the others divAttrAllowed refuses (Check reports them).
+func writeDivStart(w io.Writer, attrs []Attr) error {
+	if len(attrs) == 0 {
+		_, err := io.WriteString(w, `<div class="highlight">`)
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(`<div class="highlight`)
+	if k := findAttr(attrs, "class"); k >= 0 {
+		if s, ok := attrs[k].Value.(string); ok && s != "" {
+			b.WriteByte(' ')
+			b.WriteString(escapeAttr(s))
+		}
+	}
+	b.WriteByte('"')
+	for _, a := range attrs {
+		if a.Name == "class" || !divAttrAllowed(a) {
+			continue
+		}
+		v, ok := scalarString(a.Value)
+		if !ok {
+			continue
+		}
+		b.WriteByte(' ')
+		b.WriteString(a.Name) // divAttrAllowed allows plain names only
+		b.WriteString(`="`)
+		b.WriteString(escapeAttr(v))
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// divAttrAllowed reports whether a fence attribute may be written on the
+// wrapping div, as Hugo writes them all: htmlsafe.InertDivAttr (the
+// attribute allow-list, and plain names that do nothing on a div, such as
+// filename or width; style is a chroma option on a fence, never an
+// attribute). An id must be a valid anchor and every value a scalar.
+func divAttrAllowed(a Attr) bool {
+	name := strings.ToLower(a.Name)
+	if !htmlsafe.InertDivAttr([]byte(name), false) {
+		return false
+	}
+	if name == "id" {
+		s, ok := a.Value.(string)
+		return ok && validAnchor(s)
+	}
+	_, ok := scalarString(a.Value)
+	return ok
+}
+
+func scalarString(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case int:
+		return strconv.Itoa(v), true
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64), true
+	case bool:
+		return strconv.FormatBool(v), true
+	}
+	return "", false
+}
+
+// writePlain writes code the way Hugo writes a language chroma does not
+// know: escaped, no <div>; langAttr is already escaped.
+func writePlain(w io.Writer, code []byte, langAttr string) error {
+	bw := asByteWriter(w)
+	if langAttr == "" {
+		_, _ = bw.WriteString(`<pre tabindex="0"><code>`)
+	} else {
+		_, _ = bw.WriteString(`<pre tabindex="0"><code class="language-`)
+		_, _ = bw.WriteString(langAttr)
+		_, _ = bw.WriteString(`" data-lang="`)
+		_, _ = bw.WriteString(langAttr)
+		_, _ = bw.WriteString(`">`)
+	}
+	writeEscapedCode(bw, code)
+	_, err := bw.WriteString("</code></pre>")
+	if err == nil {
+		err = bw.flush()
+	}
+	return err
+}
+
+// byteWriter is the writing surface the escaper needs.
+type byteWriter interface {
+	io.Writer
+	io.StringWriter
+}
+
+// flushWriter is a byteWriter: w itself, or a buffer that flush copies
+// to w.
+type flushWriter struct {
+	byteWriter
+	w   io.Writer
+	buf *bytes.Buffer
+}
+
+func (f flushWriter) flush() error {
+	if f.buf == nil {
+		return nil
+	}
+	_, err := f.w.Write(f.buf.Bytes())
+	return err
+}
+
+func asByteWriter(w io.Writer) flushWriter {
+	if bw, ok := w.(byteWriter); ok {
+		return flushWriter{byteWriter: bw}
+	}
+	var b bytes.Buffer
+	return flushWriter{byteWriter: &b, w: w, buf: &b}
+}
+
+// codeSpecial holds the bytes writeEscapedCode escapes.
+var codeSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
+
+// writeEscapedCode escapes code for HTML text with Go's html.EscapeString
+// set (& < > ' " as &amp; &lt; &gt; &#39; &#34;), which Hugo uses for
+// fenced code.
+func writeEscapedCode(w byteWriter, code []byte) {
+	last := 0
+	for i := 0; i < len(code); i++ {
+		if !codeSpecial[code[i]] {
+			continue
+		}
+		var rep string
+		switch code[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		}
+		_, _ = w.Write(code[last:i])
+		_, _ = w.WriteString(rep)
+		last = i + 1
+	}
+	_, _ = w.Write(code[last:])
+}
+
+// escapeAttr escapes s for a double-quoted attribute value.
+func escapeAttr(s string) string {
+	if !strings.ContainsAny(s, `&<>"'`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
