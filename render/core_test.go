@@ -21,6 +21,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/shortcode"
+	"github.com/folio-md/folio/toc"
 )
 
 func TestAnchorize(t *testing.T) {
@@ -170,7 +171,7 @@ func TestExtenderInOwnGoldmark(t *testing.T) {
 	assert.Contains(t, out, `class="chroma"`)
 	m := meta.Get(ctx)
 	assert.Equal(t, "T", m["title"])
-	tc := TOCOf(ctx)
+	tc := toc.Get(ctx)
 	require.NotNil(t, tc)
 	require.NotEmpty(t, tc.Items)
 	ds := DiagnosticsOf(ctx)

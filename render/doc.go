@@ -107,7 +107,7 @@
 //
 // [Extender] brings IDs, hooks, the raw HTML policy, iframe embeds,
 // Blackfriday image titles, highlighting and the TOC into a
-// goldmark.Markdown you build; [TOCOf] and [DiagnosticsOf] read the
+// goldmark.Markdown you build; [toc.Get] and [DiagnosticsOf] read the
 // results from the parser.Context, and goldmark-meta's meta.Get keeps
 // reading the YAML front matter.
 package render

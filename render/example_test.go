@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/toc"
 )
 
 func Example() {
@@ -98,7 +99,7 @@ func ExampleExtender() {
 	}
 	fmt.Print(buf.String())
 	fmt.Println(meta.Get(ctx)["title"])
-	fmt.Println(render.TOCOf(ctx).Items[0].ID)
+	fmt.Println(toc.Get(ctx).Items[0].ID)
 	// Output:
 	// <h2 id="intro">Intro</h2>
 	// <p><img src="/p.jpg" alt="photo" title="A caption"></p>

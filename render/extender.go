@@ -1,14 +1,13 @@
 package render
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	meta "github.com/yuin/goldmark-meta"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/embed"
@@ -111,7 +110,7 @@ type Extender struct {
 	NoMeta bool
 
 	// TOCStartLevel and TOCEndLevel choose the headings of the table of
-	// contents TOCOf returns. Zero means Hugo's 2 and 3; an end of -1
+	// contents that toc.Get returns. Zero means Hugo's 2 and 3; an end of -1
 	// means every level.
 	TOCStartLevel, TOCEndLevel int
 
@@ -128,7 +127,6 @@ var _ goldmark.Extender = (*Extender)(nil)
 const (
 	prioAttach   = -1000
 	prioBlocks   = 100
-	prioTOC      = 10000
 	prioRenderer = 100
 	prioImages   = 150 // before goldmark's link parser (200)
 )
@@ -178,14 +176,16 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 			code:   code,
 		}, prioBlocks),
 	}
-	if !e.noTOC {
-		transformers = append(transformers, util.Prioritized(&tocTransformer{start: e.TOCStartLevel, end: e.TOCEndLevel}, prioTOC))
-	}
 	opts := []parser.Option{parser.WithAttribute(), parser.WithASTTransformers(transformers...)}
 	if !e.NoBlackfridayImages {
 		opts = append(opts, parser.WithInlineParsers(util.Prioritized(blackfridayImage{}, prioImages)))
 	}
 	m.Parser().AddOptions(opts...)
+	if !e.noTOC {
+		// The table of contents is toc's own Extender, read with toc.Get.
+		start, end := cmp.Or(e.TOCStartLevel, 2), cmp.Or(e.TOCEndLevel, 3)
+		(&toc.Extender{Options: []toc.Option{toc.StartLevel(start), toc.EndLevel(end)}}).Extend(m)
+	}
 
 	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy()}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
@@ -196,29 +196,6 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	if !e.NoMeta {
 		meta.Meta.Extend(m)
 	}
-}
-
-// tocTransformer stores the table of contents in the parser.Context.
-type tocTransformer struct{ start, end int }
-
-var tocKey = parser.NewContextKey()
-
-func (t *tocTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	start, end := t.start, t.end
-	if start == 0 {
-		start = 2
-	}
-	if end == 0 {
-		end = 3
-	}
-	pc.Set(tocKey, toc.Build(doc, reader.Source(), toc.StartLevel(start), toc.EndLevel(end)))
-}
-
-// TOCOf returns the table of contents of the document parsed with pc by a
-// goldmark.Markdown extended with an Extender; nil if there is none.
-func TOCOf(pc parser.Context) *toc.TOC {
-	t, _ := pc.Get(tocKey).(*toc.TOC)
-	return t
 }
 
 // DiagnosticsOf returns the warnings an Extender recorded for the document

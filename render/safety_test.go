@@ -77,6 +77,7 @@ import (
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/shortcode"
+	"github.com/folio-md/folio/toc"
 )
 
 var safetySeeds = flag.String("safety.seeds", "all",
@@ -407,7 +408,7 @@ func renderExtender(md goldmark.Markdown, src string) ([]output, error) {
 		return nil, acceptableError(err)
 	}
 	outs := []output{{"HTML", buf.Bytes()}}
-	if t := render.TOCOf(pc); t != nil {
+	if t := toc.Get(pc); t != nil {
 		outs = append(outs, output{"TOC", t.HTML()})
 	}
 	return outs, nil
