@@ -16,22 +16,6 @@ import (
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
-// Position is where a construct starts in its source file.
-type Position struct {
-	Path   string // the post's path; "" for Render
-	Line   int    // 1-based line of the file
-	Column int    // 1-based column, in bytes
-}
-
-// String returns "path:line:col", or "line:col" without a path, like
-// Hugo's .Position.
-func (p Position) String() string {
-	if p.Path == "" {
-		return fmt.Sprintf("%d:%d", p.Line, p.Column)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Column)
-}
-
 // Link is what a link hook receives, as Hugo's render-link hook does.
 type Link struct {
 	Destination string            // the URL as written, backslash escapes resolved
@@ -41,7 +25,7 @@ type Link struct {
 	Attributes  map[string]string // attributes set on the link, nil if none
 	AutoLink    bool              // <https://...>, or a bare URL found by Linkify
 	Ordinal     int               // zero-based index among the links of the document
-	Position    Position          // where the link starts
+	Position    post.Position     // where the link starts
 	Post        *post.Post        // the post being rendered; nil for Render
 }
 
@@ -56,9 +40,9 @@ type Image struct {
 	// hook's output then replaces the whole paragraph (no <p> is written),
 	// as with Hugo's wrapStandAloneImageWithinParagraph = false.
 	IsBlock  bool
-	Ordinal  int        // zero-based index among the images of the document
-	Position Position   // where the image starts
-	Post     *post.Post // the post being rendered; nil for Render
+	Ordinal  int           // zero-based index among the images of the document
+	Position post.Position // where the image starts
+	Post     *post.Post    // the post being rendered; nil for Render
 }
 
 // Heading is what a heading hook receives, as Hugo's render-heading hook does.
@@ -69,7 +53,7 @@ type Heading struct {
 	PlainText  string            // the heading text as plain text
 	Attributes map[string]string // every attribute but id, nil if none
 	Ordinal    int               // zero-based index among the headings of the document
-	Position   Position          // where the heading starts
+	Position   post.Position     // where the heading starts
 	Post       *post.Post        // the post being rendered; nil for Render
 }
 
@@ -183,9 +167,9 @@ var (
 )
 
 // position returns the file position of offset off of the parsed source.
-func (d *docState) position(off int) Position {
+func (d *docState) position(off int) post.Position {
 	line, col := d.lineColParsed(off)
-	return Position{Path: d.path, Line: line, Column: col}
+	return post.Position{Path: d.path, Line: line, Column: col}
 }
 
 // childrenHTML renders n's children, of the document of d, to HTML.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/folio-md/folio/embed"
+	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/shortcode"
 )
@@ -151,9 +152,9 @@ type shortcodeHost struct {
 
 // Position returns the file position of offset off of the page source,
 // in time linear over the page's calls in whatever order they come.
-func (h shortcodeHost) Position(off int) shortcode.Position {
+func (h shortcodeHost) Position(off int) post.Position {
 	line, col := h.d.lineColSource(off)
-	return shortcode.Position{Path: h.d.path, Line: line, Column: col}
+	return post.Position{Path: h.d.path, Line: line, Column: col}
 }
 
 // Warn adds a Diagnostic at offset off of the page source.

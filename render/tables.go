@@ -20,9 +20,9 @@ type TableBlock struct {
 	TBody [][]TableCell
 	// Attributes are the table's attributes (allow-listed), nil if none.
 	Attributes map[string]string
-	Ordinal    int        // zero-based index among the tables of the document
-	Position   Position   // where the table starts
-	Post       *post.Post // the post being rendered; nil for Render
+	Ordinal    int           // zero-based index among the tables of the document
+	Position   post.Position // where the table starts
+	Post       *post.Post    // the post being rendered; nil for Render
 }
 
 // TableCell is one cell of a TableBlock.

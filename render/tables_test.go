@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
 )
 
@@ -49,7 +50,7 @@ func TestTableHook(t *testing.T) {
 	assert.Equal(t, render.TableCell{Alignment: "left", Text: "x | y"}, first.TBody[1][0])
 	assert.Equal(t, render.TableCell{Alignment: "right", Text: "<!-- raw HTML omitted -->raw<!-- raw HTML omitted -->"}, first.TBody[1][2],
 		"cell text follows the raw HTML policy")
-	assert.Equal(t, render.Position{Line: 1, Column: 1}, first.Position)
+	assert.Equal(t, post.Position{Line: 1, Column: 1}, first.Position)
 	assert.Equal(t, 1, got[1].Ordinal)
 	assert.Empty(t, got[1].TBody)
 

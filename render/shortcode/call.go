@@ -38,7 +38,7 @@ type Call struct {
 	// parent, or of the page for a top-level call, whatever their names.
 	Ordinal int
 	// Position is where the call starts in the source file.
-	Position Position
+	Position post.Position
 	// Page is the post being rendered; nil for a render of bare Markdown.
 	Page *post.Post
 

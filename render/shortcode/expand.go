@@ -16,7 +16,7 @@ import (
 // Package render implements it.
 type Host interface {
 	// Position returns the file position of offset off of the source.
-	Position(off int) Position
+	Position(off int) post.Position
 	// Warn adds a Diagnostic with msg at offset off of the source.
 	Warn(off int, msg string)
 	// RenderMarkdown renders a Markdown fragment, which holds no shortcode

@@ -21,10 +21,10 @@ type testHost struct {
 	warns []string
 }
 
-func (h *testHost) Position(off int) Position {
+func (h *testHost) Position(off int) post.Position {
 	off = max(0, min(off, len(h.src)))
 	line := 1 + bytes.Count(h.src[:off], []byte("\n"))
-	return Position{Line: line, Column: off - (bytes.LastIndexByte(h.src[:off], '\n') + 1) + 1}
+	return post.Position{Line: line, Column: off - (bytes.LastIndexByte(h.src[:off], '\n') + 1) + 1}
 }
 
 func (h *testHost) Warn(off int, msg string) {

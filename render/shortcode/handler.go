@@ -98,30 +98,14 @@ func (e *Error) Error() string {
 // Unwrap returns e.Err.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Position is where a call starts in its source file.
-type Position struct {
-	Path   string // the post's path; "" for a render of bare Markdown
-	Line   int    // 1-based line of the file
-	Column int    // 1-based column, in bytes
-}
-
-// String returns "path:line:col", or "line:col" without a path, like
-// Hugo's .Position.
-func (p Position) String() string {
-	if p.Path == "" {
-		return fmt.Sprintf("%d:%d", p.Line, p.Column)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Column)
-}
-
 // Ref is what a ref or relref call asks a [RefResolver] for.
 type Ref struct {
-	Path         string     // the page reference: "about.md", "/blog/post", "#anchor", ...
-	Lang         string     // the lang argument, "" if not given
-	OutputFormat string     // the outputFormat argument, "" if not given
-	Relative     bool       // relref (a path relative to the site root) rather than ref (an absolute URL)
-	Page         *post.Post // the page being rendered; nil for a render of bare Markdown
-	Position     Position   // where the call is
+	Path         string        // the page reference: "about.md", "/blog/post", "#anchor", ...
+	Lang         string        // the lang argument, "" if not given
+	OutputFormat string        // the outputFormat argument, "" if not given
+	Relative     bool          // relref (a path relative to the site root) rather than ref (an absolute URL)
+	Page         *post.Post    // the page being rendered; nil for a render of bare Markdown
+	Position     post.Position // where the call is
 }
 
 // RefResolver turns a ref or relref call into a URL. The URL is

@@ -159,7 +159,7 @@ func (t *templateShortcode) Name() string { return t.sc.Name }
 func (t *templateShortcode) Ordinal() int { return t.sc.Ordinal }
 
 // Position is Call.Position.
-func (t *templateShortcode) Position() Position { return t.sc.Position }
+func (t *templateShortcode) Position() post.Position { return t.sc.Position }
 
 // Parent is the parent call's data, nil at the top level.
 func (t *templateShortcode) Parent() *templateShortcode { return t.parent }
