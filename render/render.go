@@ -20,6 +20,7 @@ import (
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/internal/textstats"
 	"github.com/folio-md/folio/render/shortcode"
+	"github.com/folio-md/folio/render/shortcode/builtin"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -61,7 +62,7 @@ func New(opts ...Option) *Renderer {
 	r := &Renderer{cfg: c, hl: highlight.New(hc), urls: htmlsafe.Policy{Schemes: c.urlSchemes}}
 	r.sc = c.sc.expand
 	r.sc.UnsafeHTML = c.unsafe
-	*c.sc.builtins = builtinSettings{embed: c.sc.embed, hugoMarkup: c.sc.hugoMarkup, hl: r.hl}
+	*c.sc.builtins = builtin.Settings{Embed: c.sc.embed, HugoMarkup: c.sc.hugoMarkup, Highlighter: r.hl}
 	r.md = r.buildMarkdown()
 	r.tocOpts = r.tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
 	return r

@@ -7,6 +7,7 @@ import (
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/shortcode"
+	"github.com/folio-md/folio/render/shortcode/builtin"
 )
 
 // shortcodeConfig holds the registered shortcode handlers and options.
@@ -20,12 +21,12 @@ type shortcodeConfig struct {
 	hugoMarkup bool
 	// builtins are the settings the built-in handlers read; New fills
 	// them in once every option is applied.
-	builtins *builtinSettings
+	builtins *builtin.Settings
 }
 
 func defaultShortcodeConfig() shortcodeConfig {
-	b := &builtinSettings{}
-	return shortcodeConfig{expand: shortcode.Config{Handlers: builtinShortcodes(b)}, builtins: b}
+	b := &builtin.Settings{}
+	return shortcodeConfig{expand: shortcode.Config{Handlers: builtin.Handlers(b)}, builtins: b}
 }
 
 // WithShortcode registers h under name, replacing a built-in or an

@@ -1,4 +1,9 @@
-package render
+// Package builtin holds Hugo's built-in shortcodes (youtube, vimeo,
+// figure, highlight, param, details, ref, relref and toc) as
+// shortcode.Handler values. They use the public API of shortcode.Call and
+// nothing else, so a program can register them under other names, wrap
+// them, or write its own equal; render.New registers them by default.
+package builtin
 
 import (
 	"errors"
@@ -7,6 +12,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/folio-md/folio/embed"
 	"github.com/folio-md/folio/render/highlight"
@@ -14,22 +20,26 @@ import (
 	"github.com/folio-md/folio/render/shortcode"
 )
 
-// The built-in shortcodes are handlers like a user's: they use the
-// public API of shortcode.Call and nothing else, and read the Renderer's
-// settings (embed options, Hugo's markup, the highlighter) from
-// builtinSettings, as a user's handler would from its own closure.
-
-// builtinSettings are the Renderer settings the built-ins read. New fills
-// them in once every option is applied, before any render.
-type builtinSettings struct {
-	embed      embed.Options // base options of youtube and vimeo (WithEmbedOptions)
-	hugoMarkup bool          // write the white space of Hugo's templates (HugoCompat)
-	hl         *highlight.Highlighter
+// Settings are what the built-ins read besides the call: the renderer's
+// settings, as a user's handler would keep them in its own closure.
+type Settings struct {
+	// Embed is the base of every youtube and vimeo embed; a call's
+	// arguments (autoplay, class, title, ...) are applied on top.
+	Embed embed.Options
+	// HugoMarkup makes figure and details write the white space of Hugo's
+	// templates (render.HugoCompat sets it).
+	HugoMarkup bool
+	// Highlighter highlights the highlight shortcode's code; nil writes
+	// it as plain code.
+	Highlighter *highlight.Highlighter
 }
 
-// builtinShortcodes returns a fresh map of the built-in shortcodes,
-// reading their settings from b.
-func builtinShortcodes(b *builtinSettings) map[string]shortcode.Handler {
+// Handlers returns a fresh map of the built-in shortcodes, by name. They
+// read s at each call, so s may be filled in after Handlers returns (as
+// render.New does once every option is applied) but not changed during
+// a render.
+func Handlers(s *Settings) map[string]shortcode.Handler {
+	b := s
 	return map[string]shortcode.Handler{
 		"youtube":   {Render: b.youtubeShortcode},
 		"vimeo":     {Render: b.vimeoShortcode},
@@ -118,7 +128,7 @@ func videoOptions(sc *shortcode.Call, o *embed.Options) error {
 // {{< youtube id=ID start=30 end=60 autoplay=true mute=true loop=true
 // controls=false loading=lazy title="…" class="…" allowFullScreen=false >}}.
 // The id may also be any YouTube URL.
-func (cfg *builtinSettings) youtubeShortcode(w io.Writer, sc *shortcode.Call) error {
+func (cfg *Settings) youtubeShortcode(w io.Writer, sc *shortcode.Call) error {
 	checkArgs(sc, 1, "id", "start", "end", "autoplay", "mute", "loop", "controls", "loading", "title", "class", "allowFullScreen")
 	id, err := idArg(sc)
 	if err != nil {
@@ -131,7 +141,7 @@ func (cfg *builtinSettings) youtubeShortcode(w io.Writer, sc *shortcode.Call) er
 	if v.Provider != embed.ProviderYouTube {
 		return fmt.Errorf("%q is not a YouTube video", id)
 	}
-	o := cfg.embed
+	o := cfg.Embed
 	if err := videoOptions(sc, &o); err != nil {
 		return err
 	}
@@ -169,7 +179,7 @@ func (cfg *builtinSettings) youtubeShortcode(w io.Writer, sc *shortcode.Call) er
 // form {{< vimeo ID CLASS TITLE >}}, or {{< vimeo id=ID class="…"
 // title="…" loading=lazy allowFullScreen=false >}}. The id may also be any
 // Vimeo URL.
-func (cfg *builtinSettings) vimeoShortcode(w io.Writer, sc *shortcode.Call) error {
+func (cfg *Settings) vimeoShortcode(w io.Writer, sc *shortcode.Call) error {
 	checkArgs(sc, 3, "id", "class", "title", "loading", "allowFullScreen")
 	id, err := idArg(sc)
 	if err != nil {
@@ -184,7 +194,7 @@ func (cfg *builtinSettings) vimeoShortcode(w io.Writer, sc *shortcode.Call) erro
 	if err != nil {
 		return err
 	}
-	o := cfg.embed
+	o := cfg.Embed
 	if err := videoOptions(sc, &o); err != nil {
 		return err
 	}
@@ -224,7 +234,7 @@ func urlArg(sc *shortcode.Call, name, attr, element string) string {
 // height, loading, class, link, target, rel, title, caption (Markdown),
 // attr (Markdown) and attrlink. The markup is Hugo's with the template's
 // white space trimmed, or kept as Hugo writes it with HugoCompat.
-func (cfg *builtinSettings) figureShortcode(w io.Writer, sc *shortcode.Call) error {
+func (cfg *Settings) figureShortcode(w io.Writer, sc *shortcode.Call) error {
 	checkArgs(sc, 0, "src", "alt", "width", "height", "loading", "class", "link", "target", "rel", "title", "caption", "attr", "attrlink")
 	if !sc.IsNamedParams && sc.Params != nil {
 		return errors.New("takes named arguments only (src=\"…\")")
@@ -247,7 +257,7 @@ func (cfg *builtinSettings) figureShortcode(w io.Writer, sc *shortcode.Call) err
 	}
 	// Hugo's template leaves white space (new lines and tabs) in the
 	// markup; with HugoCompat it is written as Hugo writes it.
-	hugo := cfg.hugoMarkup
+	hugo := cfg.HugoMarkup
 	var b strings.Builder
 	ws := func(s string) {
 		if hugo {
@@ -341,13 +351,17 @@ func writeAttr(b *strings.Builder, name, value string) {
 // highlightShortcode is Hugo's highlight: {{< highlight LANG "OPTIONS" >}}
 // code {{< /highlight >}}, with the options of a code fence in Hugo's
 // string form ("linenos=table,hl_lines=2 4-5,linenostart=10").
-func (cfg *builtinSettings) highlightShortcode(w io.Writer, sc *shortcode.Call) error {
+func (cfg *Settings) highlightShortcode(w io.Writer, sc *shortcode.Call) error {
 	checkArgs(sc, 2)
 	if sc.IsNamedParams {
 		return errors.New("takes positional arguments: a language and an optional option string")
 	}
 	code := strings.Trim(sc.InnerDeindent(), "\r\n")
-	err := cfg.hl.Highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
+	hl := cfg.Highlighter
+	if hl == nil {
+		hl = highlight.New(highlight.Config{Plain: true})
+	}
+	err := hl.Highlight(w, []byte(code), sc.GetString(0), sc.GetString(1))
 	if oe := (*highlight.OptionError)(nil); errors.As(err, &oe) {
 		return errors.New("render: " + oe.Message) // the message without highlight's prefix
 	}
@@ -381,7 +395,7 @@ func paramShortcode(w io.Writer, sc *shortcode.Call) error {
 // detailsShortcode is Hugo's details: {{< details summary="…" open=true
 // class="…" name="…" title="…" >}}Markdown{{< /details >}}. The summary
 // and the inner content are Markdown.
-func (cfg *builtinSettings) detailsShortcode(w io.Writer, sc *shortcode.Call) error {
+func (cfg *Settings) detailsShortcode(w io.Writer, sc *shortcode.Call) error {
 	// Positional arguments are ignored, as Hugo's template ignores them
 	// (reported by checkArgs: details takes named arguments only).
 	checkArgs(sc, 0, "summary", "open", "class", "name", "title")
@@ -403,7 +417,7 @@ func (cfg *builtinSettings) detailsShortcode(w io.Writer, sc *shortcode.Call) er
 	}
 	// Hugo's template writes a newline before and after the element and
 	// indents with tabs; folio's own markup is compact.
-	hugo := cfg.hugoMarkup
+	hugo := cfg.HugoMarkup
 	indent := "  "
 	var b strings.Builder
 	if hugo {
@@ -460,4 +474,16 @@ func tocShortcode(_ io.Writer, sc *shortcode.Call) error {
 	checkArgs(sc, 0)
 	sc.MarkTOC()
 	return nil
+}
+
+// clip shortens s to at most n bytes for a message, without cutting a
+// UTF-8 sequence, marking the cut with "...".
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
