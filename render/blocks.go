@@ -10,28 +10,28 @@ import (
 // document. It walks the blocks once, never the inline content, and hands
 // what it found to each concern in turn: the heading IDs first (the TOC,
 // the heading hook and footnotes all read them; after the <!--more-->
-// divider has split its block), then the raw HTML policy, then the code
-// blocks' fence attributes.
+// divider has split its block), then the block rewrites (raw HTML policy,
+// embeds, block images), then the code blocks' fence attributes.
 type blockPass struct {
-	ids    *headingIDs
-	policy *policy
-	code   *codeBlocks // nil when goldmark renders code blocks
+	ids     *headingIDs
+	rewrite *blockRewriter
+	code    *codeBlocks // nil when goldmark renders code blocks
 }
 
 func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	d := stateOf(pc)
 	src := reader.Source()
 	var f blockFinds
-	f.collect(doc, b.policy.wantsParagraphs())
+	f.collect(doc, b.rewrite.wantsParagraphs())
 	// The summary divider splits its block first, so that a heading
 	// holding it gets its ID from the text before it.
-	divider, after := b.policy.divide(d, src, doc)
-	if p, ok := after.(*ast.Paragraph); ok && b.policy.wantsParagraphs() {
+	divider, after := b.rewrite.divide(d, src, doc)
+	if p, ok := after.(*ast.Paragraph); ok && b.rewrite.wantsParagraphs() {
 		f.paras = append(f.paras, p)
 	}
 	d.heads = f.heads
 	b.ids.assign(d, src, f.heads)
-	b.policy.apply(d, src, f.blocks, f.paras, divider)
+	b.rewrite.apply(d, src, f.blocks, f.paras, divider)
 	if b.code != nil {
 		b.code.prepare(d, src, f.fences)
 	}

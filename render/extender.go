@@ -171,9 +171,9 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{}, prioAttach),
 		util.Prioritized(&blockPass{
-			ids:    &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
-			policy: &policy{ext: e},
-			code:   code,
+			ids:     &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
+			rewrite: &blockRewriter{ext: e},
+			code:    code,
 		}, prioBlocks),
 	}
 	opts := []parser.Option{parser.WithAttribute(), parser.WithASTTransformers(transformers...)}

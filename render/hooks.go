@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/folio-md/folio/internal/astattr"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
@@ -125,7 +126,7 @@ func nodeAttrs(n ast.Node, skip string) map[string]string {
 		if string(a.Name) == skip || bytes.HasPrefix(a.Name, []byte{0}) {
 			continue
 		}
-		m[string(a.Name)] = attrString(a.Value)
+		m[string(a.Name)] = astattr.Text(a.Value)
 	}
 	if len(m) == 0 {
 		return nil
@@ -145,7 +146,7 @@ func (r *coreRenderer) writeAttrs(w util.BufWriter, n ast.Node, extra util.Bytes
 		_ = w.WriteByte(' ')
 		_, _ = w.Write(a.Name)
 		_, _ = w.WriteString(`="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(attrString(a.Value))))
+		_, _ = w.Write(util.EscapeHTML([]byte(astattr.Text(a.Value))))
 		_ = w.WriteByte('"')
 	}
 }
@@ -228,7 +229,7 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 		Post:       d.page,
 	}
 	if v, ok := n.AttributeString("id"); ok {
-		h.Anchor = attrString(v)
+		h.Anchor = astattr.Text(v)
 	}
 	done, err := runHook(w, d, nodePos(n), "heading", func(w io.Writer) error { return r.ext.HeadingHook(w, h) })
 	if err != nil {

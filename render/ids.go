@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/folio-md/folio/internal/astattr"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
@@ -164,29 +164,6 @@ func resolveText(v []byte) []byte {
 	return util.ResolveEntityNames(v)
 }
 
-// attrString turns an attribute value goldmark parsed into text.
-func attrString(v any) string {
-	switch v := v.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	case nil:
-		return ""
-	case []any:
-		parts := make([]string, len(v))
-		for i, e := range v {
-			parts[i] = attrString(e)
-		}
-		return strings.Join(parts, " ")
-	}
-	return fmt.Sprint(v)
-}
-
 var attrID = []byte("id")
 
 // writtenAttributes reports whether the heading's source line ends with an
@@ -242,7 +219,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 			}
 		}
 		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
-			id := attrString(v)
+			id := astattr.Text(v)
 			switch {
 			case id == "":
 				st.diagParsed(h.Pos(), "empty heading ID ignored; an automatic ID is used")

@@ -83,15 +83,16 @@ func onlyComment(b []byte) bool {
 	return end == len(b)
 }
 
-// policy applies the raw HTML policy to HTML blocks, turns hand-written
-// iframes into embeds and standalone titled images into block images,
-// and splits the document at the summary divider. Inline raw HTML and
-// link URLs are checked where they are rendered.
-type policy struct{ ext *Extender }
+// blockRewriter is the block pass's rewriting of the document: it splits
+// it at the summary divider, applies the raw HTML policy to HTML blocks,
+// turns hand-written iframes into embeds and standalone images (titled,
+// or any with an image hook) into block images. Inline raw HTML and link
+// URLs are checked where they are rendered.
+type blockRewriter struct{ ext *Extender }
 
 // wantsParagraphs reports whether apply needs the document's paragraphs,
 // to find the images that stand alone in one.
-func (t *policy) wantsParagraphs() bool {
+func (t *blockRewriter) wantsParagraphs() bool {
 	return t.ext.ImageHook != nil || t.ext.FigureForTitledImages
 }
 
@@ -99,7 +100,7 @@ func (t *policy) wantsParagraphs() bool {
 // and splits the document there (splitAtDivider). It returns the divider
 // node, nil when there is none, and the block made of what followed the
 // divider inside its block, if any.
-func (t *policy) divide(d *docState, src []byte, doc *ast.Document) (divider, after ast.Node) {
+func (t *blockRewriter) divide(d *docState, src []byte, doc *ast.Document) (divider, after ast.Node) {
 	if !d.summary || !bytes.Contains(src, moreDivider) {
 		return nil, nil
 	}
@@ -110,10 +111,10 @@ func (t *policy) divide(d *docState, src []byte, doc *ast.Document) (divider, af
 	return divider, splitAtDivider(divider, src)
 }
 
-// apply runs the policy over the HTML blocks and paragraphs of a
+// apply runs the rewrites over the HTML blocks and paragraphs of a
 // document, in document order, as the block pass collected them; divider
 // is the summary divider divide found, or nil.
-func (t *policy) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, paras []*ast.Paragraph, divider ast.Node) {
+func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, paras []*ast.Paragraph, divider ast.Node) {
 	unsafe := t.ext.unsafeHTML()
 	for _, n := range blocks {
 		if n == divider {

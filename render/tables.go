@@ -9,6 +9,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/folio-md/folio/internal/astattr"
 	"github.com/folio-md/folio/post"
 )
 
@@ -186,7 +187,7 @@ func (r *coreRenderer) safeAttrs(n ast.Node) map[string]string {
 		if m == nil {
 			m = make(map[string]string)
 		}
-		m[string(a.Name)] = attrString(a.Value)
+		m[string(a.Name)] = astattr.Text(a.Value)
 	}
 	return m
 }

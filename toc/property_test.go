@@ -16,6 +16,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/tools/txtar"
+
+	"github.com/folio-md/folio/internal/astattr"
 )
 
 var propMD = goldmark.New(
@@ -73,7 +75,7 @@ func checkProperties(t *testing.T, src []byte) {
 			if title == "" && txt == "" && !bc.keepEmpty {
 				continue
 			}
-			if id := attrString(h, "id"); id != "" {
+			if id := astattr.Of(h, "id"); id != "" {
 				want = append(want, heading{id, h.Level})
 			}
 		}

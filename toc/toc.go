@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/folio-md/folio/internal/astattr"
 )
 
 // TOC is a table of contents: the top-level entries in document order.
@@ -121,7 +123,7 @@ func itemOf(h *ast.Heading, src []byte, cfg *config) *Item {
 	if text == "" && title == "" && !cfg.keepEmpty {
 		return nil
 	}
-	return &Item{ID: attrString(h, "id"), Title: title, Text: text, Level: min(max(h.Level, 1), 6)}
+	return &Item{ID: astattr.Of(h, "id"), Title: title, Text: text, Level: min(max(h.Level, 1), 6)}
 }
 
 // Excluded reports whether Build leaves the heading out of the table of
@@ -130,7 +132,7 @@ func Excluded(h *ast.Heading) bool {
 	if h == nil {
 		return false
 	}
-	for f := range strings.FieldsSeq(attrString(h, "class")) {
+	for f := range strings.FieldsSeq(astattr.Of(h, "class")) {
 		for _, c := range excludeClasses {
 			if f == c {
 				return true
@@ -138,21 +140,6 @@ func Excluded(h *ast.Heading) bool {
 		}
 	}
 	return false
-}
-
-// attrString returns a []byte or string attribute as a string.
-func attrString(n ast.Node, name string) string {
-	v, ok := n.AttributeString(name)
-	if !ok {
-		return ""
-	}
-	switch v := v.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	}
-	return ""
 }
 
 // shape arranges childless items into a tree as c asks. It copies the items
@@ -334,7 +321,7 @@ func DuplicateIDs(doc ast.Node) []Duplicate {
 		if !entering || n.Attributes() == nil {
 			return ast.WalkContinue, nil
 		}
-		id := attrString(n, "id")
+		id := astattr.Of(n, "id")
 		if id == "" {
 			return ast.WalkContinue, nil
 		}
