@@ -25,7 +25,7 @@ import (
 //	md := goldmark.New(goldmark.WithExtensions(extension.GFM, &render.Extender{}))
 //	ctx := parser.NewContext()
 //	err := md.Convert(src, &buf, parser.WithContext(ctx))
-//	t := render.TOCOf(ctx)          // the table of contents
+//	t := toc.Get(ctx)               // the table of contents (package toc)
 //	ds := render.DiagnosticsOf(ctx) // what was omitted or doubtful
 //	fm := meta.Get(ctx)             // the YAML front matter
 //

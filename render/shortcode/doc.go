@@ -42,7 +42,7 @@
 // emptied when refused. Each replacement and removal is a Diagnostic.
 //
 // Offsets are byte offsets of the page source; the Host turns them into
-// file positions ([Position]), and [Expansion.SourceOffset] maps an
+// file positions ([post.Position]), and [Expansion.SourceOffset] maps an
 // offset of the expanded Markdown back to the source.
 //
 // # Parsing
