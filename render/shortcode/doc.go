@@ -10,7 +10,7 @@
 // the inner content (Inner, InnerDeindent, InnerHTML), the page, the
 // position, and what the renderer offers through the call (RenderMarkdown,
 // Param, ResolveRef, URLAllowed, Warnf, MarkTOC). The built-in shortcodes
-// of package render use nothing else. [Template] adapts a Hugo shortcode
+// (package builtin) use nothing else. [Template] adapts a Hugo shortcode
 // template written for html/template.
 //
 //	note := shortcode.Handler{
