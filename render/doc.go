@@ -20,7 +20,7 @@
 // chroma by package [github.com/folio-md/folio/render/highlight] (see
 // [WithHighlight] and [WithCodeBlockHook]); shortcodes are run before
 // goldmark parses, by package [github.com/folio-md/folio/render/shortcode],
-// which holds the handler, call and template types that [WithShortcode]
+// which holds the handler, call and template types that [WithShortcodeHandler]
 // registers.
 //
 // # Heading IDs
@@ -102,6 +102,12 @@
 // [*shortcode.Error], which unwraps to [shortcode.ErrUnknown],
 // [shortcode.ErrSyntax] or the handler's own error. Warnings are not
 // errors: they are Result.Diagnostics, with the same positions.
+//
+// A configuration error is not an input error: New keeps its signature
+// and records it (a shortcode name no call can match, given to
+// [WithShortcodeHandler]); [Renderer.Err] returns it, and every Render
+// and RenderPost fails with it, unpositioned. It unwraps to
+// [shortcode.ErrInvalidName].
 //
 // # Inside your own goldmark
 //

@@ -1,7 +1,7 @@
 // Package shortcode runs Hugo shortcodes: it finds the calls in a page,
 // hands each to its handler, and puts the output back into the page,
 // with no dependency on a Markdown parser or renderer. Package render
-// uses it; its options (render.WithShortcode, ...) take the types here.
+// uses it; its options (render.WithShortcodeHandler, ...) take the types here.
 //
 // # Handlers
 //
@@ -24,7 +24,7 @@
 //			return err
 //		},
 //	}
-//	r := render.New(render.WithShortcode("note", note))
+//	r := render.New(render.WithShortcodeHandler("note", note))
 //
 // # Expansion
 //
