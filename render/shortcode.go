@@ -117,7 +117,8 @@ func WithUnknownShortcodeHandler(h shortcode.Handler) Option {
 // writes its output; a later call without a closing tag
 // ({{< name.inline />}} or {{< name.inline args >}}) runs the earlier
 // definition again with its own arguments, and is an error without one.
-// Hugo's template functions do not exist in these templates.
+// They have folio's template functions (shortcode.Funcs: markdownify,
+// safeHTML, urlize, default, humanize, ...), .RenderString and .Site.Params.
 //
 // Without it (the default, as in Hugo), each inline shortcode call
 // writes nothing and adds a Diagnostic.

@@ -11,7 +11,11 @@
 // position, and what the renderer offers through the call (RenderMarkdown,
 // Param, ResolveRef, URLAllowed, Warnf, MarkTOC). The built-in shortcodes
 // (package builtin) use nothing else. [Template] adapts a Hugo shortcode
-// template written for html/template.
+// template written for html/template; parse it with [ParseTemplate], or
+// with [Funcs] passed to t.Funcs before Parse, to have the Hugo template
+// functions that make sense without a site: markdownify, safeHTML (under
+// the raw HTML policy), urlize, default, dict, humanize, lower, upper,
+// title, and html/template's print, printf and println (see [Funcs]).
 //
 //	note := shortcode.Handler{
 //		Inner: shortcode.InnerRequired,
