@@ -113,7 +113,9 @@
 //
 // [Extender] brings IDs, hooks, the raw HTML policy, iframe embeds,
 // Blackfriday image titles, highlighting and the TOC into a
-// goldmark.Markdown you build; [toc.Get] and [DiagnosticsOf] read the
-// results from the parser.Context, and goldmark-meta's meta.Get keeps
+// goldmark.Markdown you build; [toc.Get], [DiagnosticsOf] and
+// [FrontMatterOf] (YAML, TOML or JSON front matter, decoded by package
+// post) read the results from the parser.Context, [SetSource] gives it
+// the document's path and first line, and goldmark-meta's meta.Get keeps
 // reading the YAML front matter.
 package render
