@@ -151,7 +151,7 @@ func BenchmarkCorpus(b *testing.B) {
 	// it: the render pipeline alone, without expanding shortcodes.
 	b.Run("ratio/folio-nohighlight-textshortcodes-over-goldmark", func(b *testing.B) {
 		ratio(b, docs, convert(goldmark.New(goldmarkOptions()...)),
-			renderWith(render.New(render.WithShortcodes(false), render.WithHighlighting(false))))
+			renderWith(render.New(render.WithShortcodeSyntax(false), render.WithHighlighting(false))))
 	})
 	b.Run("ratio/folio-highlight-over-goldmark-highlighting", func(b *testing.B) {
 		ratio(b, docs, convert(goldmark.New(goldmarkOptions(

@@ -20,7 +20,7 @@
 // chroma by package [github.com/folio-md/folio/render/highlight] (see
 // [WithHighlight] and [WithCodeBlockHook]); shortcodes are run before
 // goldmark parses, by package [github.com/folio-md/folio/render/shortcode],
-// which holds the handler, call and template types that [WithShortcode]
+// which holds the handler, call and template types that [WithShortcodeHandler]
 // registers.
 //
 // # Heading IDs
@@ -103,11 +103,19 @@
 // [shortcode.ErrSyntax] or the handler's own error. Warnings are not
 // errors: they are Result.Diagnostics, with the same positions.
 //
+// A configuration error is not an input error: New keeps its signature
+// and records it (a shortcode name no call can match, given to
+// [WithShortcodeHandler]); [Renderer.Err] returns it, and every Render
+// and RenderPost fails with it, unpositioned. It unwraps to
+// [shortcode.ErrInvalidName].
+//
 // # Inside your own goldmark
 //
 // [Extender] brings IDs, hooks, the raw HTML policy, iframe embeds,
 // Blackfriday image titles, highlighting and the TOC into a
-// goldmark.Markdown you build; [toc.Get] and [DiagnosticsOf] read the
-// results from the parser.Context, and goldmark-meta's meta.Get keeps
+// goldmark.Markdown you build; [toc.Get], [DiagnosticsOf] and
+// [FrontMatterOf] (YAML, TOML or JSON front matter, decoded by package
+// post) read the results from the parser.Context, [SetSource] gives it
+// the document's path and first line, and goldmark-meta's meta.Get keeps
 // reading the YAML front matter.
 package render

@@ -12,7 +12,7 @@ import (
 	"github.com/folio-md/folio/render/shortcode"
 )
 
-func ExampleWithShortcode() {
+func ExampleWithShortcodeHandler() {
 	// A shortcode with inner content, written in Go.
 	note := shortcode.Handler{
 		Inner: shortcode.InnerRequired, // {{< note >}}…{{< /note >}} or {{< note />}}
@@ -29,7 +29,7 @@ func ExampleWithShortcode() {
 			return err
 		},
 	}
-	r := render.New(render.WithShortcode("note", note))
+	r := render.New(render.WithShortcodeHandler("note", note))
 
 	res, err := r.Render([]byte("# Setup\n\n{{< note kind=\"warning\" >}}Back up *first*.{{< /note >}}\n"))
 	if err != nil {
@@ -49,9 +49,9 @@ func ExampleWithShortcode() {
 	// 3:1: shortcode "note": must be closed or self-closed
 }
 
-func ExampleWithShortcodes() {
+func ExampleWithShortcodeSyntax() {
 	// Leave the shortcode syntax as text (for example to show raw posts).
-	r := render.New(render.WithShortcodes(false))
+	r := render.New(render.WithShortcodeSyntax(false))
 	res, err := r.Render([]byte("{{< youtube 0RKpf3rK57I >}}\n"))
 	if err != nil {
 		log.Fatal(err)

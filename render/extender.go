@@ -19,15 +19,17 @@ import (
 // Extender brings folio's Markdown features into a goldmark.Markdown the
 // caller builds: Hugo-compatible heading IDs, render hooks, the raw HTML
 // policy with hand-written iframe embeds, Blackfriday's image titles, code
-// highlighting, the table of contents and goldmark-meta front matter. Its
-// zero value gives folio's defaults:
+// highlighting, the table of contents and front matter in YAML, TOML or
+// JSON. Its zero value gives folio's defaults:
 //
 //	md := goldmark.New(goldmark.WithExtensions(extension.GFM, &render.Extender{}))
 //	ctx := parser.NewContext()
+//	render.SetSource(ctx, "content/hello.md", 1) // optional: path and first line for diagnostics
 //	err := md.Convert(src, &buf, parser.WithContext(ctx))
 //	t := toc.Get(ctx)               // the table of contents (package toc)
 //	ds := render.DiagnosticsOf(ctx) // what was omitted or doubtful
-//	fm := meta.Get(ctx)             // the YAML front matter
+//	p, err := render.FrontMatterOf(ctx) // the front matter, decoded by package post
+//	fm := meta.Get(ctx)             // YAML front matter, as goldmark-meta reads it
 //
 // Extender does not add goldmark's GFM, footnote, definition list or
 // typographer extensions: add the ones you want yourself (New adds them
@@ -104,9 +106,11 @@ type Extender struct {
 	// code blocks are highlighted as by New().
 	NoHighlight bool
 
-	// NoMeta leaves out goldmark-meta. Defaults to false: a leading YAML
-	// front matter block is parsed by goldmark-meta (read it with
-	// meta.Get) instead of being rendered as text.
+	// NoMeta leaves out front matter recognition. Defaults to false: a
+	// leading front matter, YAML (---), TOML (+++) or JSON ({...}), is
+	// not rendered; package post decodes it (read it with FrontMatterOf,
+	// and YAML also with goldmark-meta's meta.Get), and a front matter
+	// that does not decode is reported as a Diagnostic.
 	NoMeta bool
 
 	// TOCStartLevel and TOCEndLevel choose the headings of the table of
@@ -169,7 +173,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		code = &codeBlocks{hl: hl, hook: e.CodeBlockHook}
 	}
 	transformers := []util.PrioritizedValue{
-		util.Prioritized(attachState{}, prioAttach),
+		util.Prioritized(attachState{frontMatter: !e.NoMeta}, prioAttach),
 		util.Prioritized(&blockPass{
 			ids:     &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
 			rewrite: &blockRewriter{ext: e},
@@ -195,6 +199,8 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 
 	if !e.NoMeta {
 		meta.Meta.Extend(m)
+		m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(frontMatterParser{}, 0)))
+		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(frontMatterRenderer{}, prioRenderer)))
 	}
 }
 

@@ -31,10 +31,10 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("![a](b?\"c\")![a](?\"\")"))
 	f.Add([]byte("# {#}\n\n## x {id=\"\"}\n\n##\n"))
 	f.Add([]byte("{{< x >}}\n\n{{% details %}}\n# h\n"))
-	plain := New(WithFigureForTitledImages(), WithShortcodes(false))
+	plain := New(WithFigureForTitledImages(), WithShortcodeSyntax(false))
 	shortcodes := New(WithFigureForTitledImages())
 	// Hugo's automatic summary, cut early so that it cuts often.
-	hugo := New(HugoCompat(), WithShortcodes(false), WithSummaryLength(3))
+	hugo := New(HugoCompat(), WithShortcodeSyntax(false), WithSummaryLength(3))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		res, err := plain.Render(src)
 		if err != nil {

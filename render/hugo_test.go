@@ -56,7 +56,7 @@ func hugoShortcodes(t *testing.T) []render.Option {
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".html")
 		tpl := template.Must(template.New(name).Parse(string(b)))
-		opts = append(opts, render.WithShortcode(name, shortcode.Template(tpl)))
+		opts = append(opts, render.WithShortcodeHandler(name, shortcode.Template(tpl)))
 	}
 	return opts
 }

@@ -110,17 +110,17 @@ var linearCases = []linearCase{
 
 	// Optional shortcodes left open: each used to hand its children to
 	// its parent one level at a time.
-	{name: "unclosed optional shortcodes", n: 6000, gen: repeat("{{< opt >}} "), opts: []Option{WithShortcode("opt", shortcode.Handler{
+	{name: "unclosed optional shortcodes", n: 6000, gen: repeat("{{< opt >}} "), opts: []Option{WithShortcodeHandler("opt", shortcode.Handler{
 		Inner:  shortcode.InnerOptional,
 		Render: func(w io.Writer, sc *shortcode.Call) error { _, err := io.WriteString(w, "o"); return err },
 	})}},
-	{name: "shortcodes nested 60 deep", n: 100, gen: repeat(strings.Repeat("{{< opt >}}a ", 60) + strings.Repeat("{{< /opt >}}", 60) + "\n\n"), opts: []Option{WithShortcode("opt", shortcode.Handler{
+	{name: "shortcodes nested 60 deep", n: 100, gen: repeat(strings.Repeat("{{< opt >}}a ", 60) + strings.Repeat("{{< /opt >}}", 60) + "\n\n"), opts: []Option{WithShortcodeHandler("opt", shortcode.Handler{
 		Inner:  shortcode.InnerOptional,
 		Render: func(w io.Writer, sc *shortcode.Call) error { _, err := io.WriteString(w, "o"); return err },
 	})}},
 	{name: "optional shortcodes unwound by one close", n: 3000, gen: func(n int) []byte {
 		return []byte(strings.Repeat("{{< opt >}}{{< other >}}", n) + "{{< /opt >}}\n")
-	}, opts: []Option{WithUnknownShortcodes(shortcode.UnknownKeepAsText), WithShortcode("opt", shortcode.Handler{
+	}, opts: []Option{WithUnknownShortcodes(shortcode.UnknownKeepAsText), WithShortcodeHandler("opt", shortcode.Handler{
 		Inner:  shortcode.InnerOptional,
 		Render: func(w io.Writer, sc *shortcode.Call) error { _, err := io.WriteString(w, "o"); return err },
 	})}},

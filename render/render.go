@@ -209,6 +209,9 @@ func (r *Renderer) RenderPost(p *post.Post) (*Result, error) {
 
 // render is one render: the steps below, in order, each a method.
 func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
 	if d.src == nil {
 		d.src = []byte{}
 	}

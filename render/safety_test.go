@@ -330,13 +330,13 @@ var siteParams = render.WithSiteParams(map[string]any{"u": "javascript:alert(1)"
 
 func siteShortcodes() []render.Option {
 	return []render.Option{
-		render.WithShortcode("note", shortcode.Template(noteTemplate)),
-		render.WithShortcode("tlink", shortcode.Template(tlinkTemplate)),
-		render.WithShortcode("esc", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
+		render.WithShortcodeHandler("note", shortcode.Template(noteTemplate)),
+		render.WithShortcodeHandler("tlink", shortcode.Template(tlinkTemplate)),
+		render.WithShortcodeHandler("esc", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := io.WriteString(w, `<span class="esc">`+html.EscapeString(sc.GetString(0))+`</span>`)
 			return err
 		}}),
-		render.WithShortcode("md", shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
+		render.WithShortcodeHandler("md", shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := io.WriteString(w, sc.Inner)
 			return err
 		}}),
@@ -798,7 +798,7 @@ func newFuzzTarget() *fuzzTarget {
 	for i := range ft.renderers {
 		opts := append([]render.Option(nil), common...)
 		if i&1 != 0 {
-			opts = append(opts, render.WithShortcodes(false))
+			opts = append(opts, render.WithShortcodeSyntax(false))
 		}
 		if i&2 != 0 {
 			opts = append(opts, alt...)

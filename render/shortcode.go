@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/folio-md/folio/embed"
@@ -22,6 +23,9 @@ type shortcodeConfig struct {
 	// builtins are the settings the built-in handlers read; New fills
 	// them in once every option is applied.
 	builtins *builtin.Settings
+	// err is the first configuration error (an invalid shortcode name);
+	// Renderer.Err returns it and every render fails with it.
+	err error
 }
 
 func defaultShortcodeConfig() shortcodeConfig {
@@ -29,12 +33,22 @@ func defaultShortcodeConfig() shortcodeConfig {
 	return shortcodeConfig{expand: shortcode.Config{Handlers: builtin.Handlers(b)}, builtins: b}
 }
 
-// WithShortcode registers h under name, replacing a built-in or an
-// earlier registration of the same name. Names are letters, digits, '_',
-// '-' and '/' (for namespaces such as "blog/note"). A handler whose Render
-// is nil removes the shortcode, as WithoutShortcode does.
-func WithShortcode(name string, h shortcode.Handler) Option {
+// WithShortcodeHandler registers h as the handler of the shortcode name,
+// replacing a built-in or an earlier registration of the same name. A
+// name is a letter, digit or '_', then letters, digits, '_', '-' and '/'
+// (for namespaces such as "blog/note"); see shortcode.CheckName. A name no
+// call can match ("", "my note", "css.inline") is a configuration error:
+// New records it, Renderer.Err returns it and every render fails with it.
+// A handler whose Render is nil removes the shortcode, as
+// WithoutShortcodeHandlers does.
+func WithShortcodeHandler(name string, h shortcode.Handler) Option {
 	return optionFunc(func(c *config) {
+		if err := shortcode.CheckName(name); err != nil {
+			if c.sc.err == nil {
+				c.sc.err = fmt.Errorf("render: WithShortcodeHandler: %w", err)
+			}
+			return
+		}
 		if h.Render == nil {
 			delete(c.sc.expand.Handlers, name)
 			return
@@ -43,9 +57,10 @@ func WithShortcode(name string, h shortcode.Handler) Option {
 	})
 }
 
-// WithoutShortcode removes the shortcodes names (built-in or registered
-// earlier); calls to them are then unknown.
-func WithoutShortcode(names ...string) Option {
+// WithoutShortcodeHandlers removes the handlers of the shortcodes names
+// (built-in or registered earlier); calls to them are then unknown (see
+// WithUnknownShortcodes). Names that have no handler are ignored.
+func WithoutShortcodeHandlers(names ...string) Option {
 	return optionFunc(func(c *config) {
 		for _, n := range names {
 			delete(c.sc.expand.Handlers, n)
@@ -53,11 +68,23 @@ func WithoutShortcode(names ...string) Option {
 	})
 }
 
-// WithShortcodes turns shortcode processing on (the default) or off. When
-// off, the shortcode syntax is left as text and Markdown renders it.
-func WithShortcodes(on bool) Option {
+// WithShortcodeSyntax turns the shortcode syntax on (the default) or off.
+// When off, no call is recognised: {{< name >}} and {{% name %}} are left
+// as text and Markdown renders them, whatever handlers are registered.
+func WithShortcodeSyntax(on bool) Option {
 	return optionFunc(func(c *config) { c.sc.expand.Disabled = !on })
 }
+
+// Err returns the configuration error New recorded, or nil: the first
+// shortcode name given to WithShortcodeHandler that no call can match. It
+// unwraps to shortcode.ErrInvalidName. Render and RenderPost return it
+// too, so a program may check it once at start-up or at its first render:
+//
+//	r := render.New(opts...)
+//	if err := r.Err(); err != nil {
+//		log.Fatal(err)
+//	}
+func (r *Renderer) Err() error { return r.cfg.sc.err }
 
 // WithUnknownShortcodes sets what a call to an unregistered shortcode
 // does: shortcode.UnknownError (the default) fails the render, as Hugo
@@ -90,7 +117,8 @@ func WithUnknownShortcodeHandler(h shortcode.Handler) Option {
 // writes its output; a later call without a closing tag
 // ({{< name.inline />}} or {{< name.inline args >}}) runs the earlier
 // definition again with its own arguments, and is an error without one.
-// Hugo's template functions do not exist in these templates.
+// They have folio's template functions (shortcode.Funcs: markdownify,
+// safeHTML, urlize, default, humanize, ...), .RenderString and .Site.Params.
 //
 // Without it (the default, as in Hugo), each inline shortcode call
 // writes nothing and adds a Diagnostic.

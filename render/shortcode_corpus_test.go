@@ -70,7 +70,7 @@ func stubShortcodes() []Option {
 	}}
 	opts := make([]Option, 0, len(corpusCalls))
 	for name := range corpusCalls {
-		opts = append(opts, WithShortcode(name, stub))
+		opts = append(opts, WithShortcodeHandler(name, stub))
 	}
 	return opts
 }
@@ -147,11 +147,11 @@ func BenchmarkShortcodeCorpus(b *testing.B) {
 		}
 	}
 	b.Run("shortcodes", func(b *testing.B) { run(b, New(stubShortcodes()...)) })
-	b.Run("text", func(b *testing.B) { run(b, New(WithShortcodes(false))) })
+	b.Run("text", func(b *testing.B) { run(b, New(WithShortcodeSyntax(false))) })
 	// Both renders post by post, alternating, so that the load of a shared
 	// machine falls on both alike; reports their time ratio.
 	b.Run("ratio", func(b *testing.B) {
-		rs, rt := New(stubShortcodes()...), New(WithShortcodes(false))
+		rs, rt := New(stubShortcodes()...), New(WithShortcodeSyntax(false))
 		var ts, tt time.Duration
 		b.ReportAllocs()
 		for b.Loop() {

@@ -28,10 +28,10 @@ type shortcodeCase struct {
 	Inline     bool           `json:"inline"`     // WithInlineShortcodes(true)
 	Plain      bool           `json:"plain"`      // write Result.Plain in a "plain" section
 	Embed      string         `json:"embed"`      // "hugo": WrapperHugo; "facade": Facade
-	Shortcodes *bool          `json:"shortcodes"` // WithShortcodes
+	Shortcodes *bool          `json:"shortcodes"` // WithShortcodeSyntax
 	Ref        bool           `json:"ref"`        // a test RefResolver
 	Unsafe     bool           `json:"unsafe"`     // WithUnsafeHTML
-	Without    string         `json:"without"`    // WithoutShortcode
+	Without    string         `json:"without"`    // WithoutShortcodeHandlers
 	Site       map[string]any `json:"site"`       // WithSiteParams
 }
 
@@ -77,28 +77,28 @@ func echoShortcode(w io.Writer, sc *shortcode.Call) error {
 // testShortcodes are registered in every golden case.
 func testShortcodes() []Option {
 	return []Option{
-		WithShortcode("echo", shortcode.Handler{Render: echoShortcode, Inner: shortcode.InnerOptional}),
-		WithShortcode("ns/echo", shortcode.Handler{Render: echoShortcode, Inner: shortcode.InnerOptional}),
-		WithShortcode("wrap", shortcode.Handler{Inner: shortcode.InnerRequired, Render: func(w io.Writer, sc *shortcode.Call) error {
+		WithShortcodeHandler("echo", shortcode.Handler{Render: echoShortcode, Inner: shortcode.InnerOptional}),
+		WithShortcodeHandler("ns/echo", shortcode.Handler{Render: echoShortcode, Inner: shortcode.InnerOptional}),
+		WithShortcodeHandler("wrap", shortcode.Handler{Inner: shortcode.InnerRequired, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "<div class=\"wrap\">%s</div>", sc.Inner)
 			return err
 		}}),
-		WithShortcode("deindent", shortcode.Handler{Inner: shortcode.InnerRequired, Render: func(w io.Writer, sc *shortcode.Call) error {
+		WithShortcodeHandler("deindent", shortcode.Handler{Inner: shortcode.InnerRequired, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "<pre>%s</pre>", html.EscapeString(sc.InnerDeindent()))
 			return err
 		}}),
-		WithShortcode("md", shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
+		WithShortcodeHandler("md", shortcode.Handler{Inner: shortcode.InnerOptional, Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "%s**%s**", sc.GetString("prefix"), sc.GetString("text"))
 			return err
 		}}),
-		WithShortcode("word", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
+		WithShortcodeHandler("word", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := fmt.Fprintf(w, "<em>%s</em> &amp; co", html.EscapeString(sc.GetString(0)))
 			return err
 		}}),
-		WithShortcode("fail", shortcode.Handler{Render: func(io.Writer, *shortcode.Call) error {
+		WithShortcodeHandler("fail", shortcode.Handler{Render: func(io.Writer, *shortcode.Call) error {
 			return errors.New("the handler failed")
 		}}),
-		WithShortcode("typed", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
+		WithShortcodeHandler("typed", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			n, err := sc.GetInt("n", 0)
 			if err != nil {
 				return err
@@ -137,7 +137,7 @@ func (sc shortcodeCase) options() []Option {
 		opts = append(opts, WithEmbedOptions(embed.Options{Facade: true}))
 	}
 	if sc.Shortcodes != nil {
-		opts = append(opts, WithShortcodes(*sc.Shortcodes))
+		opts = append(opts, WithShortcodeSyntax(*sc.Shortcodes))
 	}
 	if sc.Ref {
 		opts = append(opts, WithRefResolver(func(ref shortcode.Ref) (string, error) {
@@ -161,7 +161,7 @@ func (sc shortcodeCase) options() []Option {
 		opts = append(opts, WithUnsafeHTML())
 	}
 	if sc.Without != "" {
-		opts = append(opts, WithoutShortcode(sc.Without))
+		opts = append(opts, WithoutShortcodeHandlers(sc.Without))
 	}
 	if sc.Site != nil {
 		opts = append(opts, WithSiteParams(sc.Site))
@@ -266,7 +266,7 @@ func TestShortcodeTemplateInner(t *testing.T) {
 	// Parent, Params and Position reach the template; Inner is not escaped again.
 	outer := template.Must(template.New("o").Parse(`<div>{{ .Inner }}</div>`))
 	inner := template.Must(template.New("i").Parse(`[{{ .Parent.Name }} {{ .Get 0 }} {{ .Ordinal }} {{ .Position }} {{ .IsNamedParams }} {{ .Params }}]`))
-	r := New(WithShortcode("outer", shortcode.Template(outer)), WithShortcode("inner", shortcode.Template(inner)))
+	r := New(WithShortcodeHandler("outer", shortcode.Template(outer)), WithShortcodeHandler("inner", shortcode.Template(inner)))
 	res, err := r.Render([]byte("{{< outer >}}a {{< inner \"<x>\" 2 >}}{{< /outer >}}\n"))
 	require.NoError(t, err)
 	assert.Equal(t, "<div>a [outer &lt;x&gt; 0 1:16 false [&lt;x&gt; 2]]</div>\n", string(res.HTML))

@@ -212,12 +212,17 @@ func stateAt(w util.BufWriter, n ast.Node) *docState {
 
 // attachState is the first AST transformer: it links the document to its
 // state, and in an Extender gives the state its source.
-type attachState struct{}
+// With frontMatter (an Extender's), it also decodes the front matter
+// for FrontMatterOf, whatever its format.
+type attachState struct{ frontMatter bool }
 
-func (attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (a attachState) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	d := stateOf(pc)
 	if d.src == nil {
 		d.src = reader.Source()
 	}
 	doc.SetAttribute(stateAttrName, d)
+	if a.frontMatter {
+		frontMatter(pc, reader.Source())
+	}
 }

@@ -17,9 +17,9 @@ import (
 // URLs, so that each context shows what it does with them.
 func substituteRenderer(opts ...Option) *Renderer {
 	base := []Option{
-		WithShortcode("html", shortcode.Handler{Render: writeString(`<b class="x" onclick="alert(1)">bold</b> &amp; "quoted"`)}),
-		WithShortcode("js", shortcode.Handler{Render: writeString(`javascript:alert(1)`)}),
-		WithShortcode("path", shortcode.Handler{Render: writeString(`/docs/a b/?x=1&amp;y=2`)}),
+		WithShortcodeHandler("html", shortcode.Handler{Render: writeString(`<b class="x" onclick="alert(1)">bold</b> &amp; "quoted"`)}),
+		WithShortcodeHandler("js", shortcode.Handler{Render: writeString(`javascript:alert(1)`)}),
+		WithShortcodeHandler("path", shortcode.Handler{Render: writeString(`/docs/a b/?x=1&amp;y=2`)}),
 		WithRefResolver(func(ref shortcode.Ref) (string, error) {
 			if ref.Path == "evil" {
 				return "JaVaScRiPt:alert(1)", nil
@@ -158,7 +158,7 @@ func TestPlaceholdersCannotBeForged(t *testing.T) {
 func TestTemplateInnerPolicy(t *testing.T) {
 	t.Parallel()
 	tm := template.Must(template.New("box").Parse(`<div class="box">{{ .Inner }}</div>`))
-	opts := []Option{WithShortcode("box", shortcode.Template(tm)), WithSiteParams(map[string]any{"who": "<i>Ann</i>"})}
+	opts := []Option{WithShortcodeHandler("box", shortcode.Template(tm)), WithSiteParams(map[string]any{"who": "<i>Ann</i>"})}
 	src := []byte("{{< box >}}<script>alert(1)</script> by {{< param who >}}{{< /box >}}\n")
 
 	res, err := New(opts...).Render(src)

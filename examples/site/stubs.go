@@ -23,7 +23,7 @@ import (
 func stubOptions(names []string, unknown bool) []render.Option {
 	var opts []render.Option
 	for _, n := range names {
-		opts = append(opts, render.WithShortcode(n, shortcode.Handler{
+		opts = append(opts, render.WithShortcodeHandler(n, shortcode.Handler{
 			Render: stub,
 			Inner:  shortcode.InnerOptional,
 		}))

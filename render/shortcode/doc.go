@@ -1,7 +1,7 @@
 // Package shortcode runs Hugo shortcodes: it finds the calls in a page,
 // hands each to its handler, and puts the output back into the page,
 // with no dependency on a Markdown parser or renderer. Package render
-// uses it; its options (render.WithShortcode, ...) take the types here.
+// uses it; its options (render.WithShortcodeHandler, ...) take the types here.
 //
 // # Handlers
 //
@@ -11,7 +11,11 @@
 // position, and what the renderer offers through the call (RenderMarkdown,
 // Param, ResolveRef, URLAllowed, Warnf, MarkTOC). The built-in shortcodes
 // (package builtin) use nothing else. [Template] adapts a Hugo shortcode
-// template written for html/template.
+// template written for html/template; parse it with [ParseTemplate], or
+// with [Funcs] passed to t.Funcs before Parse, to have the Hugo template
+// functions that make sense without a site: markdownify, safeHTML (under
+// the raw HTML policy), urlize, default, dict, humanize, lower, upper,
+// title, and html/template's print, printf and println (see [Funcs]).
 //
 //	note := shortcode.Handler{
 //		Inner: shortcode.InnerRequired,
@@ -24,7 +28,7 @@
 //			return err
 //		},
 //	}
-//	r := render.New(render.WithShortcode("note", note))
+//	r := render.New(render.WithShortcodeHandler("note", note))
 //
 // # Expansion
 //

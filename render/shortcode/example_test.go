@@ -34,7 +34,7 @@ func Example() {
 			return err
 		},
 	}
-	r := render.New(render.WithShortcode("card", card))
+	r := render.New(render.WithShortcodeHandler("card", card))
 	p, err := post.Parse([]byte("---\nauthor: {name: Ann}\n---\n{{< card link=\"javascript:alert(1)\" >}}\n  *Hi*\n{{< /card >}}\n"))
 	if err != nil {
 		log.Fatal(err)
@@ -78,7 +78,7 @@ func ExampleTemplate() {
 	t := template.Must(template.New("quote").Parse(
 		`<blockquote{{ with .Get "cite" }} cite="{{ . }}"{{ end }}>{{ .Inner }}` +
 			`<footer>{{ .Get "author" }}, quote {{ .Ordinal }} in {{ .Page.Title }}</footer></blockquote>`))
-	quote := render.WithShortcode("quote", shortcode.Template(t))
+	quote := render.WithShortcodeHandler("quote", shortcode.Template(t))
 
 	p, err := post.Parse([]byte("---\ntitle: Sayings\n---\n{{< quote author=\"Ann <A>\" cite=\"https://example.org/?a=1&b=2\" >}}Less is <em>more</em>.{{< /quote >}}\n"))
 	if err != nil {

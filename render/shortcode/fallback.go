@@ -106,9 +106,9 @@ func (e *expander) inlineHandler(n *Node) (Handler, error) {
 				return Handler{}, e.x.errorAt(c.Start, &Error{Name: c.Name, Err: errInlineNested})
 			}
 		}
-		t, err := template.New(n.Name).Parse(string(e.x.orig[n.TagEnd:n.CloseStart]))
+		t, err := template.New(n.Name).Funcs(Funcs()).Parse(string(e.x.orig[n.TagEnd:n.CloseStart]))
 		if err != nil {
-			return Handler{}, e.x.errorAt(n.TagEnd, &Error{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrSyntax, err)})
+			return Handler{}, e.x.errorAt(n.TagEnd, &Error{Name: n.Name, Err: fmt.Errorf("%w: inline shortcode template: %v", ErrSyntax, parseTemplateError(n.Name, err))})
 		}
 		if e.inline == nil {
 			e.inline = make(map[string]*template.Template)

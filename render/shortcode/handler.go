@@ -17,7 +17,7 @@ import (
 type Func func(w io.Writer, c *Call) error
 
 // Handler is a shortcode: the function that renders its calls and
-// whether it takes inner content. Register it with render.WithShortcode.
+// whether it takes inner content. Register it with render.WithShortcodeHandler.
 type Handler struct {
 	// Render renders one call. Required.
 	Render Func

@@ -465,3 +465,30 @@ func Typed(s string) any {
 	}
 	return s
 }
+
+// ErrInvalidName: a shortcode name that no call can ever match (see
+// [CheckName]).
+var ErrInvalidName = errors.New("invalid shortcode name")
+
+// CheckName returns nil when name is a name a call can match, and else an
+// error that unwraps to [ErrInvalidName] and says why. A name is a letter,
+// digit or '_', then letters, digits, '_', '-' and '/' ("note",
+// "blog/note"). Names ending in ".inline" are inline shortcodes, defined
+// by the page itself (render.WithInlineShortcodes), never by a handler.
+func CheckName(name string) error {
+	if name == "" {
+		return fmt.Errorf("%w: the name is empty", ErrInvalidName)
+	}
+	if IsInline(name) {
+		return fmt.Errorf("%w %q: a name ending in %q is an inline shortcode, defined in the page (render.WithInlineShortcodes)", ErrInvalidName, name, InlineSuffix)
+	}
+	src := []byte(name)
+	got, j, err := lexName(src, 0, "}}")
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w %q: %s at byte %d", ErrInvalidName, name, err.Msg, err.Off)
+	case got != name:
+		return fmt.Errorf("%w %q: unexpected %s at byte %d; a name is letters, digits, '_', '-' and '/'", ErrInvalidName, name, runeAt(src, j), j)
+	}
+	return nil
+}

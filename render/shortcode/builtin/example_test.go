@@ -14,7 +14,7 @@ import (
 // wrapper (no style attribute, for a strict Content-Security-Policy).
 func Example() {
 	handlers := builtin.Handlers(&builtin.Settings{Embed: embed.Options{Wrapper: embed.WrapperClass}})
-	r := render.New(render.WithShortcode("video", handlers["youtube"]))
+	r := render.New(render.WithShortcodeHandler("video", handlers["youtube"]))
 	res, err := r.Render([]byte(`{{< video id="0RKpf3rK57I" title="Talk" >}}`))
 	if err != nil {
 		log.Fatal(err)
