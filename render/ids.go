@@ -5,15 +5,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/folio-md/folio/internal/astattr"
+	"github.com/folio-md/folio/render/internal/anchor"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
@@ -28,72 +27,8 @@ import (
 func Anchorize(text string, s IDStyle) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	writeAnchor(&b, strings.TrimFunc(text, unicode.IsSpace), s)
+	anchor.Write(&b, strings.TrimFunc(text, unicode.IsSpace), string(s))
 	return b.String()
-}
-
-func writeAnchor(b *strings.Builder, s string, style IDStyle) {
-	switch style {
-	case IDStyleBlackfriday:
-		pendingDash := false
-		for _, r := range s {
-			if unicode.IsLetter(r) || unicode.IsNumber(r) {
-				if pendingDash && b.Len() > 0 {
-					b.WriteByte('-')
-				}
-				pendingDash = false
-				b.WriteRune(unicode.ToLower(r))
-			} else {
-				pendingDash = true
-			}
-		}
-	case IDStyleGitHubASCII:
-		s = stripAccents(s)
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c == ' ' || c == '-':
-				b.WriteByte('-')
-			case c >= 'A' && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
-			case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_':
-				b.WriteByte(c)
-			}
-		}
-	default:
-		for _, r := range s {
-			switch {
-			case r == ' ' || r == '-':
-				b.WriteByte('-')
-			case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
-				b.WriteRune(unicode.ToLower(r))
-			}
-		}
-	}
-}
-
-// stripAccents decomposes s, drops the combining marks and recomposes it:
-// "Héllo" becomes "Hello".
-func stripAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	d := norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return norm.NFC.String(b.String())
 }
 
 // headingText returns the plain text of a heading's inline content, the
