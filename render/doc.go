@@ -58,7 +58,8 @@
 // through New and through Extender:
 //
 //   - Raw HTML is written as "<!-- raw HTML omitted -->" (comments are
-//     dropped), and so is raw HTML inside a template shortcode's .Inner;
+//     dropped) with a Diagnostic naming the tag, "raw HTML <iframe>
+//     omitted" (for a block, its first tag), and so is raw HTML inside a template shortcode's .Inner;
 //     hand-written YouTube or Vimeo iframes become folio's validated embed.
 //   - Every URL folio writes (links, images, autolinks, linkify, reference
 //     definitions, Blackfriday image titles, figure src, link and

@@ -47,7 +47,7 @@ func ExampleRenderer_Render() {
 	// Output:
 	// <h2 id="ca-va">Ça va?</h2>
 	// <!-- raw HTML omitted -->
-	// 3:1: raw HTML omitted
+	// 3:1: raw HTML <div> omitted
 }
 
 func ExampleRenderer_RenderPost() {
@@ -71,7 +71,7 @@ Line 5 of the file has <b>raw HTML</b>.
 	fmt.Println(res.Diagnostics[0])
 	// Output:
 	// A <em>short</em> summary.
-	// content/hello.md:6:24: raw HTML omitted
+	// content/hello.md:6:24: raw HTML <b> omitted
 }
 
 func ExampleWithHeadingHook() {
