@@ -51,6 +51,16 @@
 // words/500 for CJK text, the speeds Hugo documents; [WithHugoReadingTime]
 // gives the 213 and 501 of Hugo v0.165 and earlier.
 //
+// # Plain text
+//
+// Result.Plain is Hugo's .Plain: the content without tags, its character
+// references kept as written ("Tom &amp; Jerry"), so that it matches
+// Hugo's byte for byte. Result.Text is the same text with the references
+// decoded ("Tom & Jerry"), and Result.SummaryText the summary's text,
+// decoded: use these for search indexes, feeds and meta descriptions.
+// Text and SummaryText are not HTML; escape them before writing them
+// into a page.
+//
 // # Security
 //
 // With the defaults, untrusted Markdown cannot put script into the page,

@@ -20,7 +20,9 @@ type Document struct {
 	TOC         []*toc.Item         `json:"toc"`
 	Summary     string              `json:"summary"`
 	Truncated   bool                `json:"truncated"`
-	Plain       string              `json:"plain"`
+	Plain       string              `json:"plain"`       // render.Result.Plain: Hugo's .Plain, character references kept
+	Text        string              `json:"text"`        // render.Result.Text: Plain decoded
+	SummaryText string              `json:"summaryText"` // render.Result.SummaryText: the summary's text, decoded
 	WordCount   int                 `json:"wordCount"`
 	ReadingTime int                 `json:"readingTime"` // minutes
 	Diagnostics []render.Diagnostic `json:"diagnostics"`
@@ -38,6 +40,8 @@ func NewDocument(p *post.Post, res *render.Result) *Document {
 		Summary:     string(res.Summary),
 		Truncated:   res.Truncated,
 		Plain:       res.Plain,
+		Text:        res.Text,
+		SummaryText: res.SummaryText,
 		WordCount:   res.WordCount,
 		ReadingTime: res.ReadingTime,
 		Diagnostics: res.Diagnostics,
