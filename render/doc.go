@@ -114,6 +114,29 @@
 // [shortcode.ErrSyntax] or the handler's own error. Warnings are not
 // errors: they are Result.Diagnostics, with the same positions.
 //
+// Every render failure of input is that one type: render has no error
+// type of its own, on purpose. A program reads a post and renders it, and
+// both steps fail at a place in the same file, so one errors.As target
+// covers the whole pipeline and prints one way (path:line:col: message),
+// whichever step failed:
+//
+//	p, err := post.ParseFile(fsys, name)
+//	if err == nil {
+//		res, err = r.RenderPost(p)
+//	}
+//	var pe *post.ParseError
+//	if errors.As(err, &pe) { ... pe.Path, pe.Line, pe.Column ... }
+//
+// Package post is where folio's position vocabulary lives ([post.Position]
+// in hooks and shortcode calls, [post.ParseError] for failures), and
+// package shortcode, which render imports and which expands calls on its
+// own too, returns the same type; a render.Error would have to be a
+// second type for the same thing, converted at the boundary. The cause
+// tells what failed: errors.Is with a hook's own error, or with
+// shortcode.ErrUnknown or shortcode.ErrSyntax. A render error's Key is
+// empty (it names front matter keys only). Render(nil post) and other
+// misuse by the program are plain errors.
+//
 // # Inside your own goldmark
 //
 // [Extender] brings IDs, hooks, the raw HTML policy, iframe embeds,
