@@ -1,8 +1,10 @@
 package post_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log"
 	"testing/fstest"
 	"time"
 
@@ -149,4 +151,24 @@ func ExamplePost_Status() {
 	// draft
 	// future
 	// expired
+}
+
+// ExampleFrontMatter_MarshalJSON shows the JSON form of the front matter:
+// camelCase names, absent dates null, absent lists [].
+func ExampleFrontMatter_MarshalJSON() {
+	p, err := post.Parse([]byte("---\ntitle: Hello\ndate: 2024-05-01\n---\nBody.\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	b, err := json.Marshal(p.FrontMatter)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var fm map[string]any
+	if err := json.Unmarshal(b, &fm); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(fm["title"], fm["date"], fm["expiryDate"], fm["tags"])
+	// Output:
+	// Hello 2024-05-01T00:00:00Z <nil> []
 }

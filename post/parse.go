@@ -127,7 +127,16 @@ func (b *builder) err() error {
 
 // ParseFile reads the post name from fsys. Errors carry name as their
 // Path.
+//
+// name is an [fs.FS] path: unrooted and slash-separated, such as
+// "content/posts/x.md" (see [fs.ValidPath]). A rooted name such as
+// "/home/me/x.md" is an error that names it and wraps [fs.ErrInvalid];
+// read such a file with os.DirFS("/") and "home/me/x.md", or with
+// [os.ReadFile] and [Parse].
 func ParseFile(fsys fs.FS, name string, opts ...Option) (*Post, error) {
+	if !fs.ValidPath(name) {
+		return nil, fmt.Errorf("post: %q is not a valid fs.FS path (fs.FS paths are unrooted and slash-separated, such as \"posts/x.md\"; see fs.ValidPath): %w", name, fs.ErrInvalid)
+	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("post: %w", err)

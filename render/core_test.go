@@ -177,7 +177,7 @@ func TestExtenderInOwnGoldmark(t *testing.T) {
 	ds := DiagnosticsOf(ctx)
 	require.Len(t, ds, 2)
 	assert.Equal(t, 10, ds[0].Line)
-	assert.Equal(t, "raw HTML omitted", ds[0].Message)
+	assert.Equal(t, "raw HTML <div> omitted", ds[0].Message)
 	assert.Contains(t, ds[1].Message, "youtube iframe")
 
 	// UnsafeHTML, with goldmark's XHTML option read by folio's renderer.

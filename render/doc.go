@@ -51,6 +51,16 @@
 // words/500 for CJK text, the speeds Hugo documents; [WithHugoReadingTime]
 // gives the 213 and 501 of Hugo v0.165 and earlier.
 //
+// # Plain text
+//
+// Result.Plain is Hugo's .Plain: the content without tags, its character
+// references kept as written ("Tom &amp; Jerry"), so that it matches
+// Hugo's byte for byte. Result.Text is the same text with the references
+// decoded ("Tom & Jerry"), and Result.SummaryText the summary's text,
+// decoded: use these for search indexes, feeds and meta descriptions.
+// Text and SummaryText are not HTML; escape them before writing them
+// into a page.
+//
 // # Security
 //
 // With the defaults, untrusted Markdown cannot put script into the page,
@@ -58,7 +68,8 @@
 // through New and through Extender:
 //
 //   - Raw HTML is written as "<!-- raw HTML omitted -->" (comments are
-//     dropped), and so is raw HTML inside a template shortcode's .Inner;
+//     dropped) with a Diagnostic naming the tag, "raw HTML <iframe>
+//     omitted" (for a block, its first tag), and so is raw HTML inside a template shortcode's .Inner;
 //     hand-written YouTube or Vimeo iframes become folio's validated embed.
 //   - Every URL folio writes (links, images, autolinks, linkify, reference
 //     definitions, Blackfriday image titles, figure src, link and
@@ -102,6 +113,29 @@
 // [*shortcode.Error], which unwraps to [shortcode.ErrUnknown],
 // [shortcode.ErrSyntax] or the handler's own error. Warnings are not
 // errors: they are Result.Diagnostics, with the same positions.
+//
+// Every render failure of input is that one type: render has no error
+// type of its own, on purpose. A program reads a post and renders it, and
+// both steps fail at a place in the same file, so one errors.As target
+// covers the whole pipeline and prints one way (path:line:col: message),
+// whichever step failed:
+//
+//	p, err := post.ParseFile(fsys, name)
+//	if err == nil {
+//		res, err = r.RenderPost(p)
+//	}
+//	var pe *post.ParseError
+//	if errors.As(err, &pe) { ... pe.Path, pe.Line, pe.Column ... }
+//
+// Package post is where folio's position vocabulary lives ([post.Position]
+// in hooks and shortcode calls, [post.ParseError] for failures), and
+// package shortcode, which render imports and which expands calls on its
+// own too, returns the same type; a render.Error would have to be a
+// second type for the same thing, converted at the boundary. The cause
+// tells what failed: errors.Is with a hook's own error, or with
+// shortcode.ErrUnknown or shortcode.ErrSyntax. A render error's Key is
+// empty (it names front matter keys only). Render(nil post) and other
+// misuse by the program are plain errors.
 //
 // A configuration error is not an input error: New keeps its signature
 // and records it (a shortcode name no call can match, given to

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -47,7 +48,7 @@ func ExampleRenderer_Render() {
 	// Output:
 	// <h2 id="ca-va">Ça va?</h2>
 	// <!-- raw HTML omitted -->
-	// 3:1: raw HTML omitted
+	// 3:1: raw HTML <div> omitted
 }
 
 func ExampleRenderer_RenderPost() {
@@ -71,7 +72,7 @@ Line 5 of the file has <b>raw HTML</b>.
 	fmt.Println(res.Diagnostics[0])
 	// Output:
 	// A <em>short</em> summary.
-	// content/hello.md:6:24: raw HTML omitted
+	// content/hello.md:6:24: raw HTML <b> omitted
 }
 
 func ExampleWithHeadingHook() {
@@ -132,4 +133,25 @@ func ExampleHugoCompat() {
 	// summary: <h2 id="install--now"><em>Install <code>folio</code></em> now</h2>
 	// <p>One two three four five six.</p>
 	// truncated: true, reading time: 1 min
+}
+
+// ExampleRenderer_RenderPost_errors shows that a render failure is the
+// same *post.ParseError a parse failure is: one errors.As target for the
+// whole pipeline, with the position in the file.
+func ExampleRenderer_RenderPost_errors() {
+	errNoImages := errors.New("images are not allowed here")
+	r := render.New(render.WithImageHook(func(io.Writer, render.Image) error { return errNoImages }))
+	src := []byte("---\ntitle: Hello\n---\n\nText.\n\n![a cat](/cat.png)\n")
+	p, err := post.Parse(src, post.WithPath("content/hello.md"))
+	if err == nil {
+		_, err = r.RenderPost(p)
+	}
+	var pe *post.ParseError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Path, pe.Line, pe.Column, errors.Is(err, errNoImages))
+	}
+	fmt.Println(err)
+	// Output:
+	// content/hello.md 7 1 true
+	// content/hello.md:7:1: render: image hook: images are not allowed here
 }

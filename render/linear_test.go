@@ -103,6 +103,13 @@ var linearCases = []linearCase{
 			return err
 		})}},
 
+	// Result.Text and Result.SummaryText decode every character
+	// reference of the plain text once.
+	{name: "character references in Text", n: 8000, gen: repeat("Tom &amp; Jerry&rsquo;s &#169; &#x1F600; &bogus; "), goldmark: true},
+	{name: "character references in SummaryText", n: 4000, gen: func(n int) []byte {
+		return []byte(strings.Repeat("a &lt;b&gt; &amp;amp; ", n) + "\n\n<!--more-->\n\nrest\n")
+	}},
+
 	// Diagnostics: the position of each used to be found by scanning
 	// from the start of its line.
 	{name: "inline raw HTML on one line", n: 8000, gen: func(n int) []byte { return []byte(strings.Repeat("<b>x</b>", n) + "\n") }, goldmark: true},

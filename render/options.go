@@ -200,8 +200,9 @@ func WithoutExtensions(exts ...Extension) Option {
 // markup.goldmark.renderer.unsafe = true: raw HTML in the Markdown (and in
 // a template shortcode's .Inner) is written unchanged and URLs are written
 // whatever their scheme. Only use it for trusted input. Without it, each
-// raw HTML block is written as "<!-- raw HTML omitted -->" and reported as
-// a Diagnostic, and a URL whose scheme is not allowed is written as empty
+// raw HTML block or tag is written as "<!-- raw HTML omitted -->" and
+// reported as a Diagnostic that names the tag ("raw HTML <iframe>
+// omitted"; for a block, its first tag), and a URL whose scheme is not allowed is written as empty
 // (see the package documentation, "Security"). Attributes from input stay
 // allow-listed either way (see WithStyleAttributes).
 func WithUnsafeHTML() Option { return optionFunc(func(c *config) { c.unsafe = true }) }

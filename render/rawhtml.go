@@ -15,7 +15,9 @@ import (
 //     more for its closing line when it has one (<pre>, <script>, <style>
 //     and <textarea> blocks whose end tag is on a later line), as goldmark
 //     does; an inline tag becomes "<!-- raw HTML omitted -->"; each is
-//     reported as a Diagnostic (a closing tag is not reported again);
+//     reported as a Diagnostic that names the tag, "raw HTML <iframe>
+//     omitted" (for a block, its first tag after any comments; a closing
+//     tag is not reported again);
 //   - an HTML comment (inline, or a block that starts with one) is dropped,
 //     silently when it is only a comment;
 //   - a hand-written YouTube or Vimeo iframe block (embed.FromHTML) becomes
@@ -120,7 +122,7 @@ func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, 
 		if n == divider {
 			b := blockText(n, src)
 			if rest := bytes.TrimSpace(b[len(moreDivider):]); len(rest) > 0 && !unsafe {
-				d.diagParsed(nodePos(n)+len(moreDivider), "raw HTML omitted (after <!--more-->)")
+				d.diagParsed(nodePos(n)+len(moreDivider), "%s (after <!--more-->)", omittedMessage(rest))
 			}
 			continue
 		}
@@ -130,7 +132,7 @@ func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, 
 		b := blockText(n, src)
 		if startsComment(b) {
 			if !onlyComment(b) {
-				d.diagParsed(nodePos(n), "raw HTML omitted (an HTML block that starts with a comment is dropped whole)")
+				d.diagParsed(nodePos(n), "%s (an HTML block that starts with a comment is dropped whole)", omittedMessage(b))
 			}
 			continue
 		}
@@ -143,7 +145,7 @@ func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, 
 				continue
 			}
 		}
-		d.diagParsed(nodePos(n), "raw HTML omitted")
+		d.diagParsed(nodePos(n), "%s", omittedMessage(b))
 	}
 	for _, p := range paras {
 		img, ok := soleImage(p, src)
@@ -184,6 +186,60 @@ func findDivider(doc *ast.Document, src []byte) ast.Node {
 	})
 	return divider
 }
+
+// omittedMessage returns the diagnostic for raw HTML b that is omitted:
+// "raw HTML <iframe> omitted", naming the first tag of b (after leading
+// white space and comments) as written, "raw HTML omitted" when b starts
+// with no tag it can name.
+func omittedMessage(b []byte) string {
+	if t := firstTag(b); t != "" {
+		return "raw HTML " + t + " omitted"
+	}
+	return "raw HTML omitted"
+}
+
+// firstTag names the first tag of b after leading white space and
+// complete comments: "<iframe>", "</div>", "<!DOCTYPE>", "<?...?>" or
+// "<![CDATA[...]]>"; "" when b starts with none of these. A name is
+// clipped to 40 bytes. It reads each byte of b at most twice.
+func firstTag(b []byte) string {
+	for {
+		b = bytes.TrimLeft(b, " \t\r\n")
+		if !bytes.HasPrefix(b, []byte("<!--")) {
+			break
+		}
+		i := bytes.Index(b[4:], []byte("-->"))
+		if i < 0 {
+			return ""
+		}
+		b = b[4+i+3:]
+	}
+	switch {
+	case len(b) < 2 || b[0] != '<':
+		return ""
+	case b[1] == '?':
+		return "<?...?>"
+	case bytes.HasPrefix(b, []byte("<![CDATA[")):
+		return "<![CDATA[...]]>"
+	}
+	prefix := "<"
+	rest := b[1:]
+	switch rest[0] {
+	case '/', '!':
+		prefix += string(rest[0])
+		rest = rest[1:]
+	}
+	n := 0
+	for n < len(rest) && (isAlpha(rest[n]) || n > 0 && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '-')) {
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return prefix + clip(string(rest[:n]), 40) + ">"
+}
+
+func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // reportURL records that the URL u of n, in the document of d, was
 // refused by the URL policy.
@@ -261,7 +317,7 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 	if v := rawValue(n, source); !startsComment(v) {
 		_, _ = w.Write(omitted)
 		if !bytes.HasPrefix(v, []byte("</")) {
-			stateAt(w, n).diagParsed(nodePos(n), "raw HTML omitted")
+			stateAt(w, n).diagParsed(nodePos(n), "%s", omittedMessage(v))
 		}
 	}
 	return ast.WalkSkipChildren, nil

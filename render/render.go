@@ -152,8 +152,20 @@ type Result struct {
 	// around both ignored). With a front matter summary it is false, as in
 	// Hugo, unless a <!--more--> divider starts the content.
 	Truncated bool
-	// Plain is the content as plain text, Hugo's .Plain.
+	// Plain is the content as plain text, Hugo's .Plain: tags dropped,
+	// "</p>" and "<br>" made line breaks, and character references kept
+	// as written ("Tom &amp; Jerry", "it&rsquo;s"), as Hugo keeps them.
+	// Use Text where the text is not going back into HTML.
 	Plain string
+	// Text is Plain with its character references decoded ("Tom &
+	// Jerry", "it’s"): the text a search index, a feed's plain-text field
+	// or a word-frequency count wants. It is not HTML: escape it before
+	// writing it into a page.
+	Text string
+	// SummaryText is Summary as plain text, by the same rule as Text
+	// (tags dropped, character references decoded): a search result's
+	// snippet or a meta description. Like Text, it is not HTML.
+	SummaryText string
 	// WordCount is Hugo's .WordCount of the content.
 	WordCount int
 	// ReadingTime is the reading time in whole minutes, rounded up; 0 for
@@ -241,6 +253,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 	if err := r.summary(res, d, p, content, cut, cjk); err != nil {
 		return nil, err
 	}
+	res.Text, res.SummaryText = decodedText(res.Plain), decodedText(textstats.Plain(res.Summary))
 	res.Diagnostics = d.diagnostics()
 	return res, nil
 }

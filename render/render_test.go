@@ -170,6 +170,8 @@ type resultJSON struct {
 	Summary     string       `json:"summary"`
 	Truncated   bool         `json:"truncated"`
 	Plain       string       `json:"plain"`
+	Text        string       `json:"text"`
+	SummaryText string       `json:"summaryText"`
 	WordCount   int          `json:"wordCount"`
 	ReadingTime int          `json:"readingTime"`
 	Diagnostics []Diagnostic `json:"diagnostics"`
@@ -202,6 +204,7 @@ func resultOutputs(t *testing.T, res *Result, err error) []golden.Output {
 	}
 	rj := resultJSON{
 		TOC: res.TOC, Summary: string(res.Summary), Truncated: res.Truncated, Plain: res.Plain,
+		Text: res.Text, SummaryText: res.SummaryText,
 		WordCount: res.WordCount, ReadingTime: res.ReadingTime, Diagnostics: res.Diagnostics,
 	}
 	if rj.Diagnostics == nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	stdhtml "html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -200,3 +201,9 @@ func trimShortHTML(html []byte) []byte {
 	}
 	return html
 }
+
+// decodedText returns plain text (Result.Plain, or the plain text of the
+// summary) with its character references decoded: Result.Text and
+// Result.SummaryText. It is one linear pass (html.UnescapeString), and
+// returns plain itself, with no copy, when it holds no '&'.
+func decodedText(plain string) string { return stdhtml.UnescapeString(plain) }

@@ -98,7 +98,7 @@ func TestSampleJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	assert.ElementsMatch(t, []string{"path", "format", "frontMatter", "params", "html", "toc", "summary",
-		"truncated", "plain", "wordCount", "readingTime", "diagnostics"}, keys)
+		"truncated", "plain", "text", "summaryText", "wordCount", "readingTime", "diagnostics"}, keys)
 	assert.Equal(t, "sample.md", doc["path"])
 	assert.Equal(t, "yaml", doc["format"])
 	fm := doc["frontMatter"].(map[string]any)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -113,6 +114,12 @@ func findPosts(dir string) ([]string, error) {
 	var files []string
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			// The error names p, a path under dir ("." for dir itself):
+			// name the path on disk instead.
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				return &fs.PathError{Op: pe.Op, Path: filepath.Join(dir, filepath.FromSlash(p)), Err: pe.Err}
+			}
 			return err
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {

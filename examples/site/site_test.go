@@ -478,3 +478,13 @@ func TestStubUnknownPlainIsClean(t *testing.T) {
 	assert.Equal(t, 3, res.WordCount)
 	assert.Len(t, res.Diagnostics, 3)
 }
+
+// TestSiteMissingSrcNamesIt: a -src that does not exist is named in the
+// error as the user gave it, not as "." (the root of its os.DirFS).
+func TestSiteMissingSrcNamesIt(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "nonexistent")
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, run([]string{"-src", src, "-out", t.TempDir()}, nil, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "stat "+src+": no such file or directory")
+	assert.NotContains(t, stderr.String(), "stat .:")
+}

@@ -172,11 +172,12 @@ func Untitled(path string) string {
 	return strings.ToUpper(base[:1]) + base[1:]
 }
 
-// Describe returns the first sentence or so of a render's plain text, at
+// Describe returns the first sentence or so of a render's decoded text
+// (Result.Text, not Plain, so that html/template escapes "&" once), at
 // most about 160 bytes, cut at a word boundary: a description for pages
 // whose front matter has none.
 func Describe(res *render.Result) string {
-	s := strings.Join(strings.Fields(res.Plain), " ")
+	s := strings.Join(strings.Fields(res.Text), " ") // decoded: html/template escapes it once
 	const max = 160
 	if len(s) <= max {
 		return s
