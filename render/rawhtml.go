@@ -2,7 +2,7 @@ package render
 
 import (
 	"bytes"
-	"unicode/utf8"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -55,36 +55,6 @@ func blockText(n ast.Node, src []byte) []byte {
 	return b.Bytes()
 }
 
-// startsComment reports whether b, after leading white space, opens an
-// HTML comment: an HTML block that starts so is dropped whole (as Hugo
-// drops it), and so is such inline raw HTML.
-func startsComment(b []byte) bool {
-	return bytes.HasPrefix(bytes.TrimLeft(b, " \t\n"), []byte("<!--"))
-}
-
-// onlyComment reports whether b, trimmed, is one complete HTML comment, as
-// CommonMark reads them: "<!-->", "<!--->" or "<!--" text "-->".
-func onlyComment(b []byte) bool {
-	b = bytes.TrimSpace(b)
-	if !bytes.HasPrefix(b, []byte("<!--")) {
-		return false
-	}
-	end := 0
-	switch rest := b[4:]; {
-	case bytes.HasPrefix(rest, []byte(">")):
-		end = 5
-	case bytes.HasPrefix(rest, []byte("->")):
-		end = 6
-	default:
-		i := bytes.Index(rest, []byte("-->"))
-		if i < 0 {
-			return false
-		}
-		end = 4 + i + 3
-	}
-	return end == len(b)
-}
-
 // blockRewriter is the block pass's rewriting of the document: it splits
 // it at the summary divider, applies the raw HTML policy to HTML blocks,
 // turns hand-written iframes into embeds and standalone images (titled,
@@ -122,7 +92,7 @@ func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, 
 		if n == divider {
 			b := blockText(n, src)
 			if rest := bytes.TrimSpace(b[len(moreDivider):]); len(rest) > 0 && !unsafe {
-				d.diagParsed(nodePos(n)+len(moreDivider), "%s (after <!--more-->)", omittedMessage(rest))
+				d.diagParsed(nodePos(n)+len(moreDivider), "%s (after <!--more-->)", htmlsafe.OmittedMessage(rest))
 			}
 			continue
 		}
@@ -130,9 +100,9 @@ func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, 
 			continue
 		}
 		b := blockText(n, src)
-		if startsComment(b) {
-			if !onlyComment(b) {
-				d.diagParsed(nodePos(n), "%s (an HTML block that starts with a comment is dropped whole)", omittedMessage(b))
+		if htmlsafe.StartsComment(b) {
+			if !htmlsafe.OnlyComment(b) {
+				d.diagParsed(nodePos(n), "%s (an HTML block that starts with a comment is dropped whole)", htmlsafe.OmittedMessage(b))
 			}
 			continue
 		}
@@ -145,7 +115,7 @@ func (t *blockRewriter) apply(d *docState, src []byte, blocks []*ast.HTMLBlock, 
 				continue
 			}
 		}
-		d.diagParsed(nodePos(n), "%s", omittedMessage(b))
+		d.diagParsed(nodePos(n), "%s", htmlsafe.OmittedMessage(b))
 	}
 	for _, p := range paras {
 		img, ok := soleImage(p, src)
@@ -187,76 +157,10 @@ func findDivider(doc *ast.Document, src []byte) ast.Node {
 	return divider
 }
 
-// omittedMessage returns the diagnostic for raw HTML b that is omitted:
-// "raw HTML <iframe> omitted", naming the first tag of b (after leading
-// white space and comments) as written, "raw HTML omitted" when b starts
-// with no tag it can name.
-func omittedMessage(b []byte) string {
-	if t := firstTag(b); t != "" {
-		return "raw HTML " + t + " omitted"
-	}
-	return "raw HTML omitted"
-}
-
-// firstTag names the first tag of b after leading white space and
-// complete comments: "<iframe>", "</div>", "<!DOCTYPE>", "<?...?>" or
-// "<![CDATA[...]]>"; "" when b starts with none of these. A name is
-// clipped to 40 bytes. It reads each byte of b at most twice.
-func firstTag(b []byte) string {
-	for {
-		b = bytes.TrimLeft(b, " \t\r\n")
-		if !bytes.HasPrefix(b, []byte("<!--")) {
-			break
-		}
-		i := bytes.Index(b[4:], []byte("-->"))
-		if i < 0 {
-			return ""
-		}
-		b = b[4+i+3:]
-	}
-	switch {
-	case len(b) < 2 || b[0] != '<':
-		return ""
-	case b[1] == '?':
-		return "<?...?>"
-	case bytes.HasPrefix(b, []byte("<![CDATA[")):
-		return "<![CDATA[...]]>"
-	}
-	prefix := "<"
-	rest := b[1:]
-	switch rest[0] {
-	case '/', '!':
-		prefix += string(rest[0])
-		rest = rest[1:]
-	}
-	n := 0
-	for n < len(rest) && (isAlpha(rest[n]) || n > 0 && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '-')) {
-		n++
-	}
-	if n == 0 {
-		return ""
-	}
-	return prefix + clip(string(rest[:n]), 40) + ">"
-}
-
-func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
 // reportURL records that the URL u of n, in the document of d, was
 // refused by the URL policy.
 func reportURL(d *docState, n ast.Node, u []byte) {
-	d.diagParsed(nodePos(n), "unsafe URL %q removed (scheme not allowed)", clip(string(u), 40))
-}
-
-// clip shortens s to at most n bytes for a message, without cutting a
-// UTF-8 sequence, marking the cut with "...".
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "..."
+	d.diagParsed(nodePos(n), "unsafe URL %q removed (scheme not allowed)", htmlsafe.Clip(string(u), 40))
 }
 
 // rawValue returns the source of an inline raw HTML node.
@@ -290,7 +194,7 @@ func (r *coreRenderer) renderHTMLBlock(w util.BufWriter, source []byte, node ast
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if startsComment(blockText(n, source)) {
+	if htmlsafe.StartsComment(blockText(n, source)) {
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.Write(omitted)
@@ -314,10 +218,10 @@ func (r *coreRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.N
 		}
 		return ast.WalkSkipChildren, nil
 	}
-	if v := rawValue(n, source); !startsComment(v) {
+	if v := rawValue(n, source); !htmlsafe.StartsComment(v) {
 		_, _ = w.Write(omitted)
 		if !bytes.HasPrefix(v, []byte("</")) {
-			stateAt(w, n).diagParsed(nodePos(n), "%s", omittedMessage(v))
+			stateAt(w, n).diagParsed(nodePos(n), "%s", htmlsafe.OmittedMessage(v))
 		}
 	}
 	return ast.WalkSkipChildren, nil

@@ -546,7 +546,7 @@ func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
 		if !r.cfg.unsafe {
 			return false
 		}
-		if v := rawValue(n, src); !startsComment(v) {
+		if v := rawValue(n, src); !htmlsafe.StartsComment(v) {
 			_, _ = w.Write(v)
 		}
 		return true

@@ -165,7 +165,7 @@ func TestTemplateInnerPolicy(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `<div class="box"><!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> by &lt;i&gt;Ann&lt;/i&gt;</div>`+"\n", string(res.HTML))
 	require.NotEmpty(t, res.Diagnostics)
-	assert.Equal(t, "1:12: raw HTML omitted (in the inner content of shortcode \"box\")", res.Diagnostics[0].String())
+	assert.Equal(t, "1:12: raw HTML <script> omitted (in the inner content of shortcode \"box\")", res.Diagnostics[0].String())
 
 	res, err = New(append(opts, WithUnsafeHTML())...).Render(src)
 	require.NoError(t, err)

@@ -100,6 +100,6 @@ func ExampleTemplate() {
 	fmt.Print(string(res.HTML))
 	// Output:
 	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <!-- raw HTML omitted -->more<!-- raw HTML omitted -->.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
-	// raw HTML omitted (in the inner content of shortcode "quote")
+	// raw HTML <em> omitted (in the inner content of shortcode "quote")
 	// <blockquote cite="https://example.org/?a=1&amp;b=2">Less is <em>more</em>.<footer>Ann &lt;A&gt;, quote 0 in Sayings</footer></blockquote>
 }

@@ -121,7 +121,7 @@ func safeHTML(c *Call, v any) template.HTML {
 		// under the same policy.
 		return template.HTML(s)
 	}
-	b := omitRawHTML(nil, s, func(int) {
+	b := omitRawHTML(nil, s, func(int, string) {
 		if c != nil {
 			c.Warnf("raw HTML omitted (in safeHTML of shortcode %q)", c.Name)
 		}

@@ -1,6 +1,8 @@
 package shortcode
 
 import (
+	"github.com/folio-md/folio/render/internal/htmlsafe"
+
 	"strconv"
 	"strings"
 )
@@ -22,8 +24,8 @@ func (c *Call) InnerHTML() string {
 	last := 0
 	for _, sp := range c.authored {
 		b = append(b, c.Inner[last:sp.start]...)
-		b = omitRawHTML(b, c.Inner[sp.start:sp.end], func(off int) {
-			c.x.host.Warn(sp.src+off, "raw HTML omitted (in the inner content of shortcode "+strconv.Quote(c.Name)+")")
+		b = omitRawHTML(b, c.Inner[sp.start:sp.end], func(off int, tag string) {
+			c.x.host.Warn(sp.src+off, htmlsafe.OmittedMessage([]byte(tag))+" (in the inner content of shortcode "+strconv.Quote(c.Name)+")")
 		})
 		last = sp.end
 	}
@@ -32,10 +34,10 @@ func (c *Call) InnerHTML() string {
 
 // omitRawHTML appends s to dst with its raw HTML omitted as in Markdown:
 // a comment is dropped, a tag (or a declaration or processing instruction)
-// becomes "<!-- raw HTML omitted -->" and is reported at its offset in s
-// (a closing tag is not reported again),
+// becomes "<!-- raw HTML omitted -->" and is reported with its offset in s
+// and its text (a closing tag is not reported again),
 // and any other '<' is escaped, so that nothing in s can open markup.
-func omitRawHTML(dst []byte, s string, report func(off int)) []byte {
+func omitRawHTML(dst []byte, s string, report func(off int, tag string)) []byte {
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], '<')
 		if k < 0 {
@@ -55,7 +57,7 @@ func omitRawHTML(dst []byte, s string, report func(off int)) []byte {
 			if e := tagEnd(rest); e > 0 {
 				dst = append(dst, omitted...)
 				if rest[1] != '/' { // a closing tag is not reported again
-					report(j)
+					report(j, rest[:e])
 				}
 				i = j + e
 				continue

@@ -58,7 +58,7 @@ func TestOmitRawHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []int
-		out := omitRawHTML(nil, tt.in, func(off int) { got = append(got, off) })
+		out := omitRawHTML(nil, tt.in, func(off int, _ string) { got = append(got, off) })
 		assert.Equal(t, tt.want, string(out), tt.in)
 		assert.Equal(t, tt.reports, got, tt.in)
 	}

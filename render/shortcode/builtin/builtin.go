@@ -12,10 +12,10 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/folio-md/folio/embed"
 	"github.com/folio-md/folio/render/highlight"
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/internal/htmltext"
 	"github.com/folio-md/folio/render/shortcode"
 )
@@ -226,7 +226,7 @@ func urlArg(sc *shortcode.Call, name, attr, element string) string {
 	if u == "" || sc.URLAllowed(u, attr, element) {
 		return u
 	}
-	sc.Warnf("shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, clip(u, 40))
+	sc.Warnf("shortcode %q: unsafe URL in %q removed: %q", sc.Name, name, htmlsafe.Clip(u, 40))
 	return ""
 }
 
@@ -474,16 +474,4 @@ func tocShortcode(_ io.Writer, sc *shortcode.Call) error {
 	checkArgs(sc, 0)
 	sc.MarkTOC()
 	return nil
-}
-
-// clip shortens s to at most n bytes for a message, without cutting a
-// UTF-8 sequence, marking the cut with "...".
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "..."
 }

@@ -1,4 +1,4 @@
-package render
+package htmlsafe
 
 import (
 	"strings"
@@ -26,17 +26,17 @@ func TestFirstTag(t *testing.T) {
 		{"", ""},
 		{"<" + strings.Repeat("a", 100) + ">", "<" + strings.Repeat("a", 40) + "...>"},
 	} {
-		assert.Equal(t, tc.want, firstTag([]byte(tc.in)), "firstTag(%q)", tc.in)
+		assert.Equal(t, tc.want, FirstTag([]byte(tc.in)), "FirstTag(%q)", tc.in)
 	}
-	assert.Equal(t, "raw HTML omitted", omittedMessage([]byte("<!-- x -->")))
-	assert.Equal(t, "raw HTML <b> omitted", omittedMessage([]byte("<b>")))
+	assert.Equal(t, "raw HTML omitted", OmittedMessage([]byte("<!-- x -->")))
+	assert.Equal(t, "raw HTML <b> omitted", OmittedMessage([]byte("<b>")))
 }
 
 // TestFirstTagLinear: firstTag over many comments is linear in its input.
 func TestFirstTagLinear(t *testing.T) {
 	t.Parallel()
 	b := []byte(strings.Repeat("<!-- c -->", 200000) + "<p>")
-	assert.Equal(t, "<p>", firstTag(b))
+	assert.Equal(t, "<p>", FirstTag(b))
 	b = []byte(strings.Repeat("<!--", 200000))
-	assert.Equal(t, "", firstTag(b))
+	assert.Equal(t, "", FirstTag(b))
 }
