@@ -1,4 +1,4 @@
-package main
+package pagetest
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ import (
 
 // screenshotPath is where TestBrowser writes its screenshot with -update or
 // FOLIO_SCREENSHOT=1.
-const screenshotPath = "../../docs/screenshots/render.png"
+const screenshotPath = "../../../docs/screenshots/render.png"
 
 // TestBrowser loads the page examples/render writes for its built-in sample
 // in headless Chromium, from a loopback server, with every request to
@@ -32,8 +32,7 @@ const screenshotPath = "../../docs/screenshots/render.png"
 func TestBrowser(t *testing.T) {
 	b := browser.New(t)
 
-	var pageHTML, stderr bytes.Buffer
-	require.Equal(t, 0, run(nil, nil, &pageHTML, &stderr), stderr.String())
+	pageHTML := bytes.NewBuffer(goRun(t, "./examples/render"))
 	var (
 		reqMu    sync.Mutex
 		requests []string
