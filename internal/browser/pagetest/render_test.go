@@ -154,7 +154,7 @@ func TestBrowser(t *testing.T) {
 			};
 		})()`))
 		require.NoError(t, err)
-		require.Equal(t, 1, c.Blocks, "one highlighted block in the sample")
+		require.Equal(t, 2, c.Blocks, "two highlighted blocks in the sample: the old iframe markup and the Go code")
 		assert.Greater(t, c.Tokens, 20)
 		assert.Greater(t, c.Colored, 10, "token spans coloured differently from the text (%s): the chroma CSS applies", c.Plain)
 		assert.NotEqual(t, "rgba(0, 0, 0, 0)", c.Bg, "the code block has the style's background")
@@ -171,7 +171,7 @@ func TestBrowser(t *testing.T) {
 			return {src: f.src, width: r.width, height: r.height};
 		})`))
 		require.NoError(t, err)
-		require.Len(t, boxes, 2, "the youtube shortcode and the hand-written 2019 iframe")
+		require.Len(t, boxes, 2, "the two youtube shortcodes")
 		for _, bx := range boxes {
 			assert.Greater(t, bx.Width, 300.0, bx.Src)
 			assert.InDelta(t, bx.Width*9/16, bx.Height, 1, "%s is %gx%g", bx.Src, bx.Width, bx.Height)
