@@ -22,8 +22,9 @@
 // # Decoding
 //
 // The front matter is decoded once into a tree that keeps the position of
-// every key and value (go.yaml.in/yaml/v3 nodes; TOML through
-// BurntSushi/toml and go-toml/v2's parser; JSON through encoding/json),
+// every key and value (go.yaml.in/yaml/v3 nodes; TOML through go-toml/v2's
+// parser, with TOML's rules beyond the syntax checked here; JSON through
+// encoding/json),
 // and walked once to fill [FrontMatter] and [Post.Params].
 //
 // YAML follows YAML 1.2 as yaml.v3 does, like Hugo since v0.152: yes, no,

@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/folio-md/folio/internal/position"
+	"github.com/folio-md/folio/internal/txtar"
 )
 
 // FuzzParse checks properties of Parse on any input: it never panics; an

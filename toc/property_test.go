@@ -15,9 +15,9 @@ import (
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/tools/txtar"
 
 	"github.com/folio-md/folio/internal/astattr"
+	"github.com/folio-md/folio/internal/txtar"
 )
 
 var propMD = goldmark.New(

@@ -3,11 +3,17 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/folio-md/folio/examples/internal/page"
 	"github.com/folio-md/folio/render"
@@ -162,7 +168,77 @@ func newestFirst(a, b *item) int {
 	return strings.Compare(a.rel, b.rel)
 }
 
-// summaryHTML is the summary an index shows.
+// summaryHTML is the summary an index shows: its text in one paragraph.
+// An index lists posts, so a summary's headings, lists and code blocks
+// would compete with the post titles; the text is kept, headings and
+// list items run on as sentences, code blocks, embeds and placeholders are
+// left out (the post shows them).
 func summaryHTML(res *render.Result) template.HTML {
-	return template.HTML(res.Summary) // folio's own, escaped output
+	text := plainSummary(string(res.Summary))
+	if text == "" {
+		return ""
+	}
+	return template.HTML("<p>" + html.EscapeString(text) + "</p>")
+}
+
+// plainSummary returns the text of a summary's HTML with white space
+// collapsed, without the content of pre, script, style, iframe, svg and
+// template elements; a block element's end separates words.
+func plainSummary(s string) string {
+	z := nethtml.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	space := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+			b.WriteByte(' ')
+		}
+	}
+	for {
+		switch z.Next() {
+		case nethtml.ErrorToken:
+			return strings.TrimSpace(b.String())
+		case nethtml.StartTagToken, nethtml.EndTagToken:
+			name, _ := z.TagName()
+			switch a := atom.Lookup(name); a {
+			case atom.Pre, atom.Script, atom.Style, atom.Iframe, atom.Svg, atom.Template:
+				if z.Token().Type == nethtml.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Dt, atom.Td, atom.Th:
+				// A heading or an item ends as a sentence does.
+				if t := strings.TrimRight(b.String(), " "); t != "" && z.Token().Type == nethtml.EndTagToken {
+					if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsLetter(r) || unicode.IsDigit(r) {
+						b.Reset()
+						b.WriteString(t + ".")
+					}
+				}
+				space()
+			case atom.P, atom.Div, atom.Br, atom.Dd, atom.Blockquote, atom.Figcaption, atom.Tr:
+				space()
+			}
+		case nethtml.TextToken:
+			if skip > 0 {
+				continue
+			}
+			for i, w := range strings.Fields(string(z.Text())) {
+				if i > 0 || startsWithSpace(z.Raw()) {
+					space()
+				}
+				b.WriteString(w)
+			}
+			if endsWithSpace(z.Raw()) {
+				space()
+			}
+		}
+	}
+}
+
+func startsWithSpace(b []byte) bool {
+	return len(b) > 0 && (b[0] == ' ' || b[0] == '\n' || b[0] == '\t' || b[0] == '\r')
+}
+
+func endsWithSpace(b []byte) bool {
+	return len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\n' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r')
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"github.com/folio-md/folio/render"
-	"github.com/folio-md/folio/render/highlight"
 	"html"
 	"io/fs"
 	"net/url"
@@ -20,7 +18,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/tools/txtar"
+
+	"github.com/folio-md/folio/internal/txtar"
+	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 )
 
 // extract writes the files of a txtar archive under a new folder.

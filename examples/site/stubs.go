@@ -34,11 +34,26 @@ func stubOptions(names []string, unknown bool) []render.Option {
 	return opts
 }
 
-// unknownCSS makes the placeholders of -stub-unknown visible: the
-// shortcode's name, from the data-shortcode attribute, in brackets.
+// unknownCSS makes the placeholders of -stub-unknown visible and unlike
+// the text around them: the shortcode's name, from the data-shortcode
+// attribute, as the call was written, in a dashed box; a block call says
+// that it was not rendered.
 const unknownCSS = `
-.shortcode-unknown::before { content: "[" attr(data-shortcode) "]"; font-family: monospace; color: #a33; }
-div.shortcode-unknown { margin: 1em 0; }
+.shortcode-unknown {
+  font-family: var(--mono);
+  font-size: 0.8em;
+  color: #8a4b00;
+  background: #fff4e0;
+  border: 1px dashed #c77d00;
+  border-radius: 4px;
+  padding: 0.05em 0.4em;
+}
+.shortcode-unknown::before { content: "{{< " attr(data-shortcode) " >}}"; }
+div.shortcode-unknown { display: block; margin: 1.5em 0; padding: 0.6em 0.9em; }
+div.shortcode-unknown::before { content: "{{< " attr(data-shortcode) " >}} not rendered: no such shortcode"; }
+@media (prefers-color-scheme: dark) {
+  .shortcode-unknown { color: #ffcf8a; background: #3a2a12; border-color: #b07a2a; }
+}
 `
 
 // stub renders a call as a placeholder: in HTML for {{< name >}}, in

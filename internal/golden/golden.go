@@ -15,7 +15,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/folio-md/folio/internal/txtar"
 )
 
 // Case is one golden file: its path, its comment and its sections.

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"github.com/folio-md/folio/internal/txtar"
 )
 
 // FuzzLex checks that Parse never panics, positions every error inside the

@@ -1,4 +1,4 @@
-package main
+package pagetest
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ import (
 
 // screenshotPath is where TestBrowser writes its screenshot with -update or
 // FOLIO_SCREENSHOT=1.
-const screenshotPath = "../../docs/screenshots/render.png"
+const screenshotPath = "../../../docs/screenshots/render.png"
 
 // TestBrowser loads the page examples/render writes for its built-in sample
 // in headless Chromium, from a loopback server, with every request to
@@ -32,8 +32,7 @@ const screenshotPath = "../../docs/screenshots/render.png"
 func TestBrowser(t *testing.T) {
 	b := browser.New(t)
 
-	var pageHTML, stderr bytes.Buffer
-	require.Equal(t, 0, run(nil, nil, &pageHTML, &stderr), stderr.String())
+	pageHTML := bytes.NewBuffer(goRun(t, "./examples/render"))
 	var (
 		reqMu    sync.Mutex
 		requests []string
@@ -155,7 +154,7 @@ func TestBrowser(t *testing.T) {
 			};
 		})()`))
 		require.NoError(t, err)
-		require.Equal(t, 1, c.Blocks, "one highlighted block in the sample")
+		require.Equal(t, 2, c.Blocks, "two highlighted blocks in the sample: the old iframe markup and the Go code")
 		assert.Greater(t, c.Tokens, 20)
 		assert.Greater(t, c.Colored, 10, "token spans coloured differently from the text (%s): the chroma CSS applies", c.Plain)
 		assert.NotEqual(t, "rgba(0, 0, 0, 0)", c.Bg, "the code block has the style's background")
@@ -172,7 +171,7 @@ func TestBrowser(t *testing.T) {
 			return {src: f.src, width: r.width, height: r.height};
 		})`))
 		require.NoError(t, err)
-		require.Len(t, boxes, 2, "the youtube shortcode and the hand-written 2019 iframe")
+		require.Len(t, boxes, 2, "the two youtube shortcodes")
 		for _, bx := range boxes {
 			assert.Greater(t, bx.Width, 300.0, bx.Src)
 			assert.InDelta(t, bx.Width*9/16, bx.Height, 1, "%s is %gx%g", bx.Src, bx.Width, bx.Height)

@@ -1,4 +1,4 @@
-package embed
+package embedtest
 
 import (
 	"fmt"
@@ -12,8 +12,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/folio-md/folio/embed"
 	"github.com/folio-md/folio/internal/browser"
 )
+
+// rick is a YouTube video ID.
+const rick = "dQw4w9WgXcQ"
 
 // videoHosts are the hosts a page of embeds must not contact before a click.
 var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "ytimg.com", "googlevideo.com", "vimeo.com", "vimeocdn.com"}
@@ -30,7 +34,7 @@ func isVideoHost(h string) bool {
 type pageEmbed struct {
 	name string
 	in   string
-	opts Options
+	opts embed.Options
 	w, h int // expected ratio
 }
 
@@ -40,7 +44,7 @@ func layoutPage(t *testing.T, embeds []pageEmbed) string {
 	var b strings.Builder
 	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>embeds</title><style>` + CSS() + `
+<title>embeds</title><style>` + embed.CSS() + `
 body{margin:0;font:16px sans-serif}
 main{max-width:720px;margin:0 auto;padding:0 16px}
 .row{display:flex;gap:16px}
@@ -49,7 +53,7 @@ main{max-width:720px;margin:0 auto;padding:0 16px}
 </style></head><body><main>
 `)
 	for i, e := range embeds {
-		v, err := Parse(e.in)
+		v, err := embed.Parse(e.in)
 		require.NoError(t, err)
 		html, err := v.AppendHTML(nil, e.opts)
 		require.NoError(t, err)
@@ -59,7 +63,7 @@ main{max-width:720px;margin:0 auto;padding:0 16px}
 		}
 		b.WriteString(col + "\n")
 	}
-	b.WriteString(`</main><script>` + FacadeScript + `</script></body></html>`)
+	b.WriteString(`</main><script>` + embed.FacadeScript + `</script></body></html>`)
 	return b.String()
 }
 
@@ -99,23 +103,23 @@ func TestBrowserLayout(t *testing.T) {
 	}
 	b := browser.New(t)
 	embeds := []pageEmbed{
-		{"youtube inline", rick, Options{}, 16, 9},
-		{"youtube class", rick, Options{Wrapper: WrapperClass}, 16, 9},
-		{"youtube hugo", rick, Options{Wrapper: WrapperHugo}, 16, 9},
-		{"vimeo inline", "https://vimeo.com/19899678", Options{}, 16, 9},
-		{"vimeo class", "https://vimeo.com/19899678", Options{Wrapper: WrapperClass}, 16, 9},
-		{"vimeo hugo", "https://vimeo.com/19899678", Options{Wrapper: WrapperHugo}, 16, 9},
-		{"shorts inline", "https://www.youtube.com/shorts/" + rick, Options{}, 9, 16},
-		{"shorts class", "https://www.youtube.com/shorts/" + rick, Options{Wrapper: WrapperClass}, 9, 16},
-		{"4:3 inline", rick, Options{Ratio: Ratio4x3}, 4, 3},
-		{"21:9 class", rick, Options{Wrapper: WrapperClass, Ratio: Ratio21x9}, 21, 9},
-		{"facade inline", rick, Options{Facade: true}, 16, 9},
-		{"facade class", "https://vimeo.com/19899678", Options{Facade: true, Wrapper: WrapperClass}, 16, 9},
-		{"facade shorts", "https://www.youtube.com/shorts/" + rick, Options{Facade: true}, 9, 16},
+		{"youtube inline", rick, embed.Options{}, 16, 9},
+		{"youtube class", rick, embed.Options{Wrapper: embed.WrapperClass}, 16, 9},
+		{"youtube hugo", rick, embed.Options{Wrapper: embed.WrapperHugo}, 16, 9},
+		{"vimeo inline", "https://vimeo.com/19899678", embed.Options{}, 16, 9},
+		{"vimeo class", "https://vimeo.com/19899678", embed.Options{Wrapper: embed.WrapperClass}, 16, 9},
+		{"vimeo hugo", "https://vimeo.com/19899678", embed.Options{Wrapper: embed.WrapperHugo}, 16, 9},
+		{"shorts inline", "https://www.youtube.com/shorts/" + rick, embed.Options{}, 9, 16},
+		{"shorts class", "https://www.youtube.com/shorts/" + rick, embed.Options{Wrapper: embed.WrapperClass}, 9, 16},
+		{"4:3 inline", rick, embed.Options{Ratio: embed.Ratio4x3}, 4, 3},
+		{"21:9 class", rick, embed.Options{Wrapper: embed.WrapperClass, Ratio: embed.Ratio21x9}, 21, 9},
+		{"facade inline", rick, embed.Options{Facade: true}, 16, 9},
+		{"facade class", "https://vimeo.com/19899678", embed.Options{Facade: true, Wrapper: embed.WrapperClass}, 16, 9},
+		{"facade shorts", "https://www.youtube.com/shorts/" + rick, embed.Options{Facade: true}, 9, 16},
 	}
 	facades := []pageEmbed{
-		{"facade youtube", rick, Options{Facade: true, Title: "A talk"}, 16, 9},
-		{"facade vimeo", "https://vimeo.com/19899678", Options{Facade: true, Wrapper: WrapperClass}, 16, 9},
+		{"facade youtube", rick, embed.Options{Facade: true, Title: "A talk"}, 16, 9},
+		{"facade vimeo", "https://vimeo.com/19899678", embed.Options{Facade: true, Wrapper: embed.WrapperClass}, 16, 9},
 	}
 	pages := map[string]string{"/layout": layoutPage(t, embeds), "/facade": layoutPage(t, facades)}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
