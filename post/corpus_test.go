@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,7 +36,9 @@ func loadCorpus(tb testing.TB) []corpusPost {
 		posts = append(posts, corpusPost{filepath.ToSlash(rel), src})
 		return nil
 	})
-	require.NoError(tb, err)
+	if err != nil {
+		tb.Fatalf("reading the corpus: %v", err)
+	}
 	return posts
 }
 
@@ -47,12 +47,15 @@ func loadCorpus(tb testing.TB) []corpusPost {
 // other 47 are snippets included by shortcodes).
 func TestCorpus(t *testing.T) {
 	posts := loadCorpus(t)
-	require.Len(t, posts, 992)
+	if len(posts) != 992 {
+		t.Fatalf("%d corpus posts, want 992", len(posts))
+	}
 	formats := map[Format]int{}
 	titled := 0
 	for _, c := range posts {
 		p, err := Parse(c.src, WithPath(c.path))
-		if !assert.NoError(t, err) {
+		if err != nil {
+			t.Errorf("Parse(%s): %v", c.path, err)
 			continue
 		}
 		formats[p.Format]++
@@ -61,10 +64,12 @@ func TestCorpus(t *testing.T) {
 		}
 		checkPost(t, p, c.src)
 		var m map[string]any
-		assert.NoError(t, p.Decode(&m), c.path)
+		if err := p.Decode(&m); err != nil {
+			t.Errorf("%s: Decode: %v", c.path, err)
+		}
 	}
-	assert.Equal(t, map[Format]int{FormatYAML: 992}, formats)
-	assert.Equal(t, 945, titled)
+	deepEqual(t, formats, map[Format]int{FormatYAML: 992}, "posts per format")
+	equal(t, titled, 945, "posts with a title")
 }
 
 // BenchmarkParse parses the front matter of every corpus post per
@@ -76,7 +81,10 @@ func BenchmarkParse(b *testing.B) {
 	fms := make([][]byte, len(posts))
 	for i, c := range posts {
 		sp, perr := splitFrontMatter(c.src, DefaultMaxSize)
-		require.Nil(b, perr)
+		if perr != nil {
+			b.Fatalf("%s: splitFrontMatter: %v", c.path, perr)
+		}
+
 		fms[i] = c.src[sp.fmStart:sp.fmEnd]
 	}
 	var size int64

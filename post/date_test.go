@@ -2,12 +2,9 @@ package post
 
 import (
 	"encoding/json"
-	"fmt"
+	"errors"
 	"testing"
 	"time"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/internal/position"
 )
@@ -51,15 +48,23 @@ func TestDateRange(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			p, err := Parse([]byte(tc.in), WithPath("x.md"))
-			require.Error(t, err, "Parse(%q)", tc.in)
-			assert.Nil(t, p)
-			assert.Equal(t, tc.want, err.Error(), "Parse(%q)", tc.in)
-			assert.ErrorIs(t, err, ErrDate)
+			if err == nil {
+				t.Fatalf("Parse(%q): no error", tc.in)
+			}
+			if p != nil {
+				t.Errorf("Parse(%q) returned a Post with its error", tc.in)
+			}
+			equal(t, err.Error(), tc.want, "Parse(%q)", tc.in)
+			if !errors.Is(err, ErrDate) {
+				t.Errorf("Parse(%q) = %v, want ErrDate", tc.in, err)
+			}
 			var pe *ParseError
-			require.ErrorAs(t, err, &pe)
-			assert.Equal(t, tc.key, pe.Key)
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse(%q) = %v, not a *ParseError", tc.in, err)
+			}
+			equal(t, pe.Key, tc.key, "Key")
 			line, col := position.NewIndex([]byte(tc.in), 1).LineCol(pe.Offset)
-			assert.Equal(t, [2]int{pe.Line, pe.Column}, [2]int{line, col}, "Offset")
+			equal(t, [2]int{line, col}, [2]int{pe.Line, pe.Column}, "Offset %d as line:col", pe.Offset)
 		})
 	}
 }
@@ -88,15 +93,19 @@ func TestDateRangeEdges(t *testing.T) {
 			t.Parallel()
 			p, err := Parse([]byte(tc.in), WithLocation(tc.loc))
 			if err != nil {
-				assert.Equal(t, tc.want, err.Error())
-				assert.ErrorIs(t, err, ErrDate)
+				equal(t, err.Error(), tc.want, "Parse(%q) error", tc.in)
+				if !errors.Is(err, ErrDate) {
+					t.Errorf("Parse(%q) = %v, want ErrDate", tc.in, err)
+				}
 				return
 			}
-			assert.Equal(t, tc.want, p.FrontMatter.Date.Format(time.RFC3339))
-			_, err = json.Marshal(p.FrontMatter)
-			assert.NoError(t, err)
-			_, err = json.Marshal(p.Params)
-			assert.NoError(t, err)
+			equal(t, p.FrontMatter.Date.Format(time.RFC3339), tc.want, "Date")
+			if _, err = json.Marshal(p.FrontMatter); err != nil {
+				t.Errorf("json.Marshal(FrontMatter): %v", err)
+			}
+			if _, err = json.Marshal(p.Params); err != nil {
+				t.Errorf("json.Marshal(Params): %v", err)
+			}
 		})
 	}
 }
@@ -120,20 +129,31 @@ func TestDateRangeParams(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			p, err := Parse([]byte(tc.in))
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tc.in, err)
+			}
 			got := p.Params["released"]
 			if want, ok := tc.want.(time.Time); ok {
-				require.IsType(t, time.Time{}, got)
-				assert.True(t, want.Equal(got.(time.Time)), "released = %v, want %v", got, want)
+				gotTime, ok := got.(time.Time)
+				if !ok {
+					t.Fatalf("released is a %T (%v), want a time.Time", got, got)
+				}
+				if !want.Equal(gotTime) {
+					t.Errorf("released = %v, want %v", got, want)
+				}
 			} else {
-				assert.Equal(t, tc.want, got)
+				deepEqual(t, got, tc.want, "released")
 			}
-			_, err = json.Marshal(p.Params)
-			assert.NoError(t, err)
+			if _, err = json.Marshal(p.Params); err != nil {
+				t.Errorf("json.Marshal(Params): %v", err)
+			}
 			var m map[string]any
-			require.NoError(t, p.Decode(&m))
-			_, err = json.Marshal(m)
-			assert.NoError(t, err)
+			if err := p.Decode(&m); err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if _, err = json.Marshal(m); err != nil {
+				t.Errorf("json.Marshal of the decoded map: %v", err)
+			}
 		})
 	}
 }
@@ -156,22 +176,33 @@ func TestDecodeDateRange(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			p, err := Parse([]byte(tc.in), WithPath("x.md"))
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tc.in, err)
+			}
 			var v struct {
 				Released time.Time
 				Updated  *time.Time
 				History  []time.Time
 			}
-			for _, decode := range []func(any) error{p.Decode, p.DecodeStrict} {
+			for i, decode := range []func(any) error{p.Decode, p.DecodeStrict} {
+				name := []string{"Decode", "DecodeStrict"}[i]
 				err = decode(&v)
-				require.Error(t, err)
-				assert.Equal(t, tc.want, err.Error())
-				assert.ErrorIs(t, err, ErrDate)
+				if err == nil {
+					t.Fatalf("%s: no error", name)
+				}
+				equal(t, err.Error(), tc.want, "%s error", name)
+				if !errors.Is(err, ErrDate) {
+					t.Errorf("%s = %v, want ErrDate", name, err)
+				}
 				var pe *ParseError
-				assert.ErrorAs(t, err, &pe)
-				_, err = json.Marshal(v)
-				assert.NoError(t, err, fmt.Sprintf("%+v", v))
+				if !errors.As(err, &pe) {
+					t.Errorf("%s = %v, not a *ParseError", name, err)
+				}
+				if _, err = json.Marshal(v); err != nil {
+					t.Errorf("json.Marshal(%+v): %v", v, err)
+				}
 			}
+
 		})
 	}
 }

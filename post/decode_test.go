@@ -7,9 +7,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 type decodeBase struct {
@@ -96,28 +93,38 @@ nested = {Inner = "i"}
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			p, err := Parse([]byte(src))
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
 			var got decodeTarget
-			require.NoError(t, p.Decode(&got))
-			assert.Equal(t, "Y", got.Title)
-			assert.Equal(t, []string{"solo"}, got.Tags)
-			assert.Equal(t, time.Date(2019, 9, 10, 0, 0, 0, 0, time.UTC), got.Date)
-			require.NotNil(t, got.Lastmod)
-			assert.Equal(t, "2019-09-10T10:00:00+02:00", got.Lastmod.Format(time.RFC3339))
-			assert.Equal(t, int8(7), got.Weight)
-			assert.Equal(t, float32(0.5), got.Ratio)
-			assert.Equal(t, uint(3), got.Count)
-			assert.True(t, got.Draft)
-			assert.Equal(t, 90*time.Second, got.Timeout)
-			assert.Equal(t, netip.MustParseAddr("192.0.2.1"), got.Addr)
-			assert.Equal(t, "s", got.Series)
-			assert.Empty(t, got.Skipped)
-			require.NotNil(t, got.DecodeExtra)
-			assert.Equal(t, "e", got.Extra)
-			assert.Equal(t, map[string]any{"A": 1}, got.Params, "map keys keep their case")
-			assert.Equal(t, map[string]any{"Key": []any{1, "two"}}, got.Anything)
-			assert.Equal(t, [2]string{"a", "b"}, got.Pair)
-			assert.Equal(t, "i", got.Nested.Inner)
+			if err := p.Decode(&got); err != nil {
+				t.Fatalf("p.Decode(&got): %v", err)
+			}
+			equal(t, got.Title, "Y", "got.Title")
+			deepEqual(t, got.Tags, []string{"solo"}, "got.Tags")
+			equal(t, got.Date, time.Date(2019, 9, 10, 0, 0, 0, 0, time.UTC), "got.Date")
+			if got.Lastmod == nil {
+				t.Fatalf("got.Lastmod is nil")
+			}
+			equal(t, got.Lastmod.Format(time.RFC3339), "2019-09-10T10:00:00+02:00", "got.Lastmod.Format(time.RFC3339)")
+			equal(t, got.Weight, int8(7), "got.Weight")
+			equal(t, got.Ratio, float32(0.5), "got.Ratio")
+			equal(t, got.Count, uint(3), "got.Count")
+			if !got.Draft {
+				t.Errorf("got.Draft is false")
+			}
+			equal(t, got.Timeout, 90*time.Second, "got.Timeout")
+			equal(t, got.Addr, netip.MustParseAddr("192.0.2.1"), "got.Addr")
+			equal(t, got.Series, "s", "got.Series")
+			equal(t, got.Skipped, "", "got.Skipped (json:\"-\")")
+			if got.DecodeExtra == nil {
+				t.Fatalf("got.DecodeExtra is nil")
+			}
+			equal(t, got.Extra, "e", "got.Extra")
+			deepEqual(t, got.Params, map[string]any{"A": 1}, "map keys keep their case")
+			deepEqual(t, got.Anything, map[string]any{"Key": []any{1, "two"}}, "got.Anything")
+			equal(t, got.Pair, [2]string{"a", "b"}, "got.Pair")
+			equal(t, got.Nested.Inner, "i", "got.Nested.Inner")
 		})
 	}
 }
@@ -126,7 +133,9 @@ func TestDecodeErrors(t *testing.T) {
 	t.Parallel()
 	src := "---\nname: [a]\nlevel: 300\ncount: -1\nwhen: soon\nnested: x\naddr: nope\npair: [a, b, c]\n---\n"
 	p, err := Parse([]byte(src), WithPath("d.md"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var got struct {
 		Name   string
 		Level  int8
@@ -137,8 +146,10 @@ func TestDecodeErrors(t *testing.T) {
 		Pair   [2]string
 	}
 	err = p.Decode(&got)
-	require.Error(t, err)
-	assert.Equal(t, strings.Join([]string{
+	if err == nil {
+		t.Fatalf("p.Decode: no error")
+	}
+	equal(t, err.Error(), strings.Join([]string{
 		`d.md:2:7: front matter: name: want a string, got a list`,
 		`d.md:3:8: front matter: level: cannot use "300" as int8`,
 		`d.md:4:8: front matter: count: cannot use "-1" as uint`,
@@ -146,60 +157,96 @@ func TestDecodeErrors(t *testing.T) {
 		`d.md:6:9: front matter: nested: want a map, got "x"`,
 		`d.md:7:7: front matter: addr: cannot use "nope" as netip.Addr: ParseAddr("nope"): unable to parse IP`,
 		`d.md:8:7: front matter: pair: want at most 2 values, got 3`,
-	}, "\n"), err.Error())
+	}, "\n"), "p.Decode error")
 	var list Errors
-	require.ErrorAs(t, err, &list)
-	assert.Len(t, list, 7)
-	assert.ErrorIs(t, err, ErrType)
-	assert.ErrorIs(t, err, ErrDate)
-	assert.ErrorIs(t, err, ErrValue)
+	if !errors.As(err, &list) {
+		t.Fatalf("p.Decode: %v is not a %T", err, list)
+	}
+	equal(t, len(list), 7, "len(Errors)")
+	if !errors.Is(err, ErrType) {
+		t.Errorf("p.Decode: got %v, want %v", err, ErrType)
+	}
+	if !errors.Is(err, ErrDate) {
+		t.Errorf("p.Decode: got %v, want %v", err, ErrDate)
+	}
+	if !errors.Is(err, ErrValue) {
+		t.Errorf("p.Decode: got %v, want %v", err, ErrValue)
+	}
 }
 
 func TestDecodeStrictNested(t *testing.T) {
 	t.Parallel()
 	src := "{\n\"titel\": \"x\",\n\"nested\": {\"iner\": \"y\", \"inner\": \"z\"},\n\"params\": {\"free\": 1},\n\"zzz\": 1\n}\n"
 	p, err := Parse([]byte(src), WithPath("s.md"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var got decodeTarget
 	err = p.DecodeStrict(&got)
-	assert.Equal(t, strings.Join([]string{
+	equal(t, err.Error(), strings.Join([]string{
 		`s.md:2:1: front matter: titel: unknown key (did you mean "Title"?)`,
 		`s.md:3:12: front matter: nested.iner: unknown key (did you mean "inner"?)`,
 		`s.md:5:1: front matter: zzz: unknown key`,
-	}, "\n"), err.Error())
-	assert.ErrorIs(t, err, ErrUnknownKey)
-	assert.Equal(t, "z", got.Nested.Inner, "known keys are still decoded")
+	}, "\n"), "p.DecodeStrict error")
+	if !errors.Is(err, ErrUnknownKey) {
+		t.Errorf("p.DecodeStrict: got %v, want %v", err, ErrUnknownKey)
+	}
+	equal(t, got.Nested.Inner, "z", "known keys are still decoded")
 	// Without strict, the same post decodes without error.
-	require.NoError(t, p.Decode(&decodeTarget{}))
+	if err := p.Decode(&decodeTarget{}); err != nil {
+		t.Fatalf("p.Decode(&decodeTarget{}): %v", err)
+	}
 }
 
 func TestDecodeDuplicateField(t *testing.T) {
 	t.Parallel()
 	// Keys inside lists keep their case, so two of them can name one field.
 	p, err := Parse([]byte("---\nitems:\n  - name: a\n    Name: b\n---\n"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var got struct{ Items []struct{ Name string } }
 	err = p.Decode(&got)
-	require.ErrorIs(t, err, ErrDuplicateKey)
-	assert.EqualError(t, err, "4:5: front matter: items[0].Name: duplicate key; field Name is already set at line 3")
+	if !errors.Is(err, ErrDuplicateKey) {
+		t.Fatalf("p.Decode: got %v, want %v", err, ErrDuplicateKey)
+	}
+	if err == nil {
+		t.Errorf("p.Decode: no error, want %q", "4:5: front matter: items[0].Name: duplicate key; field Name is already set at line 3")
+	} else {
+		equal(t, err.Error(), "4:5: front matter: items[0].Name: duplicate key; field Name is already set at line 3", "p.Decode")
+	}
 }
 
 func TestDecodeInvalidTarget(t *testing.T) {
 	t.Parallel()
 	p, err := Parse([]byte("---\ntitle: x\n---\n"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var s struct{ Title string }
-	assert.Error(t, p.Decode(s))
-	assert.Error(t, p.Decode(nil))
-	assert.Error(t, p.Decode((*struct{})(nil)))
+	if p.Decode(s) == nil {
+		t.Errorf("p.Decode(s): no error")
+	}
+	if p.Decode(nil) == nil {
+		t.Errorf("p.Decode(nil): no error")
+	}
+	if p.Decode((*struct{})(nil)) == nil {
+		t.Errorf("p.Decode((*struct{})(nil)): no error")
+	}
 	var m map[string]any
-	require.NoError(t, p.Decode(&m))
-	assert.Equal(t, map[string]any{"title": "x"}, m)
+	if err := p.Decode(&m); err != nil {
+		t.Fatalf("p.Decode(&m): %v", err)
+	}
+	deepEqual(t, m, map[string]any{"title": "x"}, "m")
 
 	none, err := Parse([]byte("just text\n"))
-	require.NoError(t, err)
-	require.NoError(t, none.Decode(&s), "no front matter decodes nothing")
-	assert.Empty(t, s.Title)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if err := none.Decode(&s); err != nil {
+		t.Fatalf("no front matter decodes nothing: %v", err)
+	}
+	equal(t, s.Title, "", "s.Title")
 }
 
 func TestDecodeAliasBomb(t *testing.T) {
@@ -220,21 +267,29 @@ func TestDecodeAliasBomb(t *testing.T) {
 	}
 	b.WriteString("---\n")
 	_, err := Parse([]byte(b.String()))
-	require.ErrorIs(t, err, ErrTooLarge)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Parse: got %v, want %v", err, ErrTooLarge)
+	}
 
 	// The same shape a few levels deep is fine, in Parse and in Decode.
 	src := "---\na: &a [x, y]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n"
 	p, err := Parse([]byte(src))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var v struct{ C [][][]string }
-	require.NoError(t, p.Decode(&v))
-	assert.Equal(t, [][][]string{{{"x", "y"}, {"x", "y"}}, {{"x", "y"}, {"x", "y"}}}, v.C)
+	if err := p.Decode(&v); err != nil {
+		t.Fatalf("p.Decode(&v): %v", err)
+	}
+	deepEqual(t, v.C, [][][]string{{{"x", "y"}, {"x", "y"}}, {{"x", "y"}, {"x", "y"}}}, "v.C")
 }
 
 func TestDecodeConcurrent(t *testing.T) {
 	t.Parallel()
 	p, err := Parse([]byte("---\ntitle: x\nrating: heavy\n---\n"), WithPath("c.md"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var wg sync.WaitGroup
 	errs := make([]error, 8)
 	for i := range errs {
@@ -248,7 +303,11 @@ func TestDecodeConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	for _, err := range errs {
-		assert.EqualError(t, err, `c.md:3:9: front matter: rating: cannot use "heavy" as int`)
+		if err == nil {
+			t.Errorf("Decode: no error, want %q", `c.md:3:9: front matter: rating: cannot use "heavy" as int`)
+		} else {
+			equal(t, err.Error(), `c.md:3:9: front matter: rating: cannot use "heavy" as int`, "Decode")
+		}
 	}
 }
 
@@ -266,7 +325,7 @@ func TestEditDistance(t *testing.T) {
 		{"", "abc", 3},
 		{"héllo", "hello", 1},
 	} {
-		assert.Equal(t, tt.want, editDistance(tt.a, tt.b), "editDistance(%q, %q)", tt.a, tt.b)
+		equal(t, editDistance(tt.a, tt.b), tt.want, "editDistance(%q, %q)", tt.a, tt.b)
 	}
 }
 
@@ -284,7 +343,7 @@ func TestStatus(t *testing.T) {
 		{FrontMatter{PublishDate: now, ExpiryDate: now}, Published},
 	} {
 		p := &Post{FrontMatter: tt.fm}
-		assert.Equal(t, tt.want, p.Status(now), "%+v", tt.fm)
+		equal(t, p.Status(now), tt.want, "%+v", tt.fm)
 	}
 }
 
@@ -292,24 +351,41 @@ func TestFormatText(t *testing.T) {
 	t.Parallel()
 	for _, f := range []Format{FormatNone, FormatYAML, FormatTOML, FormatJSON} {
 		b, err := f.MarshalText()
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatalf("f.MarshalText: %v", err)
+		}
 		var g Format
-		require.NoError(t, g.UnmarshalText(b))
-		assert.Equal(t, f, g)
+		if err := g.UnmarshalText(b); err != nil {
+			t.Fatalf("g.UnmarshalText(b): %v", err)
+		}
+		equal(t, g, f, "UnmarshalText(%q)", b)
+
 	}
 	var g Format
-	assert.Error(t, g.UnmarshalText([]byte("xml")))
+	if g.UnmarshalText([]byte("xml")) == nil {
+		t.Errorf("g.UnmarshalText([]byte(\"xml\")): no error")
+	}
 }
 
 func TestErrorsUnwrap(t *testing.T) {
 	t.Parallel()
 	_, err := Parse([]byte("---\ndate: x\ndraft: y\n---\n"))
 	var list Errors
-	require.ErrorAs(t, err, &list)
-	require.Len(t, list, 2)
+	if !errors.As(err, &list) {
+		t.Fatalf("Parse: %v is not a %T", err, list)
+	}
+	if len(list) != 2 {
+		t.Fatalf("len(Errors) = %d, want 2: %v", len(list), list)
+	}
 	var pe *ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Same(t, list[0], pe)
-	assert.True(t, errors.Is(err, ErrDate) && errors.Is(err, ErrType))
-	assert.Equal(t, "2:7: front matter: date: cannot parse \"x\"", pe.Error(), "no path: line:col")
+	if !errors.As(err, &pe) {
+		t.Fatalf("Parse: %v is not a %T", err, pe)
+	}
+	if pe != list[0] {
+		t.Errorf("errors.As gave %p, want list[0], %p", pe, list[0])
+	}
+	if !(errors.Is(err, ErrDate) && errors.Is(err, ErrType)) {
+		t.Errorf("errors.Is(err, ErrDate) && errors.Is(err, ErrType) is false")
+	}
+	equal(t, pe.Error(), "2:7: front matter: date: cannot parse \"x\"", "no path: line:col")
 }

@@ -4,8 +4,6 @@ import (
 	"reflect"
 	"testing"
 	"time"
-
-	"github.com/stretchr/testify/assert"
 )
 
 // TestFrontMatterJSONFields: frontMatterJSON has FrontMatter's fields,
@@ -13,15 +11,16 @@ import (
 func TestFrontMatterJSONFields(t *testing.T) {
 	t.Parallel()
 	a, b := reflect.TypeFor[FrontMatter](), reflect.TypeFor[frontMatterJSON]()
-	if !assert.Equal(t, a.NumField(), b.NumField()) {
+	if !equal(t, b.NumField(), a.NumField(), "frontMatterJSON's fields, against FrontMatter's") {
 		return
 	}
 	for i := range a.NumField() {
 		fa, fb := a.Field(i), b.Field(i)
-		assert.Equal(t, fa.Name, fb.Name)
-		assert.Equal(t, fa.Tag, fb.Tag, fa.Name)
+		equal(t, fb.Name, fa.Name, "frontMatterJSON field %d's name", i)
+		equal(t, fb.Tag, fa.Tag, "frontMatterJSON.%s's tag", fa.Name)
 		if fa.Type != fb.Type {
-			assert.Equal(t, reflect.TypeFor[*time.Time](), fb.Type, fa.Name)
+			equal(t, fb.Type, reflect.TypeFor[*time.Time](), "frontMatterJSON.%s's type (FrontMatter's is %v)", fa.Name, fa.Type)
 		}
 	}
+
 }

@@ -5,11 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/post"
 )
@@ -19,7 +17,9 @@ import (
 func TestParseFileNamesPath(t *testing.T) {
 	t.Parallel()
 	abs := filepath.ToSlash(filepath.Join(t.TempDir(), "x.md"))
-	require.NoError(t, os.WriteFile(abs, []byte("---\ntitle: x\n---\n"), 0o644))
+	if err := os.WriteFile(abs, []byte("---\ntitle: x\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name    string
 		fsys    fs.FS
@@ -37,20 +37,32 @@ func TestParseFileNamesPath(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			_, err := post.ParseFile(tc.fsys, tc.path)
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tc.wantIs)
+			if err == nil {
+				t.Fatalf("ParseFile(%q): no error", tc.path)
+			}
+			if !errors.Is(err, tc.wantIs) {
+				t.Errorf("ParseFile(%q) = %v, want %v", tc.path, err, tc.wantIs)
+			}
 			for _, m := range tc.wantMsg {
-				assert.Contains(t, err.Error(), m)
+				if !strings.Contains(err.Error(), m) {
+					t.Errorf("ParseFile(%q) = %q, want it to contain %q", tc.path, err, m)
+				}
 			}
 		})
 	}
 	// The same file, as an unrooted path of os.DirFS("/"), parses.
 	if filepath.IsAbs(abs) && abs[0] == '/' {
 		p, err := post.ParseFile(os.DirFS("/"), abs[1:])
-		require.NoError(t, err)
-		assert.Equal(t, "x", p.FrontMatter.Title)
+		if err != nil {
+			t.Fatalf("ParseFile(%q): %v", abs[1:], err)
+		}
+		if p.FrontMatter.Title != "x" {
+			t.Errorf("Title = %q, want %q", p.FrontMatter.Title, "x")
+		}
 	}
 	var pe *post.ParseError
 	_, err := post.ParseFile(os.DirFS("/"), abs)
-	assert.False(t, errors.As(err, &pe), "a bad path is not a *post.ParseError")
+	if errors.As(err, &pe) {
+		t.Errorf("ParseFile(%q) = %v: a bad path is not a *post.ParseError", abs, err)
+	}
 }

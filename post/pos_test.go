@@ -3,9 +3,6 @@ package post
 import (
 	"sync"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestPosition(t *testing.T) {
@@ -56,14 +53,20 @@ func TestPosition(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			p, err := Parse([]byte(tc.src))
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
 			line, col, ok := p.Position(tc.key)
 			if tc.want == nil {
-				assert.False(t, ok, "Position(%q) = %d:%d, want none", tc.key, line, col)
+				if ok {
+					t.Errorf("Position(%q) = %d:%d, want none", tc.key, line, col)
+				}
 				return
 			}
-			require.True(t, ok, "Position(%q) found nothing", tc.key)
-			assert.Equal(t, *tc.want, pos{line, col}, "Position(%q)", tc.key)
+			if !ok {
+				t.Fatalf("Position(%q) found nothing", tc.key)
+			}
+			equal(t, pos{line, col}, *tc.want, "Position(%q)", tc.key)
 		})
 	}
 }
@@ -73,7 +76,9 @@ func TestPosition(t *testing.T) {
 func TestPositionConcurrent(t *testing.T) {
 	t.Parallel()
 	p, err := Parse([]byte("---\ntitle: x\ntags: [a, b]\n---\n"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
 	var wg sync.WaitGroup
 	results := make([][3]int, 16)
 	for i := range results {
@@ -86,6 +91,7 @@ func TestPositionConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	for _, r := range results {
-		assert.Equal(t, [3]int{3, 11, 1}, r)
+		equal(t, r, [3]int{3, 11, 1}, "Position(\"tags[1]\") as {line, col, found}")
+
 	}
 }

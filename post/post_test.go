@@ -14,9 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/internal/position"
 )
@@ -51,7 +48,9 @@ func (o caseOptions) options(t *testing.T, path string) []Option {
 	opts := []Option{WithPath(path)}
 	if o.Location != "" {
 		loc, err := time.LoadLocation(o.Location)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatalf("time.LoadLocation: %v", err)
+		}
 		opts = append(opts, WithLocation(loc))
 	}
 	if o.MaxSize != 0 {
@@ -63,7 +62,9 @@ func (o caseOptions) options(t *testing.T, path string) []Option {
 func readOptions(t *testing.T, c *golden.Case) caseOptions {
 	var o caseOptions
 	if s := bytes.TrimSpace(c.Comment); len(s) > 0 {
-		require.NoError(t, json.Unmarshal(s, &o), "%s: comment", c.Path)
+		if err := json.Unmarshal(s, &o); err != nil {
+			t.Fatalf("%s: comment: %v", c.Path, err)
+		}
 	}
 	return o
 }
@@ -78,14 +79,18 @@ func TestGolden(t *testing.T) {
 			path := "content/posts/" + c.Input.Name
 			p, err := Parse(src, o.options(t, path)...)
 			if err != nil {
-				require.Nil(t, p, "a Post returned with an error")
+				if p != nil {
+					t.Fatalf("a Post returned with an error")
+				}
 				checkError(t, err, src, path)
 				c.Check(t, *update,
 					golden.Output{Name: "error", Data: []byte(err.Error())},
 					golden.Output{Name: "snippet", Data: []byte(snippets(err, src))})
 				return
 			}
-			require.NotNil(t, p)
+			if p == nil {
+				t.Fatalf("Parse returned neither a Post nor an error")
+			}
 			checkPost(t, p, src)
 			outs := []golden.Output{
 				{Name: "post.json", Data: dumpPost(t, p)},
@@ -93,7 +98,9 @@ func TestGolden(t *testing.T) {
 			}
 			if o.Now != "" {
 				now, err := time.Parse(time.RFC3339, o.Now)
-				require.NoError(t, err)
+				if err != nil {
+					t.Fatalf("time.Parse: %v", err)
+				}
 				outs = append(outs, golden.Output{Name: "status", Data: []byte(p.Status(now).String())})
 			}
 			c.Check(t, *update, outs...)
@@ -107,7 +114,9 @@ func TestGolden(t *testing.T) {
 func checkError(t *testing.T, err error, src []byte, path string) {
 	t.Helper()
 	var pe *ParseError
-	require.ErrorAs(t, err, &pe)
+	if !errors.As(err, &pe) {
+		t.Fatalf("Parse error %v is not a %T", err, pe)
+	}
 	var list []*ParseError
 	var errs Errors
 	if errors.As(err, &errs) {
@@ -118,13 +127,18 @@ func checkError(t *testing.T, err error, src []byte, path string) {
 	lines := max(bytes.Count(src, []byte("\n"))+1, 1)
 	sentinels := []error{ErrUnterminated, ErrSyntax, ErrDate, ErrType, ErrValue, ErrDuplicateKey, ErrTooLarge, ErrUnknownKey}
 	for _, e := range list {
-		assert.Equal(t, path, e.Path)
-		assert.GreaterOrEqual(t, e.Line, 1, e.Error())
-		assert.LessOrEqual(t, e.Line, lines, e.Error())
-		assert.GreaterOrEqual(t, e.Column, 1, e.Error())
-		assert.True(t, slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(e, s) }), "%v wraps no sentinel", e)
+		equal(t, e.Path, path, "e.Path")
+		if e.Line < 1 || e.Line > lines {
+			t.Errorf("%s: Line %d, want 1..%d", e, e.Line, lines)
+		}
+		if e.Column < 1 {
+			t.Errorf("%s: Column %d, want >= 1", e, e.Column)
+		}
+		if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(e, s) }) {
+			t.Errorf("%v wraps no sentinel", e)
+		}
 		line, col := position.NewIndex(src, 1).LineCol(e.Offset)
-		assert.Equal(t, [2]int{e.Line, e.Column}, [2]int{line, col}, "Offset %d disagrees with %s", e.Offset, e)
+		equal(t, [2]int{line, col}, [2]int{e.Line, e.Column}, "Offset %d disagrees with %s", e.Offset, e)
 	}
 }
 
@@ -146,15 +160,21 @@ func snippets(err error, src []byte) string {
 func checkPost(t *testing.T, p *Post, src []byte) {
 	t.Helper()
 	// Body is the end of the source and starts at BodyLine.
-	require.True(t, bytes.HasSuffix(src, p.Body), "Body is not the end of the source")
+	if !bytes.HasSuffix(src, p.Body) {
+		t.Fatalf("Body is not the end of the source")
+	}
 	before := src[:len(src)-len(p.Body)]
 	before = bytes.TrimPrefix(before, []byte(bom))
-	assert.Equal(t, bytes.Count(before, []byte("\n"))+1, p.BodyLine, "BodyLine")
+	equal(t, p.BodyLine, bytes.Count(before, []byte("\n"))+1, "BodyLine")
 	// Params marshal to JSON and work in html/template.
 	_, err := json.Marshal(p.Params)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatalf("json.Marshal(Params): %v", err)
+	}
 	tpl := template.Must(template.New("").Parse(`{{range $k, $v := .}}{{$k}}={{$v}};{{end}}`))
-	require.NoError(t, tpl.Execute(new(bytes.Buffer), p.Params))
+	if err := tpl.Execute(new(bytes.Buffer), p.Params); err != nil {
+		t.Fatalf("a template over Params: %v", err)
+	}
 	assertPlain(t, reflect.ValueOf(p.Params), "params")
 }
 
@@ -191,7 +211,9 @@ func dumpPost(t *testing.T, p *Post) []byte {
 		var buf bytes.Buffer
 		e := json.NewEncoder(&buf)
 		e.SetEscapeHTML(false)
-		require.NoError(t, e.Encode(v))
+		if err := e.Encode(v); err != nil {
+			t.Fatalf("encoding %v as JSON: %v", v, err)
+		}
 		return strings.TrimSuffix(buf.String(), "\n")
 	}
 	fmt.Fprintf(&b, `{"path":%s,"format":%s,"bodyLine":%d,"body":%s,"frontMatter":{`,
@@ -211,7 +233,10 @@ func dumpPost(t *testing.T, p *Post) []byte {
 	}
 	fmt.Fprintf(&b, `},"params":%s}`, enc(p.Params))
 	var out bytes.Buffer
-	require.NoError(t, json.Indent(&out, b.Bytes(), "", "  "))
+	if err := json.Indent(&out, b.Bytes(), "", "  "); err != nil {
+		t.Fatalf("json.Indent: %v", err)
+
+	}
 	return out.Bytes()
 }
 

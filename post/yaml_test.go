@@ -1,12 +1,10 @@
 package post
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/internal/position"
 )
@@ -60,17 +58,26 @@ func TestYAMLTabErrors(t *testing.T) {
 			t.Parallel()
 			src := []byte(tc.in)
 			p, err := Parse(src, WithPath("x.md"))
-			require.Error(t, err, "Parse(%q)", tc.in)
-			assert.Nil(t, p)
+			if err == nil {
+				t.Fatalf("Parse(%q): no error", tc.in)
+			}
+			if p != nil {
+				t.Errorf("Parse(%q) returned a Post with its error", tc.in)
+			}
+
 			var pe *ParseError
-			require.ErrorAs(t, err, &pe)
-			assert.ErrorIs(t, err, ErrSyntax)
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse: %v is not a %T", err, pe)
+			}
+			if !errors.Is(err, ErrSyntax) {
+				t.Errorf("Parse: got %v, want %v", err, ErrSyntax)
+			}
 			want := fmt.Sprintf("x.md:%d:%d: front matter: yaml: %s", tc.line, tc.col, tc.msg)
-			assert.Equal(t, want, err.Error(), "Parse(%q)", tc.in)
+			equal(t, err.Error(), want, "Parse(%q)", tc.in)
 			line, col := position.NewIndex(src, 1).LineCol(pe.Offset)
-			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{line, col}, "Offset %d", pe.Offset)
+			equal(t, [2]int{line, col}, [2]int{tc.line, tc.col}, "Offset %d", pe.Offset)
 			if strings.Contains(tc.msg, "tab") {
-				assert.Equal(t, byte('\t'), src[pe.Offset], "the error points at a tab")
+				equal(t, src[pe.Offset], byte('\t'), "the error points at a tab")
 			}
 		})
 	}
@@ -89,6 +96,8 @@ func TestYAMLErrorCharLarge(t *testing.T) {
 	b.WriteString("\tz: 1\n---\n")
 	_, err := Parse([]byte(b.String()))
 	var pe *ParseError
-	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, [2]int{n + 2, 1}, [2]int{pe.Line, pe.Column}, err.Error())
+	if !errors.As(err, &pe) {
+		t.Fatalf("Parse: %v is not a %T", err, pe)
+	}
+	equal(t, [2]int{pe.Line, pe.Column}, [2]int{n + 2, 1}, "%s", err.Error())
 }
