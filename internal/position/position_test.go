@@ -2,11 +2,9 @@ package position
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // naivePos is the rule of the package written as plainly as possible: count
@@ -56,12 +54,12 @@ func TestPos(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			src := []byte(tc.src)
-			assert.Equal(t, tc.want, NewIndex(src, tc.firstLine).Pos(tc.off), "Pos(%d) of %q", tc.off, tc.src)
-			assert.Equal(t, tc.want, naivePos(src, tc.firstLine, tc.off), "naivePos(%d) of %q", tc.off, tc.src)
+			equal(t, tc.want, NewIndex(src, tc.firstLine).Pos(tc.off), "Pos(%d) of %q", tc.off, tc.src)
+			equal(t, tc.want, naivePos(src, tc.firstLine, tc.off), "naivePos(%d) of %q", tc.off, tc.src)
 			// The same offset after the cursor has passed it, from the table.
 			x := NewIndex(src, tc.firstLine)
 			x.Pos(len(src))
-			assert.Equal(t, tc.want, x.Pos(tc.off), "Pos(%d) of %q behind the cursor", tc.off, tc.src)
+			equal(t, tc.want, x.Pos(tc.off), "Pos(%d) of %q behind the cursor", tc.off, tc.src)
 		})
 	}
 }
@@ -83,12 +81,12 @@ func TestLine(t *testing.T) {
 		{9, span{11, 13}}, // clamped to the last line
 	} {
 		start, end := x.Line(tc.n)
-		assert.Equal(t, tc.want, span{start, end}, "Line(%d)", tc.n)
+		equal(t, tc.want, span{start, end}, "Line(%d)", tc.n)
 	}
-	assert.Equal(t, 4, x.Lines())
-	assert.Equal(t, 2, NewIndex([]byte("a\n"), 3).Lines(), "a text ending in a newline")
+	equal(t, 4, x.Lines())
+	equal(t, 2, NewIndex([]byte("a\n"), 3).Lines(), "a text ending in a newline")
 	start, end := NewIndex(nil, 1).Line(1)
-	assert.Equal(t, span{0, 0}, span{start, end}, "Line(1) of no text")
+	equal(t, span{0, 0}, span{start, end}, "Line(1) of no text")
 }
 
 func TestOffset(t *testing.T) {
@@ -97,14 +95,14 @@ func TestOffset(t *testing.T) {
 	x := NewIndex(src, 1)
 	for off := len(bom); off <= len(src); off++ {
 		p := NewIndex(src, 1).Pos(off)
-		assert.Equal(t, off, x.Offset(p), "Offset(Pos(%d) = %v)", off, p)
+		equal(t, off, x.Offset(p), "Offset(Pos(%d) = %v)", off, p)
 	}
-	assert.Equal(t, 6, x.Offset(Position{1, 40}), "a column past the line's end")
-	assert.Equal(t, 3, x.Offset(Position{1, -2}), "a column before the line")
-	assert.Equal(t, 13, x.Offset(Position{8, 40}), "a line past the text")
+	equal(t, 6, x.Offset(Position{1, 40}), "a column past the line's end")
+	equal(t, 3, x.Offset(Position{1, -2}), "a column before the line")
+	equal(t, 13, x.Offset(Position{8, 40}), "a line past the text")
 	y := NewIndex([]byte("a\nb"), 10)
-	assert.Equal(t, 2, y.Offset(Position{11, 1}))
-	assert.Equal(t, 0, y.Offset(Position{1, 1}), "a line before the text's first")
+	equal(t, 2, y.Offset(Position{11, 1}))
+	equal(t, 0, y.Offset(Position{1, 1}), "a line before the text's first")
 }
 
 // TestPosAnyOrder asks every offset of texts with CRLF, BOMs and blank
@@ -139,7 +137,7 @@ func TestPosAnyOrder(t *testing.T) {
 			}
 			x := NewIndex(src, firstLine)
 			for _, off := range offs {
-				require.Equal(t, naivePos(src, firstLine, off), x.Pos(off), "%s order: Pos(%d) of %q from line %d", order, off, src, firstLine)
+				mustEqual(t, naivePos(src, firstLine, off), x.Pos(off), "%s order: Pos(%d) of %q from line %d", order, off, src, firstLine)
 			}
 		}
 	}
@@ -165,4 +163,32 @@ func FuzzIndex(f *testing.F) {
 			}
 		}
 	})
+}
+
+// equal reports got != want as an error, labelled by the format and args.
+func equal[T comparable](t *testing.T, want, got T, msgAndArgs ...any) bool {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s: got %v, want %v", label(msgAndArgs), got, want)
+		return false
+	}
+	return true
+}
+
+// mustEqual is equal that stops the test.
+func mustEqual[T comparable](t *testing.T, want, got T, msgAndArgs ...any) {
+	t.Helper()
+	if got != want {
+		t.Fatalf("%s: got %v, want %v", label(msgAndArgs), got, want)
+	}
+}
+
+func label(msgAndArgs []any) string {
+	if len(msgAndArgs) == 0 {
+		return "value"
+	}
+	if f, ok := msgAndArgs[0].(string); ok {
+		return fmt.Sprintf(f, msgAndArgs[1:]...)
+	}
+	return fmt.Sprint(msgAndArgs...)
 }
