@@ -97,9 +97,23 @@ func TestTOMLManyKeys(t *testing.T) {
 		}
 		return best
 	}
-	small, large := timed(doc(3000)), timed(doc(30000))
-	if large > 40*small {
-		t.Errorf("3,000 keys took %v, 30,000 keys %v: not linear", small, large)
+	// Wall-clock time on a shared machine: the best of two runs, and three
+	// tries before the growth counts as superlinear; under the race
+	// detector it is only logged.
+	small3k, large30k := doc(3000), doc(30000)
+	for try := 1; ; try++ {
+		small, large := timed(small3k), timed(large30k)
+		if large <= 40*small {
+			break
+		}
+		if raceEnabled {
+			t.Logf("3,000 keys took %v, 30,000 keys %v (race detector: not checked)", small, large)
+			break
+		}
+		if try == 3 {
+			t.Errorf("3,000 keys took %v, 30,000 keys %v: not linear (three tries)", small, large)
+			break
+		}
 	}
 	src := doc(60000)
 	p, err := Parse(src, WithMaxSize(8<<20))

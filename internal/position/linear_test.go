@@ -18,8 +18,10 @@ const maxGrowth = 25
 // in decreasing order and in random order (the table of line starts), and
 // fails when the larger takes superlinearly longer. A case gets three
 // tries, each the best of three runs.
+//
+// It measures wall-clock time, so neither it nor its cases run in
+// parallel with other tests; under the race detector it only logs.
 func TestLinear(t *testing.T) {
-	t.Parallel()
 	n := 20000
 	if testing.Short() {
 		n /= 4
@@ -51,7 +53,6 @@ func TestLinear(t *testing.T) {
 	}
 	for name, gen := range offsets {
 		t.Run(name, func(t *testing.T) {
-			t.Parallel()
 			small, large := text(n), text(10*n)
 			smallOffs, largeOffs := gen(len(small)), gen(len(large))
 			ask := func(src []byte, offs []int) func() {
@@ -70,7 +71,9 @@ func TestLinear(t *testing.T) {
 				}
 				t.Logf("try %d: %v for n=%d, %v for 10n: %.1fx", try, t1, n, t10, growth(t1, t10))
 			}
-			if g := growth(t1, t10); g > float64(maxGrowth) {
+			if g := growth(t1, t10); g > float64(maxGrowth) && raceEnabled {
+				t.Logf("%.1fx growth under the race detector: not checked", g)
+			} else if g > float64(maxGrowth) {
 				t.Errorf("asking 10 times the offsets of 10 times the text took %.1f times as long (%v, %v): superlinear", g, t1, t10)
 			}
 		})
