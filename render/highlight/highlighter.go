@@ -144,7 +144,7 @@ func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	code = trimFinalNewlines(code)
 	c := h.cfg.Cache
 	if c == nil || h.cfg.Plain {
-		return h.writeBlock(w, code, b)
+		return h.writeBlock(w, code, b, nil)
 	}
 	k := h.blockKey(code, b)
 	if html, ok := c.Get(k); ok {
@@ -154,8 +154,11 @@ func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	}
 	h.misses.Add(1)
 	var buf bytes.Buffer
-	_ = h.writeBlock(&buf, code, b) // a bytes.Buffer does not fail
-	c.Put(k, buf.Bytes())
+	unsure := false
+	_ = h.writeBlock(&buf, code, b, &unsure) // a bytes.Buffer does not fail
+	if !unsure {
+		c.Put(k, buf.Bytes())
+	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }
@@ -220,8 +223,12 @@ func (h *Highlighter) styleFor(set settings) *chroma.Style {
 	return h.style
 }
 
-// writeBlock is WriteBlock without the cache; code is trimmed.
-func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block) error {
+// writeBlock is WriteBlock without the cache; code is trimmed. It sets
+// *unsure, unless unsure is nil, when the HTML may not be what another
+// run writes, and must not be cached: chroma failed, or its lexer gave an
+// error token, which it also does when one of its regular expressions
+// runs out of time (250ms), as they can on a loaded machine.
+func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *bool) error {
 	if h.cfg.Plain {
 		return writePlain(w, code, escapeAttr(b.Lang))
 	}
@@ -248,7 +255,12 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block) error {
 	// leaves nothing behind in w.
 	var buf bytes.Buffer
 	buf.Grow(len(code) * 4)
-	if err := safeFormat(&buf, f, style, lx, code); err != nil {
+	sawError := false
+	err := safeFormat(&buf, f, style, lx, code, &sawError)
+	if unsure != nil && (err != nil || sawError) {
+		*unsure = true
+	}
+	if err != nil {
 		return writePlain(w, code, langAttr)
 	}
 	if err := writeDivStart(w, b.Attrs); err != nil {
@@ -257,7 +269,7 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block) error {
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "</div>")
+	_, err = io.WriteString(w, "</div>")
 	return err
 }
 
@@ -333,8 +345,8 @@ func guessLexer(code []byte) (lx chroma.Lexer) {
 }
 
 // safeFormat tokenises and formats, turning a panic inside chroma into an
-// error.
-func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx chroma.Lexer, code []byte) (err error) {
+// error. It sets *sawError if the lexer gives an error token.
+func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx chroma.Lexer, code []byte, sawError *bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("highlight: chroma: %v", r)
@@ -344,5 +356,12 @@ func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx ch
 	if err != nil {
 		return err
 	}
-	return f.Format(w, style, it)
+	watched := func() chroma.Token {
+		t := it()
+		if t.Type == chroma.Error {
+			*sawError = true
+		}
+		return t
+	}
+	return f.Format(w, style, watched)
 }
