@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -223,11 +224,19 @@ func (h *Highlighter) styleFor(set settings) *chroma.Style {
 	return h.style
 }
 
+// maxSureDuration is how long chroma may take over a block whose HTML is
+// cached. Each of chroma's regular expressions gives up after 250ms (of
+// regexp2's coarse clock, which runs up to 100ms behind); chroma then
+// tries its next rule or writes an error token, so a block that took
+// long, as any block can on a loaded machine, may not be highlighted as
+// it is at other times, and must not be kept.
+const maxSureDuration = 50 * time.Millisecond
+
 // writeBlock is WriteBlock without the cache; code is trimmed. It sets
 // *unsure, unless unsure is nil, when the HTML may not be what another
-// run writes, and must not be cached: chroma failed, or its lexer gave an
-// error token, which it also does when one of its regular expressions
-// runs out of time (250ms), as they can on a loaded machine.
+// run writes, and must not be cached: chroma failed, its lexer gave an
+// error token, or it took maxSureDuration or more, long enough for one
+// of its regular expressions to time out.
 func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *bool) error {
 	if h.cfg.Plain {
 		return writePlain(w, code, escapeAttr(b.Lang))
@@ -256,8 +265,9 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *boo
 	var buf bytes.Buffer
 	buf.Grow(len(code) * 4)
 	sawError := false
+	start := time.Now()
 	err := safeFormat(&buf, f, style, lx, code, &sawError)
-	if unsure != nil && (err != nil || sawError) {
+	if unsure != nil && (err != nil || sawError || time.Since(start) >= maxSureDuration) {
 		*unsure = true
 	}
 	if err != nil {
