@@ -107,3 +107,84 @@ func BenchmarkWriteBlock(b *testing.B) {
 		})
 	}
 }
+
+// corpusFence is one fenced code block of the corpus.
+type corpusFence struct {
+	info string
+	code []byte
+}
+
+// corpusFences returns every fenced code block of the corpus (``` fences
+// only, as corpusFenceLangs reads them).
+func corpusFences(b *testing.B) []corpusFence {
+	b.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		b.Skipf("corpus %s not found (%v): this benchmark reads the hugodocs corpus", corpusDir, err)
+	}
+	var fences []corpusFence
+	_ = filepath.WalkDir(corpusDir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var cur *corpusFence
+		for line := range bytes.Lines(src) {
+			s := strings.TrimSpace(string(line))
+			switch {
+			case cur == nil && strings.HasPrefix(s, "```"):
+				cur = &corpusFence{info: strings.TrimLeft(s, "`")}
+			case cur != nil && strings.HasPrefix(s, "```"):
+				fences = append(fences, *cur)
+				cur = nil
+			case cur != nil:
+				cur.code = append(cur.code, line...)
+			}
+		}
+		return nil
+	})
+	if len(fences) == 0 {
+		b.Skip("no fenced code blocks found in the corpus")
+	}
+	return fences
+}
+
+// BenchmarkCache writes every fenced block of the corpus: without a cache
+// (cold), and from a full MemoryCache and DirCache (warm). ns/op is per
+// corpus; ns/block per fence.
+func BenchmarkCache(b *testing.B) {
+	fences := corpusFences(b)
+	blocks := make([]Block, len(fences))
+	for i, f := range fences {
+		blocks[i] = ParseFence(f.info)
+		blocks[i].Ordinal = i
+	}
+	run := func(b *testing.B, h *Highlighter) {
+		var out bytes.Buffer
+		for i := range fences { // fill the cache, if any
+			_ = h.WriteBlock(&out, fences[i].code, &blocks[i])
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			for i := range fences {
+				out.Reset()
+				if err := h.WriteBlock(&out, fences[i].code, &blocks[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(fences)), "ns/block")
+	}
+	b.Run("cold", func(b *testing.B) { run(b, New(Config{})) })
+	b.Run("warm-memory", func(b *testing.B) { run(b, New(Config{Cache: NewMemoryCache(256 << 20)})) })
+	b.Run("warm-dir", func(b *testing.B) {
+		dc, err := NewDirCache(b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		run(b, New(Config{Cache: dc}))
+	})
+}

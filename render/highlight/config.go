@@ -55,6 +55,14 @@ type Config struct {
 	// it does not know: <pre tabindex="0"><code class="language-go"
 	// data-lang="go">…</code></pre>.
 	Plain bool
+
+	// Cache, when set, keeps the HTML of highlighted blocks so that
+	// [Highlighter.WriteBlock] writes a block it has seen before (same
+	// code, language, fence options and attributes, settings, chroma
+	// and folio versions) without running chroma again. nil means no
+	// cache. Blocks written with Plain are never cached. See
+	// [NewMemoryCache] and [NewDirCache].
+	Cache Cache
 }
 
 // settings is everything chroma's formatter needs for one block.

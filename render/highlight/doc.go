@@ -42,9 +42,35 @@
 // map lookups, and caches each name's lexer and formatter, misses
 // included.
 //
+// # Caching
+//
+// With a [Config.Cache], [Highlighter.WriteBlock] (and so Highlight)
+// looks each block up by its [Key], a SHA-256 of everything that
+// determines its HTML: the code, the language, the fence's options and
+// attributes, the Highlighter's settings, [OutputVersion] and chroma's
+// version. A hit is written as it was stored; a miss is highlighted and
+// put in the cache, unless chroma failed, gave an error token or took
+// 50ms or more: chroma's regular expressions time out after 250ms, on a
+// loaded machine too, and it then writes other HTML, which a cache must
+// not keep.
+// [Highlighter.Check] does not depend on the cache, so the problems it
+// reports are the same on a hit. [Highlighter.CacheStats] counts hits and
+// misses.
+//
+//	cache, err := highlight.NewDirCache(".cache/highlight") // or NewMemoryCache(64 << 20)
+//	...
+//	h := highlight.New(highlight.Config{Style: "github", Cache: cache})
+//
+// [NewMemoryCache] is an LRU bounded in bytes. [NewDirCache] keeps one
+// file per block, written to a temporary file and renamed into place, with
+// a header (key, version, length, SHA-256 of the HTML) checked on every
+// read: a truncated, altered or outdated file is removed and written
+// again, never served. Several processes may share its directory.
+//
 // # Concurrency and errors
 //
-// A Highlighter is safe for concurrent use. Parsing never fails and
+// A Highlighter, a MemoryCache and a DirCache are safe for concurrent
+// use. Parsing never fails and
 // writing only fails with the writer's error: if chroma fails on some
 // code, the block is written as plain code. ParseOptions and
 // [Highlighter.Highlight] return an *[OptionError] for a bad option

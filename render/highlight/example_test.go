@@ -3,6 +3,7 @@ package highlight_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/folio-md/folio/render/highlight"
 )
@@ -55,4 +56,31 @@ func ExampleHighlighter_Highlight() {
 	// Output:
 	// <pre tabindex="0"><code class="language-nosuchlang" data-lang="nosuchlang">x</code></pre>
 	// <nil>
+}
+
+// ExampleNewDirCache highlights the same block twice with a cache in a
+// directory: the second time, the HTML comes from the cache, and so it
+// would in the next run of the program.
+func ExampleNewDirCache() {
+	dir, err := os.MkdirTemp("", "highlight-cache")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	cache, err := highlight.NewDirCache(dir)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	h := highlight.New(highlight.Config{Cache: cache})
+	var first, second strings.Builder
+	b := highlight.ParseFence("go")
+	_ = h.WriteBlock(&first, []byte("package main\n"), &b)
+	_ = h.WriteBlock(&second, []byte("package main\n"), &b)
+	fmt.Println(first.String() == second.String())
+	fmt.Printf("%+v\n", h.CacheStats())
+	// Output:
+	// true
+	// {Hits:1 Misses:1}
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -25,6 +27,8 @@ type Highlighter struct {
 
 	mu    sync.RWMutex
 	langs map[string]*langEntry // by language word as written
+
+	hits, misses atomic.Int64 // lookups in cfg.Cache
 }
 
 // langEntry is the cached result of looking a language up.
@@ -134,13 +138,111 @@ func (p preWrapper) End(bool) string { return "</code></pre>" }
 // <div>. The blank lines at the end of code are dropped. If chroma fails,
 // the block is written as plain code, so no code is ever lost; the error
 // is w's.
+//
+// With a [Config.Cache], the block's HTML is taken from the cache when it
+// is there, and put in it when it is not.
 func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	code = trimFinalNewlines(code)
+	c := h.cfg.Cache
+	if c == nil || h.cfg.Plain {
+		return h.writeBlock(w, code, b, nil)
+	}
+	k := h.blockKey(code, b)
+	if html, ok := c.Get(k); ok {
+		h.hits.Add(1)
+		_, err := w.Write(html)
+		return err
+	}
+	h.misses.Add(1)
+	var buf bytes.Buffer
+	unsure := false
+	_ = h.writeBlock(&buf, code, b, &unsure) // a bytes.Buffer does not fail
+	if !unsure {
+		c.Put(k, buf.Bytes())
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// CacheStats returns how many blocks h has written from its Cache (hits)
+// and highlighted for it (misses) so far.
+func (h *Highlighter) CacheStats() CacheStats {
+	return CacheStats{Hits: h.hits.Load(), Misses: h.misses.Load()}
+}
+
+// blockKey returns the cache key of code, already trimmed, written as b
+// says: everything that determines the HTML writeBlock writes.
+func (h *Highlighter) blockKey(code []byte, b *Block) Key {
+	set := h.blockSettings(b)
+	w := newKeyWriter()
+	w.string("folio/render/highlight block")
+	w.int(OutputVersion)
+	w.string(chromaVersion())
+	w.string(b.Lang)
+	w.bytes(code)
+	w.bool(set.lineNos)
+	w.bool(set.table)
+	w.int(set.lineNoStart)
+	w.int(len(set.hlLines))
+	for _, r := range set.hlLines {
+		w.int(r[0])
+		w.int(r[1])
+	}
+	w.bool(set.anchors)
+	w.string(set.anchorID)
+	w.string(h.styleFor(set).Name)
+	w.bool(set.inline)
+	w.int(set.tabWidth)
+	w.bool(set.guess)
+	w.int(len(b.Attrs))
+	for _, a := range b.Attrs {
+		w.string(a.Name)
+		w.value(a.Value)
+	}
+	return w.key()
+}
+
+// blockSettings returns the settings of b: h's, with b's overrides and
+// Hugo's default line anchor prefix.
+func (h *Highlighter) blockSettings(b *Block) settings {
+	set := b.over.apply(h.def)
+	if set.anchors && set.anchorID == "" {
+		// Hugo's default prefix: hl- and the block's ordinal.
+		set.anchorID = "hl-" + strconv.Itoa(b.Ordinal)
+	}
+	return set
+}
+
+// styleFor returns the chroma style of set: h's, or the one the fence
+// names.
+func (h *Highlighter) styleFor(set settings) *chroma.Style {
+	if set.style != h.def.style {
+		if s := styles.Get(set.style); s != nil {
+			return s
+		}
+	}
+	return h.style
+}
+
+// maxSureDuration is how long chroma may take over a block whose HTML is
+// cached. Each of chroma's regular expressions gives up after 250ms (of
+// regexp2's coarse clock, which runs up to 100ms behind); chroma then
+// tries its next rule or writes an error token, so a block that took
+// long, as any block can on a loaded machine, may not be highlighted as
+// it is at other times, and must not be kept.
+const maxSureDuration = 50 * time.Millisecond
+
+// writeBlock is WriteBlock without the cache; code is trimmed. It sets
+// *unsure, unless unsure is nil, when the HTML may not be what another
+// run writes, and must not be cached: chroma failed, its lexer gave an
+// error token, or it took maxSureDuration or more, long enough for one
+// of its regular expressions to time out.
+func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *bool) error {
 	if h.cfg.Plain {
 		return writePlain(w, code, escapeAttr(b.Lang))
 	}
 	e := h.lookup(b.Lang)
-	set := b.over.apply(h.def)
+	set := h.blockSettings(b)
 	lx := e.lexer
 	langAttr := e.attr
 	if lx == nil && set.guess {
@@ -155,22 +257,20 @@ func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	f := e.fmt
 	style := h.style
 	if len(b.opts) > 0 || f == nil || langAttr != e.attr {
-		if set.anchors && set.anchorID == "" {
-			// Hugo's default prefix: hl- and the block's ordinal.
-			set.anchorID = "hl-" + strconv.Itoa(b.Ordinal)
-		}
 		f = h.formatter(set, langAttr)
-		if set.style != h.def.style {
-			if s := styles.Get(set.style); s != nil {
-				style = s
-			}
-		}
+		style = h.styleFor(set)
 	}
 	// Tokenise and format into a buffer first, so a failure half-way
 	// leaves nothing behind in w.
 	var buf bytes.Buffer
 	buf.Grow(len(code) * 4)
-	if err := safeFormat(&buf, f, style, lx, code); err != nil {
+	sawError := false
+	start := time.Now()
+	err := safeFormat(&buf, f, style, lx, code, &sawError)
+	if unsure != nil && (err != nil || sawError || time.Since(start) >= maxSureDuration) {
+		*unsure = true
+	}
+	if err != nil {
 		return writePlain(w, code, langAttr)
 	}
 	if err := writeDivStart(w, b.Attrs); err != nil {
@@ -179,7 +279,7 @@ func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "</div>")
+	_, err = io.WriteString(w, "</div>")
 	return err
 }
 
@@ -255,8 +355,8 @@ func guessLexer(code []byte) (lx chroma.Lexer) {
 }
 
 // safeFormat tokenises and formats, turning a panic inside chroma into an
-// error.
-func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx chroma.Lexer, code []byte) (err error) {
+// error. It sets *sawError if the lexer gives an error token.
+func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx chroma.Lexer, code []byte, sawError *bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("highlight: chroma: %v", r)
@@ -266,5 +366,12 @@ func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx ch
 	if err != nil {
 		return err
 	}
-	return f.Format(w, style, it)
+	watched := func() chroma.Token {
+		t := it()
+		if t.Type == chroma.Error {
+			*sawError = true
+		}
+		return t
+	}
+	return f.Format(w, style, watched)
 }
