@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/folio-md/folio/internal/cputime"
 	"github.com/folio-md/folio/render/shortcode"
 )
 
@@ -248,58 +247,24 @@ func TestLinear(t *testing.T) {
 			}
 			var t1, t10 time.Duration
 			for try := 1; try <= 3; try++ {
-				t1, t10 = timePair(render(small), render(large))
-				if raceEnabled || growth(t1, t10) <= maxGrowth {
+				t1, t10 = cputime.Pair(render(small), render(large))
+				if raceEnabled || cputime.Growth(t1, t10) <= maxGrowth {
 					break
 				}
-				t.Logf("try %d: %v for n=%d, %v for 10n: %.1fx", try, t1, n, t10, growth(t1, t10))
+				t.Logf("try %d: %v for n=%d, %v for 10n: %.1fx", try, t1, n, t10, cputime.Growth(t1, t10))
 			}
-			t.Logf("folio: %v for n=%d (%d bytes), %v for 10n: %.1fx", t1, n, len(small), t10, growth(t1, t10))
+			t.Logf("folio: %v for n=%d (%d bytes), %v for 10n: %.1fx", t1, n, len(small), t10, cputime.Growth(t1, t10))
 			if c.goldmark {
 				convert := func(src []byte) func() {
 					return func() { _ = gm.Convert(src, io.Discard) }
 				}
-				g1, g10 := timePair(convert(small), convert(large))
-				t.Logf("plain goldmark: %v for n, %v for 10n: %.1fx", g1, g10, growth(g1, g10))
+				g1, g10 := cputime.Pair(convert(small), convert(large))
+				t.Logf("plain goldmark: %v for n, %v for 10n: %.1fx", g1, g10, cputime.Growth(g1, g10))
 			}
 			if !raceEnabled {
-				assert.LessOrEqual(t, growth(t1, t10), float64(maxGrowth),
-					"rendering 10 times the input took %.1f times as long (%v, %v): superlinear", growth(t1, t10), t1, t10)
+				assert.LessOrEqual(t, cputime.Growth(t1, t10), float64(maxGrowth),
+					"rendering 10 times the input took %.1f times as long (%v, %v): superlinear", cputime.Growth(t1, t10), t1, t10)
 			}
 		})
 	}
-}
-
-// growth returns t10/t1.
-func growth(t1, t10 time.Duration) float64 {
-	return float64(t10) / float64(max(t1, time.Microsecond))
-}
-
-// timePair returns the best of three timings of a and of b, run in turns.
-func timePair(a, b func()) (ta, tb time.Duration) {
-	ta, tb = time.Duration(1<<63-1), time.Duration(1<<63-1)
-	for range 3 {
-		ta = min(ta, timeOf(a))
-		tb = min(tb, timeOf(b))
-	}
-	return ta, tb
-}
-
-// timeOf returns how long f takes: the CPU time of the process where it
-// can be read, else the wall clock. It collects the garbage first and
-// runs f with the collector off unless the heap nears 1 GiB: below its
-// minimum heap (4 MiB) a small run would collect nothing while a large
-// one would pay for several collections, a step that has nothing to do
-// with the code's complexity. (Allocation itself is still timed: work that
-// allocates quadratically is still seen as such.)
-func timeOf(f func()) time.Duration {
-	runtime.GC()
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 30))
-	cpu, wall := cpuTime(), time.Now()
-	f()
-	if end := cpuTime(); cpu > 0 && end > cpu {
-		return end - cpu
-	}
-	return time.Since(wall)
 }

@@ -3,9 +3,10 @@ package position
 import (
 	"bytes"
 	"math/rand/v2"
-	"runtime"
 	"testing"
 	"time"
+
+	"github.com/folio-md/folio/internal/cputime"
 )
 
 // maxGrowth is the most the time for 10n offsets of a 10n text may be of
@@ -19,8 +20,8 @@ const maxGrowth = 25
 // fails when the larger takes superlinearly longer. A case gets three
 // tries, each the best of three runs.
 //
-// It measures wall-clock time, so neither it nor its cases run in
-// parallel with other tests; under the race detector it only logs.
+// It measures CPU time (internal/cputime), and neither it nor its cases
+// run in parallel with other tests; under the race detector it only logs.
 func TestLinear(t *testing.T) {
 	n := 20000
 	if testing.Short() {
@@ -65,34 +66,17 @@ func TestLinear(t *testing.T) {
 			}
 			var t1, t10 time.Duration
 			for try := 1; try <= 3; try++ {
-				t1, t10 = bestOfThree(ask(small, smallOffs)), bestOfThree(ask(large, largeOffs))
-				if growth(t1, t10) <= maxGrowth {
+				t1, t10 = cputime.Pair(ask(small, smallOffs), ask(large, largeOffs))
+				if cputime.Growth(t1, t10) <= maxGrowth {
 					break
 				}
-				t.Logf("try %d: %v for n=%d, %v for 10n: %.1fx", try, t1, n, t10, growth(t1, t10))
+				t.Logf("try %d: %v for n=%d, %v for 10n: %.1fx", try, t1, n, t10, cputime.Growth(t1, t10))
 			}
-			if g := growth(t1, t10); g > float64(maxGrowth) && raceEnabled {
+			if g := cputime.Growth(t1, t10); g > float64(maxGrowth) && raceEnabled {
 				t.Logf("%.1fx growth under the race detector: not checked", g)
 			} else if g > float64(maxGrowth) {
 				t.Errorf("asking 10 times the offsets of 10 times the text took %.1f times as long (%v, %v): superlinear", g, t1, t10)
 			}
 		})
 	}
-}
-
-func growth(t1, t10 time.Duration) float64 {
-	return float64(t10) / float64(max(t1, time.Microsecond))
-}
-
-// bestOfThree returns the shortest of three wall-clock timings of f, each
-// after a collection.
-func bestOfThree(f func()) time.Duration {
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		runtime.GC()
-		start := time.Now()
-		f()
-		best = min(best, time.Since(start))
-	}
-	return best
 }

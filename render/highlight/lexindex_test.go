@@ -12,6 +12,8 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/folio-md/folio/internal/cputime"
 )
 
 // scanIndex is the file-pattern lookup as folio did it before globIndex:
@@ -216,7 +218,7 @@ func TestFindLexerMissIsCheap(t *testing.T) {
 	for i := range names {
 		names[i] = "zz" + names[i] // no pattern-made name starts so
 	}
-	index, scan := timePair(func() {
+	index, scan := cputime.Pair(func() {
 		for _, n := range names {
 			_ = findLexer(n)
 		}
