@@ -425,16 +425,18 @@ var allowedStyles = sync.OnceValues(func() (map[string]bool, error) {
 			}
 		}
 	}
-	r := render.New()
-	for _, src := range []string{
-		embedSample,
-		"| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n",
-	} {
-		res, err := r.Render([]byte(src))
-		if err != nil {
-			return nil, fmt.Errorf("rendering %q: %w", src, err)
+	// folio's defaults and HugoCompat (Hugo's table template and embeds).
+	for _, r := range []*render.Renderer{render.New(), render.New(render.HugoCompat())} {
+		for _, src := range []string{
+			embedSample,
+			"| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n",
+		} {
+			res, err := r.Render([]byte(src))
+			if err != nil {
+				return nil, fmt.Errorf("rendering %q: %w", src, err)
+			}
+			collect(res.HTML)
 		}
-		collect(res.HTML)
 	}
 	chromaSamples(collect)
 	return set, nil

@@ -368,7 +368,7 @@ func withFrontMatter(fm map[string]any, md string) ([]byte, error) {
 
 // output is one piece of a render to check.
 type output struct {
-	Name string // HTML, Summary or TOC
+	Name string // HTML, Summary or TOC, each perhaps after "HugoCompat "
 	HTML []byte
 }
 
@@ -570,17 +570,33 @@ func (st *safetyStats) check(t *testing.T, who string, ch channel, v string, gm 
 }
 
 // renderCase renders vector v in channel ch with folio, as a test renderer
-// configured for the channel; see renderFolio for the results.
-func renderCase(base *render.Renderer, ch channel, v string) ([]output, error) {
-	r := base
+// configured for the channel, once with folio's defaults (base) and once
+// under HugoCompat (hugo: Hugo's tables, TOC titles, summaries and
+// shortcode markup); see renderFolio for the results, the second render's
+// named "HugoCompat ...". A refusal by either is the case's.
+func renderCase(base, hugo *render.Renderer, ch channel, v string) ([]output, error) {
+	r, rh := base, hugo
 	if ch.opts != nil {
 		r = render.New(append(siteShortcodes(), ch.opts(v)...)...)
+		rh = render.New(append(append(siteShortcodes(), render.HugoCompat()), ch.opts(v)...)...)
 	}
 	var fm map[string]any
 	if ch.fm != nil {
 		fm = ch.fm(v)
 	}
-	return renderFolio(r, fm, ch.md(v))
+	outs, err := renderFolio(r, fm, ch.md(v))
+	if err != nil {
+		return nil, err
+	}
+	hugoOuts, err := renderFolio(rh, fm, ch.md(v))
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range hugoOuts {
+		o.Name = "HugoCompat " + o.Name
+		outs = append(outs, o)
+	}
+	return outs, nil
 }
 
 // Folio renders run in a helper process (this test binary, running
@@ -744,6 +760,7 @@ func TestSafetyHelperProcess(t *testing.T) {
 		chans[ch.name] = ch
 	}
 	base := render.New(append(siteShortcodes(), siteParams)...)
+	hugo := render.New(append(siteShortcodes(), siteParams, render.HugoCompat())...)
 	dec := json.NewDecoder(os.Stdin)
 	enc := json.NewEncoder(os.Stdout)
 	for {
@@ -755,7 +772,7 @@ func TestSafetyHelperProcess(t *testing.T) {
 		ch, ok := chans[req.Channel]
 		if !ok {
 			resp.Err = "unknown channel " + req.Channel
-		} else if outs, err := renderCase(base, ch, req.Vector); isRefusal(err) {
+		} else if outs, err := renderCase(base, hugo, ch, req.Vector); isRefusal(err) {
 			resp.Refused = err.(*refusal).err.Error()
 		} else if err != nil {
 			resp.Err = err.Error()
@@ -774,11 +791,12 @@ const (
 	fuzzNoSC       = 4 // shortcodes off
 	fuzzAltOptions = 8 // figures for titled images, Blackfriday IDs, ordered TOC
 	fuzzSummary    = 16
+	fuzzHugo       = 32 // HugoCompat: Hugo's tables, TOC titles with images, summaries, shortcode markup
 )
 
 // fuzzTarget holds the renderers FuzzRenderSafe chooses from.
 type fuzzTarget struct {
-	renderers [4]*render.Renderer // by the fuzzNoSC and fuzzAltOptions bits
+	renderers [8]*render.Renderer // by the fuzzNoSC, fuzzAltOptions and fuzzHugo bits
 	ext       goldmark.Markdown
 }
 
@@ -803,6 +821,9 @@ func newFuzzTarget() *fuzzTarget {
 		if i&2 != 0 {
 			opts = append(opts, alt...)
 		}
+		if i&4 != 0 {
+			opts = append(opts, render.HugoCompat())
+		}
 		ft.renderers[i] = render.New(opts...)
 	}
 	return ft
@@ -812,7 +833,7 @@ func newFuzzTarget() *fuzzTarget {
 // or an error for a refusal without a position. An acceptable refusal has
 // no violations.
 func (ft *fuzzTarget) check(md string, flags uint8, val string) ([]string, []output, error) {
-	r := ft.renderers[(flags&fuzzNoSC)>>2|(flags&fuzzAltOptions)>>2]
+	r := ft.renderers[(flags&fuzzNoSC)>>2|(flags&fuzzAltOptions)>>2|(flags&fuzzHugo)>>3]
 	var outs []output
 	var err error
 	renderPost := func(p *post.Post) {
@@ -945,6 +966,9 @@ func channelSeed(ch channel, v string) fuzzSeed {
 	}
 	if ch.fm != nil && ch.fm(v)["summary"] != nil {
 		flags |= fuzzSummary
+	}
+	if len(v)%3 == 0 && flags&fuzzModeMask != 3 { // a third of the seeds under HugoCompat
+		flags |= fuzzHugo
 	}
 	return fuzzSeed{ch.md(v), flags, v}
 }
