@@ -306,6 +306,9 @@ func channels() []channel {
 		{name: "template-get", sc: true, md: func(v string) string {
 			return "{{< tlink href=" + arg(v) + " title=" + arg(v) + " text=" + arg(v) + " >}}\n"
 		}},
+		{name: "template-hugo-funcs", sc: true, md: func(v string) string {
+			return "{{< hugofn a=" + arg(v) + " b=" + arg(v) + " c=" + arg(v) + " >}}" + v + "{{< /hugofn >}}\n"
+		}},
 		{name: "handler-esc", sc: true, md: func(v string) string {
 			return "{{< esc " + arg(v) + " >}} [x]({{< esc " + arg(v) + " >}}) ![{{< esc " + arg(v) + " >}}](/i.png)\n"
 		}},
@@ -318,6 +321,10 @@ func channels() []channel {
 var (
 	noteTemplate  = template.Must(template.New("note").Parse(`<div class="note">{{ .Inner }}</div>`))
 	tlinkTemplate = template.Must(template.New("tlink").Parse(`<a href="{{ .Get "href" }}" title="{{ .Get "title" }}">{{ .Get "text" }}</a>`))
+	// hugofn is a ported template that marks author text safe the Hugo way
+	// (safeHTML, markdownify, urlize from shortcode.Funcs).
+	hugofnTemplate = template.Must(shortcode.ParseTemplate("hugofn",
+		`<p>{{ .Get "a" | safeHTML }}</p><div>{{ .Get "b" | markdownify }}</div><a href="/t/{{ .Get "c" | urlize }}">{{ .Inner | safeHTML }}</a>`))
 )
 
 // siteShortcodes registers the site's shortcodes: two templates, a Go
@@ -332,6 +339,7 @@ func siteShortcodes() []render.Option {
 	return []render.Option{
 		render.WithShortcodeHandler("note", shortcode.Template(noteTemplate)),
 		render.WithShortcodeHandler("tlink", shortcode.Template(tlinkTemplate)),
+		render.WithShortcodeHandler("hugofn", shortcode.Template(hugofnTemplate)),
 		render.WithShortcodeHandler("esc", shortcode.Handler{Render: func(w io.Writer, sc *shortcode.Call) error {
 			_, err := io.WriteString(w, `<span class="esc">`+html.EscapeString(sc.GetString(0))+`</span>`)
 			return err

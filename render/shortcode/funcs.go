@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
+
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
 // funcState is the call a set of template functions works for: the
@@ -121,9 +123,9 @@ func safeHTML(c *Call, v any) template.HTML {
 		// under the same policy.
 		return template.HTML(s)
 	}
-	b := omitRawHTML(nil, s, func(int, string) {
+	b := omitRawHTML(nil, s, func(_ int, tag string) {
 		if c != nil {
-			c.Warnf("raw HTML omitted (in safeHTML of shortcode %q)", c.Name)
+			c.Warnf("%s (in safeHTML of shortcode %q)", htmlsafe.OmittedMessage([]byte(tag)), c.Name)
 		}
 	})
 	return template.HTML(b)
