@@ -25,6 +25,28 @@ for variant in default unsafe inline; do
 	rm -rf "$work"
 	trap - EXIT
 done
+# Opt-in features: each folder features/NAME/ holds pages/*.md, a
+# hugo.toml fragment appended to site/hugo.toml, and optionally layouts/
+# laid over site/layouts (render hooks that print what Hugo passes them).
+# Hugo's output goes to features/NAME/hugo.json.
+for dir in "$here"/features/*/; do
+	[ -d "$dir/pages" ] || continue
+	name=$(basename "$dir")
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	cp -r "$here/site/." "$work/"
+	[ -f "$dir/hugo.toml" ] && { printf '\n' >>"$work/hugo.toml"; cat "$dir/hugo.toml" >>"$work/hugo.toml"; }
+	[ -d "$dir/layouts" ] && cp -r "$dir/layouts/." "$work/layouts/"
+	[ -d "$dir/static" ] && cp -r "$dir/static" "$work/"
+	mkdir -p "$work/content"
+	cp -r "$dir"/pages/. "$work/content/"
+	out=$(cd "$work" && "$hugo" --logLevel error --buildDrafts --buildFuture --buildExpired --destination "$work/public" 2>&1) ||
+		{ echo "make.sh: Hugo failed (features/$name):" >&2; echo "$out" >&2; exit 1; }
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); json.dump(d, open(sys.argv[2],"w"), indent=1, sort_keys=True, ensure_ascii=False); open(sys.argv[2],"a").write("\n")' \
+		"$work/public/index.html" "$dir/hugo.json"
+	rm -rf "$work"
+	trap - EXIT
+done
 # Publication without --buildFuture: which pages Hugo publishes by default.
 work=$(mktemp -d)
 cp -r "$here/site/." "$work/"
