@@ -95,6 +95,9 @@ type config struct {
 
 	hugoSummary bool // Hugo's automatic summary (textstats.HugoSummaryEnd) and trimmed content around a divider
 
+	results highlight.Cache // WithResultCache
+	cacheID string          // WithCacheIdentity
+
 	gmExtensions []goldmark.Extender
 	parserOpts   []parser.Option
 	rendererOpts []renderer.Option

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -18,6 +19,7 @@ import (
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/resultcache"
 	"github.com/folio-md/folio/render/internal/textstats"
 	"github.com/folio-md/folio/render/shortcode"
 	"github.com/folio-md/folio/render/shortcode/builtin"
@@ -34,6 +36,7 @@ type Renderer struct {
 	hl      *highlight.Highlighter
 	md      goldmark.Markdown
 	tocOpts []toc.Option // the table of contents options of a post that sets none
+	results *resultcache.Cache
 }
 
 // Option configures a Renderer. Options are applied in order; a later
@@ -65,6 +68,9 @@ func New(opts ...Option) *Renderer {
 	*c.sc.builtins = builtin.Settings{Embed: c.sc.embed, HugoMarkup: c.sc.hugoMarkup, Highlighter: r.hl}
 	r.md = r.buildMarkdown()
 	r.tocOpts = r.tocOptions(c.tocStart, c.tocEnd, c.tocOrdered)
+	if c.results != nil {
+		r.results = resultcache.New(c.results, &r.cfg, c.cacheID, reflect.TypeFor[Result](), reflect.TypeFor[*builtin.Settings]())
+	}
 	return r
 }
 
@@ -200,7 +206,7 @@ func (d Diagnostic) String() string {
 //	var pe *post.ParseError
 //	if errors.As(err, &pe) { ... pe.Line, pe.Column ... }
 func (r *Renderer) Render(markdown []byte) (*Result, error) {
-	return r.render(&docState{src: markdown}, nil)
+	return r.cachedRender(&docState{src: markdown}, nil)
 }
 
 // RenderPost renders a post's body; diagnostics and errors carry the post's
@@ -216,7 +222,7 @@ func (r *Renderer) RenderPost(p *post.Post) (*Result, error) {
 	if p.BodyLine > 1 {
 		d.lineBase = p.BodyLine - 1
 	}
-	return r.render(d, p)
+	return r.cachedRender(d, p)
 }
 
 // render is one render: the steps below, in order, each a method.
@@ -287,21 +293,7 @@ func (r *Renderer) renderHTML(buf *outBuf, d *docState, source []byte, doc ast.N
 // the post's front matter, else r's; it returns the options it used,
 // which also write the TOC's HTML.
 func (r *Renderer) tableOfContents(doc ast.Node, d *docState, source []byte, p *post.Post) (*toc.TOC, []toc.Option) {
-	topts := r.tocOpts
-	if p != nil && p.FrontMatter.TOCSettings != nil {
-		s := p.FrontMatter.TOCSettings
-		start, end, ordered := r.cfg.tocStart, r.cfg.tocEnd, r.cfg.tocOrdered
-		if s.StartLevel != 0 {
-			start = s.StartLevel
-		}
-		if s.EndLevel != 0 {
-			end = s.EndLevel
-		}
-		if s.Ordered {
-			ordered = true
-		}
-		topts = r.tocOptions(start, end, ordered)
-	}
+	topts := r.postTOCOptions(p)
 	var t *toc.TOC
 	if len(r.cfg.gmExtensions) == 0 && len(r.cfg.parserOpts) == 0 {
 		t = toc.FromHeadings(d.heads, source, topts...)
@@ -313,6 +305,23 @@ func (r *Renderer) tableOfContents(doc ast.Node, d *docState, source []byte, p *
 		t = &toc.TOC{}
 	}
 	return t, topts
+}
+
+// postTOCOptions returns the TOC options of p: its front matter's
+// levels, else r's.
+func (r *Renderer) postTOCOptions(p *post.Post) []toc.Option {
+	if p == nil || p.FrontMatter.TOCSettings == nil {
+		return r.tocOpts
+	}
+	s := p.FrontMatter.TOCSettings
+	start, end, ordered := r.cfg.tocStart, r.cfg.tocEnd, r.cfg.tocOrdered
+	if s.StartLevel != 0 {
+		start = s.StartLevel
+	}
+	if s.EndLevel != 0 {
+		end = s.EndLevel
+	}
+	return r.tocOptions(start, end, ordered || s.Ordered)
 }
 
 // finishShortcodeOutput puts the shortcode output into the HTML and the

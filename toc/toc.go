@@ -84,6 +84,15 @@ func FromHeadings(heads []*ast.Heading, src []byte, opts ...Option) *TOC {
 	return &TOC{Items: shape(flat, cfg), cfg: cfg}
 }
 
+// FromItems returns the TOC whose entries are items, taken as Build
+// shaped them with opts: the Items of a TOC that Build or FromHeadings
+// returned with the same opts, stored and read back. Its HTML and
+// Markdown, without options, write as that TOC's do. items are used as
+// they are, not copied.
+func FromItems(items []*Item, opts ...Option) *TOC {
+	return &TOC{Items: items, cfg: newConfig(config{}, opts)}
+}
+
 // excludeClasses are the classes that keep a heading out of the TOC.
 var excludeClasses = []string{"no-toc", "notoc", "no_toc"}
 

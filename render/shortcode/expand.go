@@ -91,7 +91,13 @@ type Expansion struct {
 
 	fin *finisher // made by the first Finish
 	toc []byte    // the TOC's HTML, for toc calls (SetTOC)
+
+	volatile bool // a Volatile handler ran
 }
+
+// Volatile reports whether a call ran a handler marked Volatile: the
+// page's output depends on more than its source and the Config.
+func (x *Expansion) Volatile() bool { return x.volatile }
 
 // edit records that src[orig:origEnd] became Markdown()[start:end].
 type edit struct {
@@ -287,6 +293,7 @@ func (e *expander) node(out []byte, n *Node, parent *Call, level int) ([]byte, e
 		}
 		sc.Inner = string(inner)
 	}
+	e.x.volatile = e.x.volatile || h.Volatile
 	var buf bytes.Buffer
 	if err := h.Render(&buf, sc); err != nil {
 		var pe *post.ParseError

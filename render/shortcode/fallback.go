@@ -30,7 +30,7 @@ func (e *expander) fallback(n *Node, parent *Call) (h Handler, discards bool, er
 	switch {
 	case c.UnknownHandler.Render != nil:
 		e.x.host.Warn(n.Start, "unknown shortcode "+name+" rendered by the unknown-shortcode handler")
-		return Handler{Render: c.UnknownHandler.Render}, false, nil
+		return Handler{Render: c.UnknownHandler.Render, Volatile: c.UnknownHandler.Volatile}, false, nil
 	case c.Unknown == UnknownDrop:
 		e.x.host.Warn(n.Start, "unknown shortcode "+name+" dropped")
 		return Handler{Render: dropShortcode}, true, nil

@@ -23,6 +23,19 @@ type Handler struct {
 	Render Func
 	// Inner says whether calls have inner content. Defaults to InnerNone.
 	Inner InnerMode
+	// CacheID names what Render writes, for render.WithResultCache: a
+	// string that changes whenever Render would write something else for
+	// the same call and page (a version, the settings it closes over).
+	// Without one, a Render that is a top-level function is known by
+	// its name; any other (a closure, a method value) has no identity
+	// across Renderers, and a Renderer with it caches results for itself
+	// only (see render.WithCacheIdentity). Folio's built-in handlers and
+	// Template set it.
+	CacheID string
+	// Volatile says that Render's output depends on more than the call
+	// and its page (the clock, a file, the network): a page that calls
+	// the shortcode is never stored in a result cache.
+	Volatile bool
 }
 
 // UnknownMode says what a render does with a call to a shortcode that is

@@ -1,6 +1,8 @@
 package shortcode
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io"
@@ -48,6 +50,12 @@ import (
 // (if it has, t runs as it is, and markdownify fails). An error of
 // execution names what the template used that does not exist, such as
 // .Site.Title.
+//
+// The handler's CacheID (render.WithResultCache) is a hash of the text
+// of t and its associated templates. The functions t calls are known by
+// their names only: set CacheID yourself when a function of your own may
+// write differently for the same arguments (it reads settings), or
+// Volatile when it reads the clock, files or the network.
 func Template(t *template.Template) Handler {
 	mode := InnerNone
 	if templateUsesInner(t) {
@@ -78,7 +86,23 @@ func Template(t *template.Template) Handler {
 			return templateError(t.Name(), err)
 		}
 	}
-	return Handler{Inner: mode, Render: run}
+	return Handler{Inner: mode, Render: run, CacheID: templateID(t)}
+}
+
+// templateID is the CacheID of Template(t): a hash of the text of t and
+// of every template associated with it, by name. Functions are known by
+// their names only (see Template).
+func templateID(t *template.Template) string {
+	ts := t.Templates()
+	slices.SortFunc(ts, func(a, b *template.Template) int { return strings.Compare(a.Name(), b.Name()) })
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n", t.Name())
+	for _, x := range ts {
+		if x.Tree != nil && x.Tree.Root != nil {
+			fmt.Fprintf(h, "%q %q\n", x.Name(), x.Tree.Root.String())
+		}
+	}
+	return "folio/template/" + hex.EncodeToString(h.Sum(nil))
 }
 
 // boundTemplate is a clone of a Template's template whose markdownify and

@@ -40,7 +40,7 @@ type Settings struct {
 // a render.
 func Handlers(s *Settings) map[string]shortcode.Handler {
 	b := s
-	return map[string]shortcode.Handler{
+	m := map[string]shortcode.Handler{
 		"youtube":   {Render: b.youtubeShortcode},
 		"vimeo":     {Render: b.vimeoShortcode},
 		"figure":    {Render: b.figureShortcode},
@@ -51,6 +51,13 @@ func Handlers(s *Settings) map[string]shortcode.Handler {
 		"relref":    {Render: refShortcode(true)},
 		"toc":       {Render: tocShortcode},
 	}
+	// What they write depends on the call, the page and s, which a
+	// renderer fills in from its own settings: their names identify them.
+	for name, h := range m {
+		h.CacheID = "folio/builtin/" + name
+		m[name] = h
+	}
+	return m
 }
 
 // checkArgs records a Diagnostic for each argument the shortcode ignores:
