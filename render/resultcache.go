@@ -46,13 +46,14 @@ func WithCacheIdentity(id string) Option {
 	return optionFunc(func(cf *config) { cf.cacheID = id })
 }
 
-// ResultCacheStats returns how many renders were served by the result
-// cache (hits) and how many were done (misses); zero without one.
-func (r *Renderer) ResultCacheStats() highlight.CacheStats {
-	if r.results == nil {
-		return highlight.CacheStats{}
+// CacheStats returns the lookups of r in its caches: whole renders
+// (WithResultCache; a hit is a render served from the cache, a miss one
+// done) and highlighted blocks (highlight.Config.Cache). Zero without.
+func (r *Renderer) CacheStats() (results, blocks highlight.CacheStats) {
+	if r.results != nil {
+		results = r.results.Stats()
 	}
-	return r.results.Stats()
+	return results, r.hl.CacheStats()
 }
 
 // cachedRender is render through the result cache, when there is one.

@@ -46,6 +46,7 @@ type summary struct {
 	built, skipped, failed []*item
 	pages                  int // HTML files written
 	warnings               int
+	cache                  cacheStats
 }
 
 // build reads, renders and writes the whole site. Its error is one that
@@ -56,7 +57,10 @@ func build(c *config, b bar) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := render.New(renderOptions(c)...)
+	r, err := c.newRenderer()
+	if err != nil {
+		return nil, err
+	}
 
 	items := make([]*item, len(files))
 	for i, f := range files {
@@ -87,7 +91,7 @@ func build(c *config, b bar) (*summary, error) {
 	wg.Wait()
 	b.finish()
 
-	s := &summary{}
+	s := &summary{cache: readCacheStats(r, c)}
 	for _, it := range items {
 		switch {
 		case it.err != nil:

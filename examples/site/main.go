@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	go run ./examples/site -src DIR -out DIR [-drafts] [-future] [-expired] [-stub NAMES | -stub-unknown]
+//	go run ./examples/site -src DIR -out DIR [-drafts] [-future] [-expired] [-stub NAMES | -stub-unknown] [-cache DIR | -no-cache]
 //
 // Every .md file under -src, at any depth and with YAML, TOML, JSON or no
 // front matter, becomes out/posts/<slug>/index.html (the front matter's
@@ -27,6 +27,14 @@
 // built; the exit code is then 1. On a terminal a progress bar runs while
 // the posts render; the program ends with one summary line on standard
 // output: pages written, posts skipped and failed, and the time taken.
+//
+// Rendered posts and highlighted code blocks are kept in -cache (by
+// default folio/site under the user's cache folder): building an
+// unchanged site again renders nothing, and a post that changed renders
+// again with only its changed code blocks highlighted. The summary line
+// says how many posts and code blocks came from the cache. The pages are
+// the same bytes with or without it. -no-cache (or -cache "") turns it
+// off.
 package main
 
 import (
@@ -70,6 +78,7 @@ type config struct {
 	stubUnknown bool
 	workers     int
 	now         time.Time
+	cache       cacheConfig
 }
 
 // run is the whole program; it returns the exit code: 0 when every post was
@@ -94,6 +103,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&stubs, "stub", "", "comma-separated shortcode `names` to render as a visible placeholder instead of failing")
 	fs.BoolVar(&c.stubUnknown, "stub-unknown", false, "render every shortcode folio does not know as a visible placeholder")
 	fs.IntVar(&c.workers, "j", runtime.GOMAXPROCS(0), "number of posts rendered in parallel")
+	c.cache.flags(fs)
 	if code, ok := cli.ParseFlags(fs, args, stderr, usage); !ok {
 		return code
 	}
@@ -135,8 +145,8 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			cli.PrintDiagnostics(stderr, p.res.Diagnostics)
 		}
 	}
-	fmt.Fprintf(stdout, "site: %d pages (%d posts), %d skipped, %d failed, %d warnings, in %v\n",
-		s.pages, len(s.built), len(s.skipped), len(s.failed), s.warnings, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "site: %d pages (%d posts), %d skipped, %d failed, %d warnings%v, in %v\n",
+		s.pages, len(s.built), len(s.skipped), len(s.failed), s.warnings, s.cache, time.Since(start).Round(time.Millisecond))
 	if len(s.failed) > 0 {
 		return 1
 	}

@@ -146,7 +146,7 @@ func (c *config) writeFile(rel string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(name, data, 0o644)
+	return writeIfChanged(name, data)
 }
 
 // newestFirst orders posts by date, newest first; undated posts go last,

@@ -67,7 +67,7 @@ func read(t *testing.T, name string) string {
 	return string(b)
 }
 
-var summaryLine = regexp.MustCompile(`^site: (\d+) pages \((\d+) posts\), (\d+) skipped, (\d+) failed, (\d+) warnings, in \S+\n$`)
+var summaryLine = regexp.MustCompile(`^site: (\d+) pages \((\d+) posts\), (\d+) skipped, (\d+) failed, (\d+) warnings(?:, \d+ of \d+ posts and \d+ code blocks from cache)?, in \S+\n$`)
 
 func TestSite(t *testing.T) {
 	src := extract(t, "testdata/blog.txtar")
