@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
