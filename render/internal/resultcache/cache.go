@@ -51,13 +51,13 @@ func New(store highlight.Cache, settings any, identity string, result reflect.Ty
 
 // Key returns the key of a render of markdown (doc nil) or of the
 // document *doc (a post: its exported fields, read by the rules of the
-// settings). ok is false when doc holds a value the key cannot see: such
+// settings; markdown is then its body, and only sizes the encoding). ok is false when doc holds a value the key cannot see: such
 // a render is not cached.
 func (c *Cache) Key(markdown []byte, doc any) (k highlight.Key, ok bool) {
 	if doc == nil {
 		return keyOf(c.prefix, []byte{'m'}, markdown), true
 	}
-	e := &encoder{}
+	e := &encoder{b: make([]byte, 0, 1024+len(markdown))}
 	e.value(reflect.ValueOf(doc))
 	if e.unidentified {
 		c.misses.Add(1)

@@ -87,11 +87,67 @@ func (e *encoder) str(s string) {
 	e.b = append(e.b, s...)
 }
 
+// typeNames caches typeName, which the encoder asks for every value.
+var typeNames sync.Map // reflect.Type → string
+
+// typeName returns the full name of t: its package path and name, or
+// its literal form (map[string]interface {}) for an unnamed type.
 func typeName(t reflect.Type) string {
-	if t.Name() != "" {
-		return t.PkgPath() + "." + t.Name()
+	if n, ok := typeNames.Load(t); ok {
+		return n.(string)
 	}
-	return t.String()
+	n := t.String()
+	if t.Name() != "" {
+		n = t.PkgPath() + "." + t.Name()
+	}
+	typeNames.Store(t, n)
+	return n
+}
+
+// fast encodes the values front matter is made of without reflection,
+// and reports whether v was one. Each is written as value would write it.
+func (e *encoder) fast(v any) bool {
+	switch v := v.(type) {
+	case string:
+		e.str("string")
+		e.str(v)
+	case bool:
+		e.tag('b', boolBit(v))
+	case int:
+		e.tag('I', uint64(v))
+		e.str("int")
+	case int64:
+		e.tag('I', uint64(v))
+		e.str("int64")
+	case uint64:
+		e.tag('U', v)
+		e.str("uint64")
+	case float64:
+		e.tag('F', math.Float64bits(v))
+		e.str("float64")
+	case []byte:
+		e.str("[]uint8")
+		if v == nil {
+			e.tag('n', 0)
+			return true
+		}
+		e.tag('l', uint64(len(v)))
+		e.b = append(e.b, v...)
+	case []string:
+		e.str("[]string")
+		if v == nil {
+			e.tag('n', 0)
+			return true
+		}
+		e.tag('l', uint64(len(v)))
+		for _, s := range v {
+			e.str("string")
+			e.str(s)
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 // readable returns v as a value whose Interface method works: a value
@@ -115,6 +171,12 @@ func (e *encoder) value(v reflect.Value) {
 	}
 	if rv, ok := readable(v); ok {
 		v = rv // read through unexported fields: clean, so that what is inside reads too
+	}
+	switch v.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Uint64, reflect.Float64, reflect.Slice:
+		if v.CanInterface() && e.fast(v.Interface()) {
+			return
+		}
 	}
 	t := v.Type()
 	if e.skip[t] {
