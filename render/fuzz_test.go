@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"golang.org/x/net/html"
 
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/textstats"
 )
 
@@ -17,7 +19,8 @@ import (
 // folio's defaults and with HugoCompat), every input must render without
 // error. With them on (the default), a document may be refused
 // (an unknown or unclosed shortcode, say), but only with a *post.ParseError
-// positioned inside the input. Neither may panic; every HTML and summary,
+// positioned inside the input, and a render through a result cache
+// (twice: a miss, then a hit) must give the same result. Neither may panic; every HTML and summary,
 // with raw HTML off, must close each non-void element it opens (a
 // HugoCompat summary, which may end inside a list or blockquote as Hugo's
 // does, once those are closed), and every diagnostic must carry a position.
@@ -33,6 +36,9 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("{{< x >}}\n\n{{% details %}}\n# h\n"))
 	plain := New(WithFigureForTitledImages(), WithShortcodeSyntax(false))
 	shortcodes := New(WithFigureForTitledImages())
+	// The same settings through a result cache: a render from the cache
+	// must equal the render, so it is as safe.
+	cached := New(WithFigureForTitledImages(), WithResultCache(highlight.NewMemoryCache(64<<20)))
 	// Hugo's automatic summary, cut early so that it cuts often.
 	hugo := New(HugoCompat(), WithShortcodeSyntax(false), WithSummaryLength(3))
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -48,6 +54,16 @@ func FuzzRender(f *testing.F) {
 		res.Summary = closeOpenTags(res.Summary)
 		checkResult(t, res)
 		res, err = shortcodes.Render(src)
+		for range 2 {
+			c, cerr := cached.Render(src)
+			if (err == nil) != (cerr == nil) {
+				t.Fatalf("Render: %v; through the result cache: %v", err, cerr)
+			}
+			if err == nil && (!bytes.Equal(c.HTML, res.HTML) || !bytes.Equal(c.Summary, res.Summary) || c.Plain != res.Plain ||
+				!reflect.DeepEqual(c.Diagnostics, res.Diagnostics) || !bytes.Equal(c.TOC.HTML(), res.TOC.HTML())) {
+				t.Fatalf("a render through the result cache differs:\n%s\n%s", res.HTML, c.HTML)
+			}
+		}
 		if err != nil {
 			checkPositioned(t, src, err)
 			return

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/folio-md/folio/internal/cputime"
+	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/shortcode"
 )
 
@@ -94,6 +95,9 @@ var linearCases = []linearCase{
 	{name: "link hook", n: 3000, gen: repeat("[a](/b) "), goldmark: true, opts: []Option{WithLinkHook(func(io.Writer, Link) error { return ErrDefault })}},
 	{name: "image hook", n: 3000, gen: repeat("![a](/b)\n\n"), goldmark: true, opts: []Option{WithImageHook(func(io.Writer, Image) error { return ErrDefault })}},
 	{name: "heading hook", n: 3000, gen: repeat("## a\n\n"), goldmark: true, opts: []Option{WithHeadingHook(func(io.Writer, Heading) error { return ErrDefault })}},
+	// Results from a cache: the key, and the decoding of many TOC entries
+	// and diagnostics (each render after the first is a hit).
+	{name: "result cache hits", n: 3000, gen: repeat("## a <b>x</b>\n\n"), opts: []Option{WithResultCache(highlight.NewMemoryCache(1 << 30))}},
 	{name: "param shortcodes", n: 3000, gen: repeat("{{< param x >}} "), opts: []Option{WithSiteParams(map[string]any{"x": "y"})}},
 	{name: "param shortcodes in headings", n: 2000, gen: repeat("## {{< param x >}}\n\n"), opts: []Option{WithSiteParams(map[string]any{"x": "y"})}},
 	{name: "fences with a code block hook", n: 6000, gen: repeat("```go\nx\n```\n\n"), goldmark: true,

@@ -1,0 +1,5 @@
+//go:build !race
+
+package resultcache
+
+const raceEnabled = false
