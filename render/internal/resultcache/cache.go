@@ -54,7 +54,7 @@ func New(store highlight.Cache, settings any, identity string, result reflect.Ty
 // settings; markdown is then its body, and only sizes the encoding). ok is false when doc holds a value the key cannot see: such
 // a render is not cached.
 func (c *Cache) Key(markdown []byte, doc any) (k highlight.Key, ok bool) {
-	if doc == nil {
+	if doc == nil || reflect.ValueOf(doc).Kind() == reflect.Pointer && reflect.ValueOf(doc).IsNil() {
 		return keyOf(c.prefix, []byte{'m'}, markdown), true
 	}
 	e := &encoder{b: make([]byte, 0, 1024+len(markdown))}

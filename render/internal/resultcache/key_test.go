@@ -116,7 +116,6 @@ func TestEncoderSkipsStores(t *testing.T) {
 	t.Parallel()
 	type settings struct {
 		hl highlight.Config
-		n  int
 	}
 	a, ok := encodeValue(&settings{hl: highlight.Config{Cache: highlight.NewMemoryCache(10)}}, true)
 	require.True(t, ok)
