@@ -268,3 +268,49 @@ func BenchmarkSite(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScaling renders the corpus (highlighting, no cache) with one
+// shared Renderer on 1 and 2 goroutines, each taking the next post; the
+// metric "posts/s" is the throughput, and "x" on workers-2 its ratio to
+// workers-1 measured in alternating passes.
+func BenchmarkScaling(b *testing.B) {
+	docs := loadCorpus(b)
+	r := render.New(corpusOptions()...)
+	pass := func(workers int) time.Duration {
+		t0 := time.Now()
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					if _, err := r.RenderPost(docs[i].post); err != nil {
+						b.Errorf("%s: %v", docs[i].path, err)
+					}
+				}
+			})
+		}
+		for i := range docs {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		return time.Since(t0)
+	}
+	for _, j := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers-%d", j), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				pass(j)
+			}
+			b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "posts/s")
+		})
+	}
+	b.Run("speedup-2-over-1", func(b *testing.B) {
+		var t1, t2 time.Duration
+		for b.Loop() {
+			t1 += pass(1)
+			t2 += pass(2)
+		}
+		b.ReportMetric(float64(t1)/float64(t2), "x")
+	})
+}

@@ -44,22 +44,22 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 	tags.assignDirs()
 	cats.assignDirs()
 
-	var buf bytes.Buffer
-	for _, it := range s.built {
+	err := c.eachItem(s.built, func(it *item, buf *bytes.Buffer) error {
 		const root = "../../"
 		a := page.NewArticle(it.post, it.res)
 		a.Head = c.head(a.Title, a.Description, root, "posts/"+it.slug+"/")
 		a.Tags = page.Terms(it.post.FrontMatter.Tags, func(n string) string { return root + tags.url(n) })
 		a.Categories = page.Terms(it.post.FrontMatter.Categories, func(n string) string { return root + cats.url(n) })
 		buf.Reset()
-		if err := page.WriteArticle(&buf, a); err != nil {
+		if err := page.WriteArticle(buf, a); err != nil {
 			return err
 		}
-		if err := c.writeFile("posts/"+it.slug+"/index.html", buf.Bytes()); err != nil {
-			return err
-		}
-		s.pages++
+		return c.writeFile("posts/"+it.slug+"/index.html", buf.Bytes())
+	})
+	if err != nil {
+		return err
 	}
+	s.pages += len(s.built)
 
 	// The home page.
 	home := &page.List{
