@@ -34,7 +34,9 @@ func (k Key) String() string { return hex.EncodeToString(k[:]) }
 // at any time, but must never return HTML that was not Put under the same
 // key.
 //
-// [NewMemoryCache] and [NewDirCache] return the two built-in ones.
+// [NewMemoryCache] and [NewDirCache] return the two built-in ones. The
+// same stores keep whole renders for render.WithResultCache: a Cache is
+// a store of bytes by SHA-256 key, and the two kinds of key never meet.
 type Cache interface {
 	// Get returns the HTML stored under k and true, or nil and false.
 	// The caller must not modify the returned slice.

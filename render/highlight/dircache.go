@@ -24,6 +24,10 @@ import (
 // returns an entry that fails: it removes the file and reports a miss,
 // and the Highlighter writes the entry again.
 //
+// One DirCache may also hold the results of render.WithResultCache (their
+// keys never meet a block's): a site's rebuild then reads an unchanged
+// post whole and highlights only the changed blocks of the others.
+//
 // A DirCache never removes entries that are sound, so the directory grows
 // with every block ever written; remove it, or its contents, to start
 // afresh. A process killed while writing may leave a temporary file
