@@ -192,7 +192,8 @@ func copyCorpus(b *testing.B) string {
 //   - edited-post: one post's text and one of its code blocks changed
 //     before each build, over the cache of the builds before.
 //   - workers-1, workers-2: -no-cache builds on 1 and 2 workers (-j); the
-//     metric "posts/s" is the throughput.
+//     metric "posts/s" is the throughput; speedup-j2-over-j1 alternates
+//     the two and reports their ratio, "x".
 func BenchmarkSite(b *testing.B) {
 	loadCorpus(b) // skips without the corpus
 	bin := siteBinary(b)
@@ -267,6 +268,19 @@ func BenchmarkSite(b *testing.B) {
 			b.ReportMetric(float64(posts)*float64(b.N)/b.Elapsed().Seconds(), "posts/s")
 		})
 	}
+	// -j 2 against -j 1, builds alternating, as the metric "x": the wall
+	// time of one worker over that of two.
+	b.Run("speedup-j2-over-j1", func(b *testing.B) {
+		out := b.TempDir()
+		var w1, w2 time.Duration
+		for b.Loop() {
+			w, _ := siteRun(b, bin, src, out, "-no-cache", "-j", "1")
+			w1 += w
+			w, _ = siteRun(b, bin, src, out, "-no-cache", "-j", "2")
+			w2 += w
+		}
+		b.ReportMetric(float64(w1)/float64(w2), "x")
+	})
 }
 
 // BenchmarkScaling renders the corpus (highlighting, no cache) with one
