@@ -101,6 +101,16 @@ type Extender struct {
 	// (see WithCodeBlockHook). Nil means folio's markup.
 	CodeBlockHook CodeBlockHook
 
+	// CodeBlockHooks render the fenced code blocks of a language (the key,
+	// matched as written) before GoAT, Mermaid and CodeBlockHook (see
+	// WithCodeBlockHookFor). Nil means none.
+	CodeBlockHooks map[string]CodeBlockHook
+
+	// GoAT draws ```goat fences as inline SVG, as Hugo does (see
+	// WithGoAT); Mermaid writes ```mermaid fences as <pre class="mermaid">
+	// (see WithMermaid). Both default to false.
+	GoAT, Mermaid bool
+
 	// NoHighlight leaves code blocks to goldmark's default renderer;
 	// Highlight and CodeBlockHook are then not used. Defaults to false:
 	// code blocks are highlighted as by New().
@@ -170,7 +180,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		if hl == nil {
 			hl = highlight.New(e.Highlight)
 		}
-		code = &codeBlocks{hl: hl, hook: e.CodeBlockHook}
+		code = &codeBlocks{hl: hl, hook: e.CodeBlockHook, byLang: e.CodeBlockHooks, goat: e.GoAT, mmd: e.Mermaid}
 	}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{frontMatter: !e.NoMeta}, prioAttach),

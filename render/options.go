@@ -62,10 +62,12 @@ const (
 // hl (render/highlight, set in codeblock.go) and sc (shortcode.go); the
 // rest is the core's.
 type config struct {
-	hl            highlight.Config
-	hlOff         bool // WithHighlighting(false)
-	codeBlockHook CodeBlockHook
-	sc            shortcodeConfig
+	hl             highlight.Config
+	hlOff          bool // WithHighlighting(false)
+	codeBlockHook  CodeBlockHook
+	codeBlockHooks map[string]CodeBlockHook // by language
+	goat, mermaid  bool                     // the built-in diagrams
+	sc             shortcodeConfig
 
 	disabled [numExtensions]bool
 	unsafe   bool
@@ -177,6 +179,7 @@ func applyHugoCompat(c *config) {
 	c.summaryLength, c.hugoSummary = 70, true
 	c.tocStart, c.tocEnd, c.tocOrdered, c.tocHugo = 2, 3, false, true
 	c.tableHook = writeHugoTable
+	c.goat = true
 }
 
 // presetOption is an option New applies before all others (HugoCompat).

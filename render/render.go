@@ -122,6 +122,9 @@ func (r *Renderer) core() *Extender {
 		NoMeta:                true,
 		Highlight:             r.hl.Config(),
 		CodeBlockHook:         c.codeBlockHook,
+		CodeBlockHooks:        c.codeBlockHooks,
+		GoAT:                  c.goat,
+		Mermaid:               c.mermaid,
 		highlighter:           r.hl,
 		noTOC:                 true,
 	}

@@ -1,0 +1,72 @@
+package diagram
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/folio-md/folio/render/highlight"
+)
+
+// attrsUsed are the fence attributes each diagram reads.
+var attrsUsed = map[string]map[string]bool{
+	"goat":    {"class": true, "width": true, "height": true},
+	"mermaid": {},
+}
+
+// Check reports what the diagram in lang ("goat" or "mermaid") leaves out
+// of its fence b: the attributes it does not write (a GoAT diagram writes
+// class, width and height; a Mermaid one none) and the highlighting
+// options, which do not apply. Offsets are those of b's info string.
+func Check(lang string, b *highlight.Block) []highlight.Problem {
+	var ps []highlight.Problem
+	for _, a := range b.Attrs {
+		if !attrsUsed[lang][a.Name] {
+			ps = append(ps, highlight.Problem{Offset: a.Offset, Message: fmt.Sprintf("fence attribute %q is not written to the HTML: a %s diagram does not use it", a.Name, lang)})
+		}
+	}
+	opts := b.Options()
+	names := make([]string, 0, len(opts))
+	for name := range opts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		ps = append(ps, highlight.Problem{Message: fmt.Sprintf("fence option %q is ignored: a %s diagram is not highlighted", name, lang)})
+	}
+	return ps
+}
+
+// GoATOptionsOf reads the class, width and height of a goat fence's
+// attributes (as render.CodeBlock.Attributes holds them) as Hugo's GoAT
+// hook does: a value is printed as text, and nil, false, 0, "" and an
+// empty list are unset.
+func GoATOptionsOf(attrs map[string]any) GoATOptions {
+	return GoATOptions{Class: attrText(attrs["class"]), Width: attrText(attrs["width"]), Height: attrText(attrs["height"])}
+}
+
+func attrText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case bool:
+		if v {
+			return "true"
+		}
+		return ""
+	case int:
+		if v == 0 {
+			return ""
+		}
+	case float64:
+		if v == 0 {
+			return ""
+		}
+	case []any:
+		if len(v) == 0 {
+			return ""
+		}
+	}
+	return fmt.Sprint(v)
+}
