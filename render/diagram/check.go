@@ -2,7 +2,6 @@ package diagram
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/folio-md/folio/render/highlight"
 )
@@ -24,14 +23,8 @@ func Check(lang string, b *highlight.Block) []highlight.Problem {
 			ps = append(ps, highlight.Problem{Offset: a.Offset, Message: fmt.Sprintf("fence attribute %q is not written to the HTML: a %s diagram does not use it", a.Name, lang)})
 		}
 	}
-	opts := b.Options()
-	names := make([]string, 0, len(opts))
-	for name := range opts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		ps = append(ps, highlight.Problem{Message: fmt.Sprintf("fence option %q is ignored: a %s diagram is not highlighted", name, lang)})
+	for _, a := range b.OptionAttrs() {
+		ps = append(ps, highlight.Problem{Offset: a.Offset, Message: fmt.Sprintf("fence option %q is ignored: a %s diagram is not highlighted", a.Name, lang)})
 	}
 	return ps
 }

@@ -57,6 +57,10 @@ func (b *Block) Options() map[string]any {
 	return m
 }
 
+// OptionAttrs returns the chroma options the fence sets as it wrote
+// them, in order, with their offsets; Options gives them as a map.
+func (b *Block) OptionAttrs() []Attr { return b.opts }
+
 // Inline reports whether the block sets hl_inline=true: it is then
 // written as inline code, <code class="code-inline language-x">, without
 // <div> and <pre>.

@@ -15,7 +15,7 @@ import (
 // part of every cache [Key], so cached blocks written by an older folio
 // are not served once it changes. Folio bumps it whenever the output of
 // [Highlighter.WriteBlock] changes for some input.
-const OutputVersion = 1
+const OutputVersion = 2
 
 // Key identifies the HTML of one highlighted block: the SHA-256 of a
 // canonical encoding of everything that determines it: the code, its

@@ -135,6 +135,10 @@ func TestCacheKeyChanges(t *testing.T) {
 		with("fence attr string 1", func(v *variant) { v.info = `go {file="1"}` }),
 		with("fence attrs order", func(v *variant) { v.info = `go {file="a.go" title=t}` }),
 		with("fence attrs order 2", func(v *variant) { v.info = `go {title=t file="a.go"}` }),
+		with("fence hl_inline", func(v *variant) { v.info = "go {hl_inline=true}" }),
+		with("fence hl_inline inline styles", func(v *variant) { v.info = "go {hl_inline=true}"; v.cfg.InlineStyles = true }),
+		with("wrapper class", func(v *variant) { v.cfg.WrapperClass = "code" }),
+		with("wrapper class 2", func(v *variant) { v.cfg.WrapperClass = "highlight x" }),
 	}
 	mc := NewMemoryCache(1 << 24)
 	keys := map[Key]string{}  // variant name by key
