@@ -134,6 +134,7 @@ func defaultCoreConfig() config {
 //	  lineNumbersInTable = true       #   (a fence's linenos=true: a table)
 //	  tabWidth = 4                    #   TabWidth: 4,
 //	  guessSyntax = false             #   GuessSyntax: false})
+//	  wrapperClass = "highlight"      # (highlight.Config.WrapperClass "")
 //	[markup.tableOfContents]
 //	  startLevel = 2                  # WithTOCLevels(2, 3), and the TOC's
 //	  endLevel = 3                    # shape as Hugo's (toc.Hugo())
@@ -150,6 +151,8 @@ func defaultCoreConfig() config {
 //   - no Blackfriday image titles (WithoutBlackfridayImages) and
 //     hand-written YouTube and Vimeo iframes stay raw HTML
 //     (WithoutIframeEmbeds);
+//   - ```goat fences are drawn as SVG, as Hugo's embedded goat hook
+//     draws them (WithGoAT);
 //   - tables are written with the markup of Hugo's embedded table template
 //     (tab indentation, style="text-align: center"), through a table hook
 //     that WithTableHook replaces;

@@ -21,7 +21,8 @@ const OutputVersion = 2
 // canonical encoding of everything that determines it: the code, its
 // language, the fence's options and attributes, the Highlighter's
 // settings (style name, class or inline output, line numbers, tab width,
-// guessing), [OutputVersion] and the version of chroma in the binary.
+// guessing, hl_inline, wrapper class), [OutputVersion] and the version of
+// chroma in the binary.
 type Key [sha256.Size]byte
 
 // String returns k in hexadecimal.
