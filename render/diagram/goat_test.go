@@ -21,7 +21,7 @@ func TestCheckGoAT(t *testing.T) {
 		assert.NoError(t, CheckGoAT(code), "%.40q", code)
 	}
 	tooLarge := []string{
-		strings.Repeat(strings.Repeat("x", 300)+"\n", 300),                 // 90,000 cells
+		strings.Repeat(strings.Repeat("x", 300)+"\n", 300),                  // 90,000 cells
 		strings.Repeat("-", 2000) + "\n" + strings.Repeat("\n", 2000) + "x", // a sparse grid
 		strings.Repeat("é", 40<<10),                                         // a line GoAT's scanner would cut
 	}
