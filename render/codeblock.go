@@ -62,7 +62,13 @@ func WithCodeBlockHook(fn CodeBlockHook) Option {
 // WithCodeBlockHook; returning ErrDefault falls back to them. A nil fn
 // removes lang's hook.
 func WithCodeBlockHookFor(lang string, fn CodeBlockHook) Option {
-	return optionFunc(func(c *config) { c.codeBlockHooks = setHook(c.codeBlockHooks, lang, fn) })
+	return optionFunc(func(c *config) {
+		c.codeBlockHooks = maps.Clone(c.codeBlockHooks) // options may be shared between renderers
+		if c.codeBlockHooks == nil {
+			c.codeBlockHooks = make(map[string]CodeBlockHook)
+		}
+		c.codeBlockHooks[lang] = fn // nil: no hook
+	})
 }
 
 // WithGoAT draws ```goat fences as inline SVG, as Hugo's embedded
@@ -75,19 +81,6 @@ func WithGoAT(on bool) Option { return optionFunc(func(c *config) { c.goat = on 
 // the escaped source, for mermaid.js to draw (see diagram.WriteMermaid).
 // Off by default, and in HugoCompat: Hugo has no built-in Mermaid hook.
 func WithMermaid(on bool) Option { return optionFunc(func(c *config) { c.mermaid = on }) }
-
-func setHook(m map[string]CodeBlockHook, lang string, fn CodeBlockHook) map[string]CodeBlockHook {
-	m = maps.Clone(m) // options may be shared between renderers
-	if fn == nil {
-		delete(m, lang)
-		return m
-	}
-	if m == nil {
-		m = make(map[string]CodeBlockHook)
-	}
-	m[lang] = fn
-	return m
-}
 
 // CodeBlock is a fenced code block as a code block hook receives it.
 type CodeBlock struct {
@@ -163,18 +156,15 @@ func anyHook(hooks [3]CodeBlockHook) bool {
 }
 
 func goatHook(w io.Writer, cb CodeBlock) error {
-	return diagram.WriteGoAT(w, cb.Inner, diagram.GoATOptionsOf(cb.Attributes))
+	err := diagram.WriteGoAT(w, cb.Inner, diagram.GoATOptionsOf(cb.Attributes))
+	if errors.Is(err, diagram.ErrGoATTooLarge) { // after a hook of the user's declined it: unchecked
+		return ErrDefault
+	}
+	return err
 }
 
 func mermaidHook(w io.Writer, cb CodeBlock) error { return diagram.WriteMermaid(w, cb.Inner) }
 
-// checkDiagram returns why the diagram in lang cannot be drawn.
-func checkDiagram(lang string, code []byte) error {
-	if lang == "goat" {
-		return diagram.CheckGoAT(string(code))
-	}
-	return nil
-}
 
 // RegisterFuncs registers the renderer of fenced and indented code blocks.
 // Registered with a priority above goldmark's HTML renderer (which uses
@@ -225,14 +215,14 @@ func (c *codeBlocks) prepare(d *docState, src []byte, fences []*ast.FencedCodeBl
 		for _, p := range f.block.Problems {
 			d.diagParsed(at+p.Offset, "%s", p.Message)
 		}
-		if hooks[1] != nil { // a built-in diagram
-			if err := checkDiagram(f.block.Lang, codeOf(n, src)); err != nil {
+		if hooks[1] != nil && hooks[0] == nil { // a built-in diagram, not the user's hook
+			ps, err := diagram.Check(f.block.Lang, string(codeOf(n, src)), &f.block)
+			if err != nil {
 				d.diagParsed(at, "%v: written as code", err)
 				f.noDiagram, hooks = true, c.hooks(f.block.Lang, false)
-			} else if hooks[0] == nil {
-				for _, p := range diagram.Check(f.block.Lang, &f.block) {
-					d.diagParsed(at+p.Offset, "%s", p.Message)
-				}
+			}
+			for _, p := range ps {
+				d.diagParsed(at+p.Offset, "%s", p.Message)
 			}
 		}
 		if !anyHook(hooks) { // a hook may write any language and attribute

@@ -15,8 +15,15 @@ var attrsUsed = map[string]map[string]bool{
 // Check reports what the diagram in lang ("goat" or "mermaid") leaves out
 // of its fence b: the attributes it does not write (a GoAT diagram writes
 // class, width and height; a Mermaid one none) and the highlighting
-// options, which do not apply. Offsets are those of b's info string.
-func Check(lang string, b *highlight.Block) []highlight.Problem {
+// options, which do not apply. Offsets are those of b's info string. The
+// error says why code cannot be drawn at all (see CheckGoAT); the block
+// is then better written as code, and the problems do not apply.
+func Check(lang, code string, b *highlight.Block) ([]highlight.Problem, error) {
+	if lang == "goat" {
+		if err := CheckGoAT(code); err != nil {
+			return nil, err
+		}
+	}
 	var ps []highlight.Problem
 	for _, a := range b.Attrs {
 		if !attrsUsed[lang][a.Name] {
@@ -26,7 +33,7 @@ func Check(lang string, b *highlight.Block) []highlight.Problem {
 	for _, a := range b.OptionAttrs() {
 		ps = append(ps, highlight.Problem{Offset: a.Offset, Message: fmt.Sprintf("fence option %q is ignored: a %s diagram is not highlighted", a.Name, lang)})
 	}
-	return ps
+	return ps, nil
 }
 
 // GoATOptionsOf reads the class, width and height of a goat fence's
