@@ -165,7 +165,6 @@ func goatHook(w io.Writer, cb CodeBlock) error {
 
 func mermaidHook(w io.Writer, cb CodeBlock) error { return diagram.WriteMermaid(w, cb.Inner) }
 
-
 // RegisterFuncs registers the renderer of fenced and indented code blocks.
 // Registered with a priority above goldmark's HTML renderer (which uses
 // 1000; a smaller number wins), it replaces goldmark's code blocks.
