@@ -18,7 +18,10 @@
 // ({#id .class key=value}) are read on headings; raw HTML is omitted
 // unless [WithUnsafeHTML] is given. Code blocks are highlighted with
 // chroma by package [github.com/folio-md/folio/render/highlight] (see
-// [WithHighlight] and [WithCodeBlockHook]); shortcodes are run before
+// [WithHighlight], [WithCodeBlockHook] and [WithCodeBlockHookFor]; GoAT
+// and Mermaid diagrams by package
+// [github.com/folio-md/folio/render/diagram], see [WithGoAT] and
+// [WithMermaid]); shortcodes are run before
 // goldmark parses, by package [github.com/folio-md/folio/render/shortcode],
 // which holds the handler, call and template types that [WithShortcodeHandler]
 // registers.
