@@ -139,7 +139,7 @@ func checkGoATMarkup(out []byte) []string {
 // only what CheckGoAT refuses, and must write only GoAT's markup, the
 // author's text as one-character <text> elements.
 func FuzzWriteGoAT(f *testing.F) {
-	for _, s := range []string{"+--+\n|ab|\n+--+", ".-.\n( x )\n'-'", "<script>alert(1)</script>", "o--*--> \"q\" 'r' &amp;", "▉▓▒░", "\x00\r\n\t\v", "\\/\n/\\", "⁠‮x"} {
+	for _, s := range []string{"+--+\n|ab|\n+--+", ".-.\n( x )\n'-'", "<script>alert(1)</script>", "o--*--> \"q\" 'r' &amp;", "▉▓▒░", "\x00\r\n\t\v", "\\/\n/\\", "\u2060\u202ex"} {
 		f.Add(s, "c", "")
 	}
 	f.Fuzz(func(t *testing.T, code, class, width string) {
