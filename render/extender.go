@@ -112,7 +112,7 @@ type Extender struct {
 	GoAT, Mermaid bool
 
 	// NoHighlight leaves code blocks to goldmark's default renderer;
-	// Highlight and CodeBlockHook are then not used. Defaults to false:
+	// Highlight, the code block hooks and the diagrams are then not used. Defaults to false:
 	// code blocks are highlighted as by New().
 	NoHighlight bool
 
