@@ -60,7 +60,7 @@ func WithCodeBlockHook(fn CodeBlockHook) Option {
 // its render-codeblock-LANG templates) with fn. It comes before the
 // built-in diagrams of WithGoAT and WithMermaid and the hook of
 // WithCodeBlockHook; returning ErrDefault falls back to them. A nil fn
-// removes lang's hook.
+// removes lang's hook; lang "" is the fences without a language.
 func WithCodeBlockHookFor(lang string, fn CodeBlockHook) Option {
 	return optionFunc(func(c *config) {
 		c.codeBlockHooks = maps.Clone(c.codeBlockHooks) // options may be shared between renderers
