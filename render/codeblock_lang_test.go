@@ -86,6 +86,10 @@ func TestCodeBlockHookForMatchesAsWritten(t *testing.T) {
 	// Hugo's render-codeblock-mermaid.html does not take ```Mermaid.
 	html, _ := renderHTML(t, "```Mermaid\ng\n```\n\n```mermaid\ng\n```\n", render.WithCodeBlockHookFor("mermaid", writeHook("m")), render.WithMermaid(true))
 	assert.Equal(t, "<pre tabindex=\"0\"><code class=\"language-Mermaid\" data-lang=\"Mermaid\">g\n</code></pre>[m mermaid]", html)
+
+	// "" is the fences without a language; indented code is no fence.
+	html, _ = renderHTML(t, "```\nx\n```\n\n    y\n", render.WithCodeBlockHookFor("", writeHook("none")))
+	assert.Equal(t, "[none ]<pre><code>y\n</code></pre>\n", html)
 }
 
 func TestCodeBlockHookForError(t *testing.T) {
