@@ -113,6 +113,9 @@ func (r *coreRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	if r.ext.TableHook != nil { // else goldmark's table extension writes tables
 		reg.Register(extast.KindTable, r.renderTable)
 	}
+	if r.ext.BlockquoteHook != nil || r.ext.GitHubAlerts { // else goldmark's markup
+		reg.Register(ast.KindBlockquote, r.renderBlockquote)
+	}
 }
 
 // nodeAttrs returns n's attributes as strings, leaving out skip.
@@ -204,7 +207,9 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	if r.ext.HeadingHook == nil {
 		if entering {
 			r.writeHeadingOpen(w, n)
+			r.headingAnchor(w, source, n, true)
 		} else {
+			r.headingAnchor(w, source, n, false)
 			writeHeadingClose(w, n)
 		}
 		return ast.WalkContinue, nil
@@ -237,7 +242,9 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	}
 	if !done {
 		r.writeHeadingOpen(w, n)
+		r.headingAnchor(w, source, n, true)
 		_, _ = w.WriteString(text)
+		r.headingAnchor(w, source, n, false)
 		writeHeadingClose(w, n)
 	}
 	return ast.WalkSkipChildren, nil
@@ -315,13 +322,15 @@ func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 
 func (r *coreRenderer) writeLinkOpen(w util.BufWriter, n *ast.Link) {
 	_, _ = w.WriteString(`<a href="`)
-	r.writeURL(w, n, n.Destination, true, htmlsafe.Link)
+	dest, resolve := r.linkDestination(w, n, n.Destination)
+	r.writeURL(w, n, dest, resolve, htmlsafe.Link)
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
 		html.DefaultWriter.Write(w, n.Title)
 		_ = w.WriteByte('"')
 	}
+	r.writeLinkAttrs(w, n, dest)
 	r.writeAttrs(w, n, linkAttrs)
 	_ = w.WriteByte('>')
 }
@@ -361,6 +370,7 @@ func (r *coreRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.
 	_, _ = w.WriteString(`<a href="`)
 	r.writeURL(w, n, url, false, htmlsafe.Link)
 	_ = w.WriteByte('"')
+	r.writeLinkAttrs(w, n, url)
 	r.writeAttrs(w, n, linkAttrs)
 	_ = w.WriteByte('>')
 	_, _ = w.Write(util.EscapeHTML(label))
@@ -421,6 +431,7 @@ func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
 		_ = w.WriteByte('"')
 	}
 	r.writeAttrs(w, n, imageAttrs)
+	r.writeImgFile(w, n)
 	if r.xhtml {
 		_, _ = w.WriteString(" />")
 	} else {
