@@ -1,0 +1,38 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing/fstest"
+
+	"github.com/folio-md/folio/render/shortcode"
+)
+
+// The built-in renderings in TestLinear.
+func init() { linearCases = append(linearCases, builtinLinearCases...) }
+
+var linearImageFS = fstest.MapFS{"a.png": {Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00")}}
+
+var builtinLinearCases = []linearCase{
+	{name: "GitHub alerts", n: 3000, gen: repeat("> [!NOTE] A *title*\n> Text [x](/y).\n\n"), goldmark: true, opts: []Option{WithGitHubAlerts()}},
+	{name: "alerts with one long first line", n: 3000, gen: func(n int) []byte {
+		return []byte("> [!TIP] " + strings.Repeat("*a* [b](/c \"t\") ", n) + "\n> x\n")
+	}, opts: []Option{WithGitHubAlerts()}},
+	{name: "blockquote hook, quotes nested 20 deep", n: 200, gen: repeat(strings.Repeat("> ", 20) + "[!NOTE]\n" + strings.Repeat("> ", 20) + "x\n\n"),
+		opts: []Option{WithBlockquoteHook(func(io.Writer, Blockquote) error { return ErrDefault }), WithGitHubAlerts()}},
+	{name: "heading anchors", n: 3000, gen: repeat("## a *b* [c](/d)\n\n"), goldmark: true, opts: []Option{WithHeadingAnchors(HeadingAnchors{Position: AnchorWrap})}},
+	{name: "heading anchors with a heading hook", n: 3000, gen: repeat("## a *b*\n\n"),
+		opts: []Option{WithHeadingAnchors(HeadingAnchors{}), WithHeadingHook(func(io.Writer, Heading) error { return ErrDefault })}},
+	{name: "image files, one image many times", n: 3000, gen: repeat("![a](a.png) "), goldmark: true,
+		opts: []Option{WithImageFiles(ImageFiles{FS: linearImageFS})}},
+	{name: "image files, many missing images", n: 2000, gen: numbered(func(i int) string { return fmt.Sprintf("![a](m%d.png)\n\n", i) }),
+		opts: []Option{WithImageFiles(ImageFiles{FS: linearImageFS})}},
+	{name: "links with rel, target and Markdown refs", n: 3000, gen: repeat("[a](https://x.example/) [b](p.md#s) [c](q.md) "), goldmark: true,
+		opts: []Option{WithLinks(Links{Rel: "nofollow", Target: "_blank", ResolveMarkdown: true}), WithRefResolver(func(r shortcode.Ref) (string, error) {
+			if r.Path == "p.md" {
+				return "/p/", nil
+			}
+			return "", fmt.Errorf("no %s", r.Path)
+		})}},
+}
