@@ -1,7 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"strings"
 	"testing/fstest"
@@ -12,7 +15,13 @@ import (
 // The built-in renderings in TestLinear.
 func init() { linearCases = append(linearCases, builtinLinearCases...) }
 
-var linearImageFS = fstest.MapFS{"a.png": {Data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00")}}
+var linearImageFS = fstest.MapFS{"a.png": {Data: func() []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 2, 1))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}()}}
 
 var builtinLinearCases = []linearCase{
 	{name: "GitHub alerts", n: 3000, gen: repeat("> [!NOTE] A *title*\n> Text [x](/y).\n\n"), goldmark: true, opts: []Option{WithGitHubAlerts()}},

@@ -1,6 +1,9 @@
 package render_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"io"
 	"testing/fstest"
 
@@ -15,13 +18,19 @@ import (
 // builtinFuzzOptions are the options FuzzRenderSafe's alternative
 // renderers add.
 
-// pngHeader is the start of a 2×1 PNG: what image.DecodeConfig reads.
-const pngHeader = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00\x00\x00\x00\x00"
-
 // imageFS holds the images the safety inputs name.
 var imageFS = fstest.MapFS{
-	"a.png":        {Data: []byte(pngHeader)},
-	"images/b.png": {Data: []byte(pngHeader)},
+	"a.png":        {Data: tinyPNG()},
+	"images/b.png": {Data: tinyPNG()},
+}
+
+// tinyPNG returns a 2×1 PNG.
+func tinyPNG() []byte {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 2, 1))); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
 }
 
 // builtinFuzzOptions turns on every built-in rendering, with fixed
