@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"io"
 	"strings"
+	"testing"
 	"testing/fstest"
 
 	"github.com/folio-md/folio/render/shortcode"
@@ -44,4 +45,49 @@ var builtinLinearCases = []linearCase{
 			}
 			return "", fmt.Errorf("no %s", r.Path)
 		})}},
+}
+
+// builtinBenchDoc has every construct the built-in renderings change:
+// headings, alerts, quotes, images and links.
+var builtinBenchDoc = []byte(strings.Repeat(`## A section with *emphasis*
+
+> [!NOTE]
+> An alert with a [link](https://go.dev/doc) and [a post](p.md#s).
+
+> A regular quote.
+
+![An image](a.png "Title") and text with [an external link](https://example.net/x) and [a local one](/docs/).
+
+`, 20))
+
+// BenchmarkBuiltins compares a render with every built-in rendering on
+// (alerts, anchors, image files, links) with the default rendering of the
+// same document.
+func BenchmarkBuiltins(b *testing.B) {
+	resolver := WithRefResolver(func(shortcode.Ref) (string, error) { return "/p/", nil })
+	for _, v := range []struct {
+		name string
+		opts []Option
+	}{
+		{"default", nil},
+		{"builtins", []Option{
+			WithGitHubAlerts(), WithHeadingAnchors(HeadingAnchors{}), WithImageFiles(ImageFiles{FS: linearImageFS}),
+			WithLinks(Links{Rel: "nofollow", Target: "_blank", ResolveMarkdown: true}), resolver,
+		}},
+		{"blockquote-hook", []Option{WithBlockquoteHook(func(w io.Writer, q Blockquote) error {
+			_, err := io.WriteString(w, q.Text)
+			return err
+		})}},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			r := New(v.opts...)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(builtinBenchDoc)))
+			for b.Loop() {
+				if _, err := r.Render(builtinBenchDoc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
