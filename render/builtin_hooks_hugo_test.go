@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 	"time"
 
@@ -94,14 +93,4 @@ func checkHugoFeaturePage(t *testing.T, r *render.Renderer, dir, name string, h 
 	eq("ReadingTime", res.ReadingTime, h.ReadingTime)
 	eq("TableOfContents", string(res.TOC.HTML()), h.TOC)
 	eq("Fragments.Headings", headingTree(res.TOC.Items), hugoTree(h.Headings))
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
