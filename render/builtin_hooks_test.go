@@ -3,13 +3,19 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/post"
@@ -121,4 +127,49 @@ func renderBuiltinCase(t *testing.T, c *golden.Case) (*Result, error) {
 	}
 	p := &post.Post{Path: bc.Post.Path, Body: c.Input.Data, BodyLine: bc.Post.BodyLine, Params: bc.Post.Params}
 	return r.RenderPost(p)
+}
+
+// TestBuiltinsInExtender turns every built-in rendering on through the
+// Extender's fields, in a goldmark the caller builds.
+func TestBuiltinsInExtender(t *testing.T) {
+	ext := &Extender{
+		GitHubAlerts:   true,
+		HeadingAnchors: &HeadingAnchors{Position: AnchorBefore},
+		ImageFiles:     &ImageFiles{FS: fstest.MapFS{"posts/a.png": linearImageFS["a.png"]}, Eager: true},
+		Links:          &Links{Target: "_blank", ResolveMarkdown: true},
+		RefResolver: func(ref shortcode.Ref) (string, error) {
+			if ref.Path != "other.md" || ref.Position.Path != "posts/a.md" || ref.Position.Line != 10 {
+				return "", fmt.Errorf("unexpected %+v", ref)
+			}
+			return "/other/", nil
+		},
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, ext))
+	ctx := parser.NewContext()
+	SetSource(ctx, "posts/a.md", 3)
+	var buf bytes.Buffer
+	src := "## Title\n\n> [!TIP]\n> Text.\n\n![a](a.png) ![b](b.png)\n\n[x](other.md) [y](https://go.dev)\n"
+	require.NoError(t, md.Convert([]byte(src), &buf, parser.WithContext(ctx)))
+	assert.Equal(t, `<h2 id="title"><a class="anchor" href="#title" aria-label="Link to this section: Title">#</a> Title</h2>
+<div class="markdown-alert markdown-alert-tip" role="note">
+<p class="markdown-alert-title">Tip</p>
+<p>Text.</p>
+</div>
+<p><img src="a.png" alt="a" width="2" height="1" decoding="async"> <img src="b.png" alt="b" decoding="async"></p>
+<p><a href="/other/">x</a> <a href="https://go.dev" rel="noopener" target="_blank">y</a></p>
+`, buf.String())
+	ds := DiagnosticsOf(ctx)
+	require.Len(t, ds, 1)
+	assert.Equal(t, `posts/a.md:8:13: image "b.png" not found (looked for posts/b.png)`, ds[0].String())
+}
+
+// TestBlockquoteHookError checks that a blockquote hook's error stops the
+// render with the quote's position.
+func TestBlockquoteHookError(t *testing.T) {
+	r := New(WithBlockquoteHook(func(io.Writer, Blockquote) error { return errors.New("boom") }))
+	_, err := r.Render([]byte("text\n\n> [!NOTE]\n> x\n"))
+	var pe *post.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, 3, pe.Line)
+	assert.Equal(t, "3:1: render: blockquote hook: boom", err.Error())
 }
