@@ -5,11 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 // TestHugoBlockquotes renders the pages of the Hugo feature folders
@@ -93,4 +95,25 @@ func checkHugoFeaturePage(t *testing.T, r *render.Renderer, dir, name string, h 
 	eq("ReadingTime", res.ReadingTime, h.ReadingTime)
 	eq("TableOfContents", string(res.TOC.HTML()), h.TOC)
 	eq("Fragments.Headings", headingTree(res.TOC.Items), hugoTree(h.Headings))
+}
+
+// TestHugoMarkdownLinks compares links to other posts resolved through
+// Links.ResolveMarkdown with Hugo 0.165's embedded link render hook
+// (useEmbedded = "always"), which resolves them with .GetPage: the
+// resolver maps each page of the folder to its URL, /name/, as Hugo's
+// permalinks are. Hugo leaves a link to a missing page as written, and so
+// does folio, with a Diagnostic.
+func TestHugoMarkdownLinks(t *testing.T) {
+	const dir = "testdata/hugo/features/links"
+	resolve := func(ref shortcode.Ref) (string, error) {
+		name := strings.TrimPrefix(ref.Path, "./")
+		if _, err := os.Stat(filepath.Join(dir, "pages", name)); err != nil {
+			return "", err
+		}
+		return "/" + strings.TrimSuffix(name, ".md") + "/", nil
+	}
+	r := render.New(render.HugoCompat(), render.WithLinks(render.Links{ResolveMarkdown: true}), render.WithRefResolver(resolve))
+	for name, h := range loadHugoPages(t, filepath.Join(dir, "hugo.json")) {
+		t.Run(name, func(t *testing.T) { checkHugoFeaturePage(t, r, dir, name, h) })
+	}
 }
