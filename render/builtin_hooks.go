@@ -1,7 +1,6 @@
 package render
 
 import (
-	"errors"
 	"io"
 	"io/fs"
 	"strconv"
@@ -336,29 +335,15 @@ func (r *coreRenderer) writeImgFile(w util.BufWriter, n *ast.Image) {
 		return
 	}
 	d := stateAt(w, n)
-	dest := string(n.Destination)
-	name, root, local, err := imagefile.Name(dest, d.path)
-	if local && err != nil {
-		d.diagParsed(nodePos(n), "image %q: %v", htmlsafe.Clip(dest, 60), err)
-	} else if local {
-		fsys := f.FS
-		if root && f.Static != nil {
-			fsys = f.Static
-		}
-		if fsys != nil {
-			if d.imageFiles == nil {
-				d.imageFiles = new(imagefile.Cache)
-			}
-			s := d.imageFiles.Size(fsys, name, root)
-			switch {
-			case errors.Is(s.Err, fs.ErrNotExist):
-				d.diagParsed(nodePos(n), "image %q not found (looked for %s)", htmlsafe.Clip(dest, 60), name)
-			case s.Err != nil:
-				d.diagParsed(nodePos(n), "image %q: cannot read its size: %v", htmlsafe.Clip(dest, 60), s.Err)
-			case s.Width > 0 && s.Height > 0 && !hasAttr(n, "width") && !hasAttr(n, "height"):
-				_, _ = w.WriteString(` width="` + strconv.Itoa(s.Width) + `" height="` + strconv.Itoa(s.Height) + `"`)
-			}
-		}
+	if d.imageFiles == nil {
+		d.imageFiles = new(imagefile.Cache)
+	}
+	width, height, problem := d.imageFiles.Lookup(f.FS, f.Static, string(n.Destination), d.path)
+	if problem != "" {
+		d.diagParsed(nodePos(n), "%s", problem)
+	}
+	if width > 0 && !hasAttr(n, "width") && !hasAttr(n, "height") {
+		_, _ = w.WriteString(` width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) + `"`)
 	}
 	if !f.Eager && !hasAttr(n, "loading") {
 		_, _ = w.WriteString(` loading="lazy"`)
@@ -407,7 +392,7 @@ func WithLinks(l Links) Option { return optionFunc(func(c *config) { c.links = &
 // Links.ResolveMarkdown, a link to a Markdown file becomes its post's URL.
 func (r *coreRenderer) linkDestination(w util.BufWriter, n ast.Node, dest []byte) ([]byte, bool) {
 	l := r.ext.Links
-	if l == nil || !l.ResolveMarkdown {
+	if l == nil || !l.ResolveMarkdown || !linkrel.MaybeMarkdown(dest) {
 		return dest, true
 	}
 	p, suffix, ok := linkrel.MarkdownRef(string(dest))
@@ -432,18 +417,29 @@ func (r *coreRenderer) linkDestination(w util.BufWriter, n ast.Node, dest []byte
 // to dest.
 func (r *coreRenderer) writeLinkAttrs(w util.BufWriter, n ast.Node, dest []byte) {
 	l := r.ext.Links
-	if l == nil || (l.Rel == "" && l.Target == "") || !linkrel.External(string(dest), l.Hosts) ||
+	if len(r.linkAttrs) == 0 || !linkrel.External(dest, l.Hosts) ||
 		hasAttr(n, "rel") || hasAttr(n, "target") { // the link's own attributes win
 		return
 	}
+	_, _ = w.Write(r.linkAttrs)
+}
+
+// externalLinkAttrs returns the attributes l gives external links,
+// ` rel="..." target="..."`, escaped; nil if none.
+func externalLinkAttrs(l *Links) []byte {
+	if l == nil {
+		return nil
+	}
+	var b []byte
 	if rel := linkrel.Rel(l.Rel, l.Target); rel != "" {
-		_, _ = w.WriteString(` rel="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(rel)))
-		_ = w.WriteByte('"')
+		b = append(b, ` rel="`...)
+		b = headinglink.AppendEscaped(b, rel)
+		b = append(b, '"')
 	}
-	if l.Target != "" {
-		_, _ = w.WriteString(` target="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(strings.TrimSpace(l.Target))))
-		_ = w.WriteByte('"')
+	if t := strings.TrimSpace(l.Target); t != "" {
+		b = append(b, ` target="`...)
+		b = headinglink.AppendEscaped(b, t)
+		b = append(b, '"')
 	}
+	return b
 }

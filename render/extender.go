@@ -216,7 +216,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		(&toc.Extender{Options: []toc.Option{toc.StartLevel(start), toc.EndLevel(end)}}).Extend(m)
 	}
 
-	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy()}
+	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy(), linkAttrs: externalLinkAttrs(e.Links)}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
 	if code != nil {
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(code, prioRenderer)))

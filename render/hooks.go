@@ -84,6 +84,9 @@ type coreRenderer struct {
 	sub renderer.Renderer
 	// urls is the URL policy every written URL passes.
 	urls htmlsafe.Policy
+	// linkAttrs are the attributes of external links (Extender.Links),
+	// made once.
+	linkAttrs []byte
 }
 
 // SetOption reads goldmark's html.WithUnsafe and html.WithXHTML.

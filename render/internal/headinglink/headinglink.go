@@ -4,11 +4,7 @@
 // markdown-it-anchor add to headings).
 package headinglink
 
-import (
-	"strings"
-
-	"github.com/yuin/goldmark/util"
-)
+import "strings"
 
 // Config is how the link looks. Every field is set (render fills in the
 // defaults).
@@ -29,20 +25,19 @@ type Config struct {
 // HTML-escaped; the URL is a fragment, which no URL policy refuses.
 func AppendLink(b []byte, c Config, id, plain string) []byte {
 	b = appendOpen(b, c, id)
-	label := util.EscapeHTML([]byte(strings.ReplaceAll(c.Label, "%s", plain)))
 	if c.HiddenClass == "" {
 		b = append(b, ` aria-label="`...)
-		b = append(b, label...)
+		b = appendLabel(b, c.Label, plain)
 		b = append(b, `">`...)
-		b = append(b, util.EscapeHTML([]byte(c.Symbol))...)
+		b = AppendEscaped(b, c.Symbol)
 		return append(b, "</a>"...)
 	}
 	b = append(b, `><span aria-hidden="true">`...)
-	b = append(b, util.EscapeHTML([]byte(c.Symbol))...)
+	b = AppendEscaped(b, c.Symbol)
 	b = append(b, `</span><span class="`...)
-	b = append(b, util.EscapeHTML([]byte(c.HiddenClass))...)
+	b = AppendEscaped(b, c.HiddenClass)
 	b = append(b, `">`...)
-	b = append(b, label...)
+	b = appendLabel(b, c.Label, plain)
 	return append(b, "</span></a>"...)
 }
 
@@ -55,8 +50,42 @@ func AppendWrapOpen(b []byte, c Config, id string) []byte {
 
 func appendOpen(b []byte, c Config, id string) []byte {
 	b = append(b, `<a class="`...)
-	b = append(b, util.EscapeHTML([]byte(c.Class))...)
+	b = AppendEscaped(b, c.Class)
 	b = append(b, `" href="#`...)
-	b = append(b, util.EscapeHTML([]byte(id))...)
+	b = AppendEscaped(b, id)
 	return append(b, '"')
+}
+
+// appendLabel appends label, escaped, with every "%s" replaced by plain,
+// escaped.
+func appendLabel(b []byte, label, plain string) []byte {
+	for {
+		before, after, found := strings.Cut(label, "%s")
+		b = AppendEscaped(b, before)
+		if !found {
+			return b
+		}
+		b = AppendEscaped(b, plain)
+		label = after
+	}
+}
+
+// AppendEscaped appends s to b with <, >, & and " escaped, for text and
+// double-quoted attribute values.
+func AppendEscaped(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '&':
+			b = append(b, "&amp;"...)
+		case '"':
+			b = append(b, "&quot;"...)
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
 }

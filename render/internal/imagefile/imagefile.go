@@ -7,6 +7,7 @@ package imagefile
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"image"
 	_ "image/gif"  // registers GIF for image.DecodeConfig
 	_ "image/jpeg" // registers JPEG
@@ -18,6 +19,8 @@ import (
 	"strings"
 
 	_ "golang.org/x/image/webp" // registers WebP
+
+	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
 // Name returns the name, in an fs.FS, of the local file that the image
@@ -119,4 +122,37 @@ func read(fsys fs.FS, name string) Size {
 		return Size{Err: err}
 	}
 	return Size{Width: cfg.Width, Height: cfg.Height}
+}
+
+// Lookup finds the file of the image URL dest for a post at postPath:
+// relative URLs in files, root-relative ones in static (files when nil).
+// It returns the image's size (0, 0 when it has none or is not local),
+// and problem, a message for the author, when a local image is missing,
+// unreadable or outside the file system.
+func (c *Cache) Lookup(files, static fs.FS, dest, postPath string) (width, height int, problem string) {
+	name, root, local, err := Name(dest, postPath)
+	if !local {
+		return 0, 0, ""
+	}
+	shown := htmlsafe.Clip(dest, 60)
+	if err != nil {
+		return 0, 0, fmt.Sprintf("image %q: %v", shown, err)
+	}
+	fsys := files
+	if root && static != nil {
+		fsys = static
+	}
+	if fsys == nil {
+		return 0, 0, ""
+	}
+	s := c.Size(fsys, name, root)
+	switch {
+	case errors.Is(s.Err, fs.ErrNotExist):
+		return 0, 0, fmt.Sprintf("image %q not found (looked for %s)", shown, name)
+	case s.Err != nil:
+		return 0, 0, fmt.Sprintf("image %q: cannot read its size: %v", shown, s.Err)
+	case s.Width > 0 && s.Height > 0:
+		return s.Width, s.Height, ""
+	}
+	return 0, 0, ""
 }

@@ -5,6 +5,7 @@
 package linkrel
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 )
@@ -12,26 +13,26 @@ import (
 // External reports whether dest leaves the site: an http or https URL, or
 // a protocol-relative "//host/..." one, whose host (port and letter case
 // ignored) is none of hosts.
-func External(dest string, hosts []string) bool {
+func External(dest []byte, hosts []string) bool {
 	rest, ok := cutSchemeHTTP(dest)
 	if !ok {
 		return false
 	}
 	host := rest
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+	if i := bytes.IndexAny(host, "/?#"); i >= 0 {
 		host = host[:i]
 	}
-	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+	if i := bytes.LastIndexByte(host, '@'); i >= 0 {
 		host = host[i+1:]
 	}
-	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.HasSuffix(host, "]") {
+	if i := bytes.LastIndexByte(host, ':'); i >= 0 && !bytes.HasSuffix(host, []byte("]")) {
 		host = host[:i]
 	}
-	if host == "" {
+	if len(host) == 0 {
 		return false
 	}
 	for _, h := range hosts {
-		if strings.EqualFold(host, h) {
+		if bytes.EqualFold(host, []byte(h)) {
 			return false
 		}
 	}
@@ -40,14 +41,14 @@ func External(dest string, hosts []string) bool {
 
 // cutSchemeHTTP returns what follows "http://", "https://" (any case) or
 // a leading "//".
-func cutSchemeHTTP(dest string) (string, bool) {
-	dest = strings.TrimLeft(dest, " \t\n")
-	for _, p := range []string{"https://", "http://", "//"} {
-		if len(dest) >= len(p) && strings.EqualFold(dest[:len(p)], p) {
+func cutSchemeHTTP(dest []byte) ([]byte, bool) {
+	dest = bytes.TrimLeft(dest, " \t\n")
+	for _, p := range [...]string{"https://", "http://", "//"} {
+		if len(dest) >= len(p) && bytes.EqualFold(dest[:len(p)], []byte(p)) {
 			return dest[len(p):], true
 		}
 	}
-	return "", false
+	return nil, false
 }
 
 // Rel returns the rel attribute of an external link: the tokens of rel,
@@ -76,6 +77,9 @@ func Rel(rel, target string) string {
 // returns the path with %XX escapes decoded, and the query and fragment
 // as written ("?x=1#part"; "" if none).
 func MarkdownRef(dest string) (p, suffix string, ok bool) {
+	if !MaybeMarkdown([]byte(dest)) {
+		return "", "", false
+	}
 	p = dest
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
 		p, suffix = p[:i], p[i:]
@@ -91,4 +95,19 @@ func MarkdownRef(dest string) (p, suffix string, ok bool) {
 		p = u
 	}
 	return p, suffix, true
+}
+
+// MaybeMarkdown reports, without allocating, whether the path of dest
+// (before any '?' or '#') ends in ".md" or ".markdown" (any case): the
+// links MarkdownRef may accept.
+func MaybeMarkdown(dest []byte) bool {
+	if i := bytes.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	for _, ext := range [...]string{".md", ".markdown"} {
+		if len(dest) > len(ext) && bytes.EqualFold(dest[len(dest)-len(ext):], []byte(ext)) {
+			return true
+		}
+	}
+	return false
 }

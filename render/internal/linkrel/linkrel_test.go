@@ -23,7 +23,7 @@ func TestExternal(t *testing.T) {
 		"  https://leading.space.example": true,
 	}
 	for in, want := range tests {
-		if got := External(in, hosts); got != want {
+		if got := External([]byte(in), hosts); got != want {
 			t.Errorf("External(%q) = %t, want %t", in, got, want)
 		}
 	}
