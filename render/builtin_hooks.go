@@ -162,7 +162,8 @@ func (r *coreRenderer) renderBlockquote(w util.BufWriter, source []byte, node as
 		}
 	}
 	if r.ext.GitHubAlerts && b.Type == BlockquoteAlert {
-		_, _ = w.Write(alert.AppendGitHub(nil, b.AlertType, b.AlertSign, b.AlertTitle, b.Text))
+		d.scratch = alert.AppendGitHub(d.scratch[:0], b.AlertType, b.AlertSign, b.AlertTitle, b.Text)
+		_, _ = w.Write(d.scratch)
 		return ast.WalkSkipChildren, nil
 	}
 	r.writeBlockquoteOpen(w, n)
@@ -271,17 +272,20 @@ func (r *coreRenderer) headingAnchor(w util.BufWriter, source []byte, n *ast.Hea
 	if pos == AnchorWrap && holdsLink(n) {
 		pos = AnchorAfter
 	}
+	d := stateAt(w, n)
 	switch {
 	case pos == AnchorWrap && entering:
-		_, _ = w.Write(headinglink.AppendWrapOpen(nil, c, id))
+		d.scratch = headinglink.AppendWrapOpen(d.scratch[:0], c, id)
 	case pos == AnchorWrap:
-		_, _ = w.WriteString("</a>")
+		d.scratch = append(d.scratch[:0], "</a>"...)
 	case pos == AnchorBefore && entering:
-		_, _ = w.Write(append(headinglink.AppendLink(nil, c, id, string(inlinePlain(n, source))), ' '))
+		d.scratch = append(headinglink.AppendLink(d.scratch[:0], c, id, string(inlinePlain(n, source))), ' ')
 	case pos != AnchorBefore && !entering:
-		_ = w.WriteByte(' ')
-		_, _ = w.Write(headinglink.AppendLink(nil, c, id, string(inlinePlain(n, source))))
+		d.scratch = headinglink.AppendLink(append(d.scratch[:0], ' '), c, id, string(inlinePlain(n, source)))
+	default:
+		return
 	}
+	_, _ = w.Write(d.scratch)
 }
 
 // holdsLink reports whether n's inline content has a link, or raw HTML
@@ -343,7 +347,9 @@ func (r *coreRenderer) writeImgFile(w util.BufWriter, n *ast.Image) {
 		d.diagParsed(nodePos(n), "%s", problem)
 	}
 	if width > 0 && !hasAttr(n, "width") && !hasAttr(n, "height") {
-		_, _ = w.WriteString(` width="` + strconv.Itoa(width) + `" height="` + strconv.Itoa(height) + `"`)
+		b := append(strconv.AppendInt(append(d.scratch[:0], ` width="`...), int64(width), 10), `" height="`...)
+		d.scratch = append(strconv.AppendInt(b, int64(height), 10), '"')
+		_, _ = w.Write(d.scratch)
 	}
 	if !f.Eager && !hasAttr(n, "loading") {
 		_, _ = w.WriteString(` loading="lazy"`)

@@ -52,6 +52,7 @@ type docState struct {
 
 	quoteDepth int              // blockquotes open around the node being rendered (builtin_hooks.go)
 	imageFiles *imagefile.Cache // the image files read so far (WithImageFiles)
+	scratch    []byte           // markup being made by a built-in rendering, reused
 
 	lines *position.Index // positions of src's offsets; made by lineColSource on first use
 
