@@ -5,7 +5,11 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"path/filepath"
+	"testing"
 	"testing/fstest"
+
+	"github.com/folio-md/folio/internal/golden"
 
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/shortcode"
@@ -78,9 +82,21 @@ func quoteHookOptions(v string) []render.Option {
 	}
 }
 
+// builtinSeeds are FuzzRenderSafe seeds: the inputs of the built-in
+// renderings' golden files, for the renderers where they are on.
+func builtinSeeds(f *testing.F) []fuzzSeed {
+	var seeds []fuzzSeed
+	for _, dir := range []string{"alerts", "anchors", "imagefiles", "links"} {
+		for _, c := range golden.Load(f, filepath.Join("testdata", dir, "*.txt")) {
+			seeds = append(seeds, fuzzSeed{string(c.Input.Data), fuzzAltOptions, "https://example.com/a"})
+		}
+	}
+	return seeds
+}
+
 func builtinChannels() []channel {
 	after, before, wrap := builtinOptions(render.AnchorAfter, false), builtinOptions(render.AnchorBefore, true), builtinOptions(render.AnchorWrap, false)
-	return []channel{
+	chans := []channel{
 		{name: "alert-title", opts: after, md: func(v string) string { return "> [!NOTE] " + v + "\n> body [x](" + v + ")\n" }},
 		{name: "alert-fold-title", opts: after, md: func(v string) string { return "> [!TIP]- " + v + "\n> " + v + "\n" }},
 		{name: "alert-type", opts: after, md: func(v string) string { return "> [!" + v + "]\n> x\n" }},
@@ -101,4 +117,8 @@ func builtinChannels() []channel {
 		{name: "link-markdown", opts: after, md: func(v string) string { return "[x](a.md#" + v + ") [y](" + v + ".md) [z](a.md \"" + v + "\")\n" },
 			gm: func(v string) string { return "[x](" + v + ") [y](" + v + ".md) [z](" + v + " \"" + v + "\")\n" }},
 	}
+	for i := range chans {
+		chans[i].alt = true
+	}
+	return chans
 }

@@ -136,6 +136,10 @@ type channel struct {
 	// opts, when set, are renderer options that depend on v (a ref
 	// resolver, site params).
 	opts func(v string) []render.Option
+	// alt sends the channel's FuzzRenderSafe seeds to the renderers with
+	// the alternative options (fuzzAltOptions), where the built-in
+	// renderings are on.
+	alt bool
 }
 
 // arg writes v as a shortcode argument: quoted when it can be, else raw.
@@ -905,6 +909,7 @@ func FuzzRenderSafe(f *testing.F) {
 				seeds = append(seeds, fuzzSeed{string(c.Input.Data), 0, "https://example.com/a"})
 			}
 		}
+		seeds = append(seeds, builtinSeeds(f)...)
 	}
 	switch *safetySeeds {
 	case "all":
@@ -975,6 +980,9 @@ func channelSeed(ch channel, v string) fuzzSeed {
 	}
 	if ch.fm != nil && ch.fm(v)["summary"] != nil {
 		flags |= fuzzSummary
+	}
+	if ch.alt {
+		flags |= fuzzAltOptions
 	}
 	if len(v)%3 == 0 && flags&fuzzModeMask != 3 { // a third of the seeds under HugoCompat
 		flags |= fuzzHugo
