@@ -66,9 +66,10 @@ type Blockquote struct {
 type BlockquoteHook func(w io.Writer, b Blockquote) error
 
 // WithBlockquoteHook renders every blockquote with h, like Hugo's
-// render-blockquote hook. Quotes nested more than 16 deep are rendered
-// without it, with a Diagnostic: each level's Text holds the levels
-// inside it, so deeper nesting would cost time quadratic in the depth.
+// render-blockquote hook. Quotes nested more than 16 deep are written as
+// plain blockquotes, with a Diagnostic: each level's Text holds the
+// levels inside it, so deeper nesting would cost time quadratic in the
+// depth.
 func WithBlockquoteHook(h BlockquoteHook) Option {
 	return optionFunc(func(c *config) { c.blockquoteHook = h })
 }
@@ -123,7 +124,7 @@ func (r *coreRenderer) renderBlockquote(w util.BufWriter, source []byte, node as
 		// Too deep for the hook: written as it goes, in goldmark's markup.
 		if entering {
 			if d.quoteDepth == maxHookedQuoteDepth {
-				d.diagParsed(nodePos(n), "blockquote nested more than %d deep: rendered without the blockquote hook", maxHookedQuoteDepth)
+				d.diagParsed(nodePos(n), "blockquote nested more than %d deep: written as a plain blockquote, without the blockquote hook or alert markup", maxHookedQuoteDepth)
 			}
 			d.quoteDepth++
 			r.writeBlockquoteOpen(w, n)
@@ -310,7 +311,8 @@ type ImageFiles struct {
 	// "../shared/a.png"), resolved against the folder of the post's Path:
 	// give the file system the posts were read from (post.ParseFile), and
 	// a page bundle's images are found next to its index.md. With Render
-	// (no post), relative URLs are read from the root of FS.
+	// (no post), relative URLs are read from the root of FS. Nil: no image
+	// is read, only loading and decoding are written.
 	FS fs.FS
 	// Static holds the images of root-relative URLs ("/images/a.png"),
 	// Hugo's static folder. Defaults to FS.
