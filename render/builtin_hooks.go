@@ -312,7 +312,9 @@ type ImageFiles struct {
 	// give the file system the posts were read from (post.ParseFile), and
 	// a page bundle's images are found next to its index.md. With Render
 	// (no post), relative URLs are read from the root of FS. Nil: no image
-	// is read, only loading and decoding are written.
+	// is read, only loading and decoding are written. A Renderer shared
+	// by goroutines reads FS and Static from all of them: both must be
+	// safe for concurrent use, as os.DirFS and embed.FS are.
 	FS fs.FS
 	// Static holds the images of root-relative URLs ("/images/a.png"),
 	// Hugo's static folder. Defaults to FS.

@@ -173,3 +173,33 @@ func TestBlockquoteHookError(t *testing.T) {
 	assert.Equal(t, 3, pe.Line)
 	assert.Equal(t, "3:1: render: blockquote hook: boom", err.Error())
 }
+
+// TestBuiltinsConcurrent shares one Renderer with every built-in rendering
+// between goroutines (run it with -race).
+func TestBuiltinsConcurrent(t *testing.T) {
+	r := New(WithGitHubAlerts(), WithHeadingAnchors(HeadingAnchors{}), WithImageFiles(ImageFiles{FS: linearImageFS}),
+		WithLinks(Links{Target: "_blank", ResolveMarkdown: true}),
+		WithBlockquoteHook(func(io.Writer, Blockquote) error { return ErrDefault }),
+		WithRefResolver(func(shortcode.Ref) (string, error) { return "/p/", nil }))
+	want, err := r.Render(builtinBenchDoc)
+	require.NoError(t, err)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 20 {
+				got, err := r.Render(builtinBenchDoc)
+				if err == nil && !bytes.Equal(got.HTML, want.HTML) {
+					err = errors.New("a concurrent render differs")
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
+	}
+}
