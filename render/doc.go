@@ -41,6 +41,18 @@
 // byte for sites that must keep every old anchor. Duplicate IDs that
 // remain (two equal custom IDs) are reported as Diagnostics.
 //
+// # Built-in renderings
+//
+// What Hugo sites write as render hooks, built in and off by default:
+// [WithGitHubAlerts] (GitHub's alert markup for "> [!NOTE]" quotes,
+// styled by [AlertCSS]), [WithHeadingAnchors] (a link to each heading),
+// [WithImageFiles] (width and height read from the image files, lazy
+// loading) and [WithLinks] (rel and target on external links, links to
+// Markdown files resolved through [WithRefResolver]). Each changes only
+// the default rendering: a hook of the same kind ([WithBlockquoteHook],
+// [WithHeadingHook], [WithImageHook], [WithLinkHook]) replaces it and
+// falls back to it by returning [ErrDefault].
+//
 // # Summaries
 //
 // Result.Summary follows Hugo's precedence: the content before the first

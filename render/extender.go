@@ -13,6 +13,7 @@ import (
 	"github.com/folio-md/folio/embed"
 	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/shortcode"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -73,6 +74,30 @@ type Extender struct {
 	// TableHook renders tables instead of goldmark's table extension (see
 	// WithTableHook). Nil means goldmark's markup.
 	TableHook TableHook
+
+	// BlockquoteHook renders blockquotes (see WithBlockquoteHook). Nil
+	// means goldmark's markup, or GitHub's for alerts with GitHubAlerts.
+	BlockquoteHook BlockquoteHook
+
+	// GitHubAlerts renders alerts ("> [!NOTE]") in GitHub's markup (see
+	// WithGitHubAlerts). Defaults to false.
+	GitHubAlerts bool
+
+	// HeadingAnchors adds an anchor link to every heading with an ID (see
+	// WithHeadingAnchors). Nil means none.
+	HeadingAnchors *HeadingAnchors
+
+	// ImageFiles reads local images for their size (see
+	// WithImageFiles). Nil means images are written as they are.
+	ImageFiles *ImageFiles
+
+	// Links sets rel and target on external links and resolves links to
+	// Markdown files (see WithLinks). Nil means links as written.
+	Links *Links
+
+	// RefResolver resolves links to Markdown files when
+	// Links.ResolveMarkdown is set (New passes WithRefResolver's).
+	RefResolver shortcode.RefResolver
 
 	// FigureForTitledImages renders a titled image alone in its paragraph
 	// as a <figure> with a <figcaption>. Defaults to false.
@@ -201,7 +226,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		(&toc.Extender{Options: []toc.Option{toc.StartLevel(start), toc.EndLevel(end)}}).Extend(m)
 	}
 
-	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy()}
+	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy(), linkAttrs: externalLinkAttrs(e.Links)}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
 	if code != nil {
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(code, prioRenderer)))

@@ -84,6 +84,13 @@ type config struct {
 	tableHook   TableHook
 	figures     bool
 
+	// Built-in renderings (builtin_hooks.go).
+	blockquoteHook BlockquoteHook
+	githubAlerts   bool
+	anchors        *HeadingAnchors
+	imageFiles     *ImageFiles
+	links          *Links
+
 	noBlackfridayImages bool
 	noIframeEmbeds      bool
 

@@ -136,6 +136,10 @@ type channel struct {
 	// opts, when set, are renderer options that depend on v (a ref
 	// resolver, site params).
 	opts func(v string) []render.Option
+	// alt sends the channel's FuzzRenderSafe seeds to the renderers with
+	// the alternative options (fuzzAltOptions), where the built-in
+	// renderings are on.
+	alt bool
 }
 
 // arg writes v as a shortcode argument: quoted when it can be, else raw.
@@ -314,7 +318,7 @@ func channels() []channel {
 		}},
 		{name: "handler-md", sc: true, md: func(v string) string { return "{{% md %}}\n[x](" + v + ") " + v + "\n{{% /md %}}\n" }},
 		{name: "md-details-summary", sc: true, md: func(v string) string { return "{{% details summary=" + arg(v) + " %}}x{{% /details %}}\n" }},
-	}, codeFeatureChannels()...)
+	}, append(codeFeatureChannels(), builtinChannels()...)...)
 }
 
 // The site's own shortcode templates, registered in every test renderer.
@@ -829,6 +833,7 @@ func newFuzzTarget() *fuzzTarget {
 		if i&2 != 0 {
 			opts = append(opts, alt...)
 			opts = append(opts, codeFeatureOptions()...)
+			opts = append(opts, builtinFuzzOptions()...)
 		}
 		if i&4 != 0 {
 			opts = append(opts, render.HugoCompat())
@@ -905,6 +910,7 @@ func FuzzRenderSafe(f *testing.F) {
 				seeds = append(seeds, fuzzSeed{string(c.Input.Data), 0, "https://example.com/a"})
 			}
 		}
+		seeds = append(seeds, builtinSeeds(f)...)
 	}
 	switch *safetySeeds {
 	case "all":
@@ -975,6 +981,9 @@ func channelSeed(ch channel, v string) fuzzSeed {
 	}
 	if ch.fm != nil && ch.fm(v)["summary"] != nil {
 		flags |= fuzzSummary
+	}
+	if ch.alt {
+		flags |= fuzzAltOptions
 	}
 	if len(v)%3 == 0 && flags&fuzzModeMask != 3 { // a third of the seeds under HugoCompat
 		flags |= fuzzHugo
