@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -76,6 +78,8 @@ func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
 			b.Write(resolveText(c.Value))
 		case *ast.RawHTML:
 			// A tag holds no text.
+		case *emojiast.Emoji:
+			b.Write(c.ShortName) // as Hugo: "## A :snake:" gives "a-snake"
 		case *ast.AutoLink:
 			if !firstOnly { // Hugo's IDs leave autolinks out: "## a <https://x.org> b" gives "a--b"
 				b.Write(c.Label(src))
@@ -132,16 +136,18 @@ type headingIDs struct {
 	style  IDStyle
 	hugo   bool
 	styles bool // style attributes are written (Extender.StyleAttributes)
+	terms  bool // definition terms get IDs too (Extender.DefinitionTermIDs)
 }
 
-// assign gives the headings of a document, in document order, their IDs,
-// and reports bad or duplicate custom IDs.
-func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
+// assign gives the headings of a document, and with terms set its
+// definition terms, in document order, their IDs, and reports bad or
+// duplicate custom IDs. Only headings have custom IDs.
+func (t *headingIDs) assign(st *docState, src []byte, hs []ast.Node) {
 	if len(hs) == 0 {
 		return
 	}
 	type entry struct {
-		h      *ast.Heading
+		h      ast.Node
 		id     string
 		custom bool
 	}
@@ -153,7 +159,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 				st.diagParsed(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
 			}
 		}
-		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
+		if v, ok := h.AttributeString("id"); ok && isHeading(h) && writtenID(h.(*ast.Heading), src) {
 			id := astattr.Text(v)
 			switch {
 			case id == "":
@@ -196,6 +202,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 				}
 			}
 			e.h.SetAttribute(attrID, []byte(e.id))
+			st.ids = append(st.ids, e.id)
 			continue
 		}
 		txt := st.plainOf(headingText(e.h, src, t.hugo))
@@ -233,7 +240,23 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 		used[id] = i
 		e.id = id
 		e.h.SetAttribute(attrID, []byte(id))
+		st.ids = append(st.ids, id)
 	}
+}
+
+func isHeading(n ast.Node) bool {
+	_, ok := n.(*ast.Heading)
+	return ok
+}
+
+// identifiers returns the IDs blockPass assigned, sorted.
+func (d *docState) identifiers() []string {
+	if len(d.ids) == 0 {
+		return nil
+	}
+	ids := slices.Clone(d.ids)
+	slices.Sort(ids)
+	return ids
 }
 
 // removeAttr removes the attribute name from n, keeping the others in order.

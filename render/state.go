@@ -46,13 +46,14 @@ type docState struct {
 	summary bool                 // write the <!--more--> sentinel
 
 	// Hook ordinals, zero-based per kind as Hugo's.
-	links, images, headings, tables int
+	links, images, headings, tables, passthroughs int
 	hookBuf                         bytes.Buffer
 
 	lines *position.Index // positions of src's offsets; made by lineColSource on first use
 
 	fences map[*ast.FencedCodeBlock]*fence // set by blockPass (codeBlocks.prepare)
 	heads  []*ast.Heading                  // every heading, in order; set by blockPass
+	ids    []string                        // every heading and term ID assigned, in order; set by blockPass
 }
 
 type pendingDiag struct {
