@@ -47,7 +47,7 @@ type docState struct {
 
 	// Hook ordinals, zero-based per kind as Hugo's.
 	links, images, headings, tables, passthroughs int
-	hookBuf                         bytes.Buffer
+	hookBuf                                       bytes.Buffer
 
 	lines *position.Index // positions of src's offsets; made by lineColSource on first use
 
