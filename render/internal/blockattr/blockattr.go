@@ -179,9 +179,12 @@ func (t *Transformer) apply(pc parser.Context, a *Attributes) {
 		return
 	}
 	for _, at := range a.Attributes() {
-		switch {
-		case t.Allowed != nil && !t.Allowed(prev.Kind(), at.Name):
+		if t.Allowed != nil && !t.Allowed(prev.Kind(), at.Name) {
 			t.report(pc, a.Pos(), fmt.Sprintf("attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, data-*)", at.Name))
+			continue
+		}
+		if prev.Kind() == ast.KindHeading && string(at.Name) == "id" {
+			t.report(pc, a.Pos(), "an attribute line cannot set a heading's id: not applied (write {#id} at the end of the heading line)")
 			continue
 		}
 		if _, set := prev.Attribute(at.Name); set {

@@ -1,0 +1,126 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/folio-md/folio/internal/golden"
+)
+
+// markupCase is the comment of a case in testdata/markup: which of the
+// opt-in features it turns on.
+type markupCase struct {
+	Hugo            bool `json:"hugo"`            // HugoCompat()
+	Emoji           bool `json:"emoji"`           // WithEmoji()
+	Passthrough     bool `json:"passthrough"`     // WithPassthrough(MathDelimiters())
+	Hook            bool `json:"hook"`            // WithPassthroughHook(testPassthroughHook)
+	Extras          bool `json:"extras"`          // WithExtras(every tag)
+	NoStrike        bool `json:"noStrikethrough"` // WithoutExtensions(Strikethrough)
+	BlockAttributes bool `json:"blockAttributes"` // WithBlockAttributes()
+	TermIDs         bool `json:"termIDs"`         // WithDefinitionTermIDs()
+	Unsafe          bool `json:"unsafe"`          // WithUnsafeHTML()
+	Styles          bool `json:"styles"`          // WithStyleAttributes()
+	// Extender renders with the Extender in a goldmark.Markdown of the
+	// test's own (GFM and definition lists) instead of New.
+	Extender bool `json:"extender"`
+}
+
+func (m markupCase) options() []Option {
+	var opts []Option
+	add := func(on bool, o Option) {
+		if on {
+			opts = append(opts, o)
+		}
+	}
+	add(m.Hugo, HugoCompat())
+	add(m.Emoji, WithEmoji())
+	add(m.Passthrough, WithPassthrough(MathDelimiters()))
+	add(m.Hook, WithPassthroughHook(testPassthroughHook))
+	add(m.Extras, WithExtras(Extras{Delete: true, Insert: true, Mark: true, Subscript: true, Superscript: true}))
+	add(m.NoStrike, WithoutExtensions(Strikethrough))
+	add(m.BlockAttributes, WithBlockAttributes())
+	add(m.TermIDs, WithDefinitionTermIDs())
+	add(m.Unsafe, WithUnsafeHTML())
+	add(m.Styles, WithStyleAttributes())
+	return opts
+}
+
+// testPassthroughHook writes what it receives, escaped; a "block" whose
+// inner text is "default" asks for the default rendering.
+func testPassthroughHook(w io.Writer, p Passthrough) error {
+	if strings.TrimSpace(p.Inner) == "default" {
+		return ErrDefault
+	}
+	_, err := fmt.Fprintf(w, "<span data-type=%q>%d %s %s|%s %v %d:%d</span>",
+		p.Type, p.Ordinal, html.EscapeString(p.Inner), html.EscapeString(p.Delimiters.Open),
+		html.EscapeString(p.Delimiters.Close), p.Attributes, p.Position.Line, p.Position.Column)
+	return err
+}
+
+// TestMarkupGolden renders the cases of testdata/markup: folio's own
+// behaviour of the opt-in features where it is not Hugo's (safe
+// passthrough, reported attributes) or Hugo has none (the hook's data,
+// folio's ID rules, the Extender).
+func TestMarkupGolden(t *testing.T) {
+	for _, c := range golden.Load(t, filepath.Join("testdata", "markup", "*.txt")) {
+		t.Run(c.Name, func(t *testing.T) {
+			var mc markupCase
+			if len(bytes.TrimSpace(c.Comment)) > 0 {
+				require.NoError(t, json.Unmarshal(c.Comment, &mc), "comment of %s", c.Path)
+			}
+			var out, tocHTML []byte
+			var ids []string
+			var diags []Diagnostic
+			if mc.Extender {
+				out, diags = renderWithExtender(t, mc, c.Input.Data)
+			} else {
+				res, err := New(mc.options()...).Render(c.Input.Data)
+				require.NoError(t, err)
+				out, ids, diags = res.HTML, res.Identifiers, res.Diagnostics
+				tocHTML = res.TOC.HTML()
+			}
+			var d bytes.Buffer
+			for _, x := range diags {
+				d.WriteString(x.String() + "\n")
+			}
+			outputs := []golden.Output{{Name: "html", Data: out}}
+			if len(tocHTML) > 0 {
+				outputs = append(outputs, golden.Output{Name: "toc", Data: tocHTML})
+			}
+			outputs = append(outputs, golden.Output{Name: "diagnostics", Data: d.Bytes()})
+			if len(ids) > 0 {
+				outputs = append(outputs, golden.Output{Name: "identifiers", Data: []byte(strings.Join(ids, "\n") + "\n")})
+			}
+			c.Check(t, *update, outputs...)
+		})
+	}
+}
+
+func renderWithExtender(t *testing.T, mc markupCase, src []byte) ([]byte, []Diagnostic) {
+	e := &Extender{UnsafeHTML: mc.Unsafe, StyleAttributes: mc.Styles, Emoji: mc.Emoji, BlockAttributes: mc.BlockAttributes, DefinitionTermIDs: mc.TermIDs}
+	if mc.Passthrough {
+		e.Passthrough = MathDelimiters()
+	}
+	if mc.Hook {
+		e.PassthroughHook = testPassthroughHook
+	}
+	if mc.Extras {
+		e.Extras = Extras{Delete: true, Insert: true, Mark: true, Subscript: true, Superscript: true}
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList, e))
+	pc := parser.NewContext()
+	var buf bytes.Buffer
+	require.NoError(t, md.Convert(src, &buf, parser.WithContext(pc)))
+	return buf.Bytes(), DiagnosticsOf(pc)
+}
