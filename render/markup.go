@@ -15,6 +15,7 @@ import (
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/blockattr"
+	"github.com/folio-md/folio/render/internal/extratags"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/internal/passthrough"
 )
@@ -157,13 +158,13 @@ func (e *Extender) extendMarkup(m goldmark.Markdown) {
 		emoji.Emoji.Extend(m)
 	}
 	if x := e.Extras; x != (Extras{}) {
-		extras.New(extras.Config{
+		extratags.Extend(m, extras.Config{
 			Delete:      extras.DeleteConfig{Enable: x.Delete},
 			Insert:      extras.InsertConfig{Enable: x.Insert},
 			Mark:        extras.MarkConfig{Enable: x.Mark},
 			Subscript:   extras.SubscriptConfig{Enable: x.Subscript},
 			Superscript: extras.SuperscriptConfig{Enable: x.Superscript},
-		}).Extend(m)
+		})
 	}
 	if e.passthroughOn() {
 		passthrough.Extend(m, delimiters(e.Passthrough.Inline), delimiters(e.Passthrough.Block))

@@ -20,9 +20,10 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/render/internal/gmcapture"
 )
 
 // The node kinds of inline and block passthroughs (upstream's).
@@ -47,7 +48,7 @@ func Extend(m goldmark.Markdown, inline, block []Delimiters) {
 	if len(inline) == 0 && len(block) == 0 {
 		return
 	}
-	cfg := upstreamConfig(hgp.Config{InlineDelimiters: inline, BlockDelimiters: block})
+	cfg := gmcapture.ParserConfig(hgp.New(hgp.Config{InlineDelimiters: inline, BlockDelimiters: block}))
 	all := append(append([]Delimiters(nil), block...), inline...)
 	var opts []parser.Option
 	for _, p := range cfg.InlineParsers {
@@ -60,39 +61,6 @@ func Extend(m goldmark.Markdown, inline, block []Delimiters) {
 	}
 	m.Parser().AddOptions(opts...)
 }
-
-// upstreamConfig returns the parser configuration upstream's Extend sets
-// up, read through a goldmark.Markdown that only collects options: the
-// upstream parser and transformer constructors are not exported.
-func upstreamConfig(c hgp.Config) *parser.Config {
-	sink := &optionSink{}
-	hgp.New(c).Extend(sink)
-	cfg := parser.NewConfig()
-	for _, o := range sink.p.opts {
-		o.SetParserOption(cfg)
-	}
-	return cfg
-}
-
-type optionSink struct {
-	goldmark.Markdown
-	p parserSink
-	r rendererSink
-}
-
-func (s *optionSink) Parser() parser.Parser       { return &s.p }
-func (s *optionSink) Renderer() renderer.Renderer { return &s.r }
-
-type parserSink struct {
-	parser.Parser
-	opts []parser.Option
-}
-
-func (p *parserSink) AddOptions(opts ...parser.Option) { p.opts = append(p.opts, opts...) }
-
-type rendererSink struct{ renderer.Renderer }
-
-func (rendererSink) AddOptions(...renderer.Option) {}
 
 // memoParser is upstream's inline parser behind a memo of missing
 // closers: after an opener found no closer, an opener with the same
