@@ -161,7 +161,7 @@ func channels() []channel {
 		return []render.Option{render.WithRefResolver(func(shortcode.Ref) (string, error) { return v, nil })}
 	}
 	same := func(v string) string { return v }
-	return []channel{
+	return append([]channel{
 		// Markdown only: also rendered through the Extender.
 		{name: "link", md: func(v string) string { return "[x](" + v + ")\n" }},
 		{name: "link-angle", md: func(v string) string { return "[x](<" + v + ">)\n" }},
@@ -314,7 +314,7 @@ func channels() []channel {
 		}},
 		{name: "handler-md", sc: true, md: func(v string) string { return "{{% md %}}\n[x](" + v + ") " + v + "\n{{% /md %}}\n" }},
 		{name: "md-details-summary", sc: true, md: func(v string) string { return "{{% details summary=" + arg(v) + " %}}x{{% /details %}}\n" }},
-	}
+	}, markupChannels()...) // markup_safety_test.go: Hugo's opt-in syntax
 }
 
 // The site's own shortcode templates, registered in every test renderer.
@@ -828,6 +828,7 @@ func newFuzzTarget() *fuzzTarget {
 		}
 		if i&2 != 0 {
 			opts = append(opts, alt...)
+			opts = append(opts, markupFeatureOptions()...)
 		}
 		if i&4 != 0 {
 			opts = append(opts, render.HugoCompat())
