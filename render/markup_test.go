@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 
 	"github.com/folio-md/folio/internal/golden"
+	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/shortcode"
 )
 
 // markupCase is the comment of a case in testdata/markup: which of the
@@ -123,4 +126,91 @@ func renderWithExtender(t *testing.T, mc markupCase, src []byte) ([]byte, []Diag
 	var buf bytes.Buffer
 	require.NoError(t, md.Convert(src, &buf, parser.WithContext(pc)))
 	return buf.Bytes(), DiagnosticsOf(pc)
+}
+
+// TestMarkupCorpus renders every post of the Hugo docs corpus with every
+// opt-in feature on: no error, and the features' diagnostics are logged
+// by kind (the docs are written for Hugo with these settings:
+// passthrough, block attributes and term IDs on).
+func TestMarkupCorpus(t *testing.T) {
+	const root = "../../shared/corpus/hugodocs"
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("corpus not found at %s (it lives outside the repository): %v", root, err)
+	}
+	fsys := os.DirFS(root)
+	var files []string
+	require.NoError(t, walkMarkdown(fsys, ".", &files))
+	r := New(append(allMarkupOptions(), HugoCompat(), WithUnknownShortcodes(shortcode.UnknownKeepAsText))...)
+	kinds := map[string]int{}
+	rendered := 0
+	for _, name := range files {
+		p, err := post.ParseFile(fsys, name)
+		if err != nil {
+			continue
+		}
+		res, err := r.RenderPost(p)
+		if err != nil {
+			t.Errorf("RenderPost(%s): %v", name, err)
+			continue
+		}
+		rendered++
+		for _, d := range res.Diagnostics {
+			if strings.Contains(d.Message, "attribute") {
+				kinds[d.Message]++
+			}
+		}
+	}
+	t.Logf("corpus: %d rendered; attribute diagnostics: %v", rendered, kinds)
+}
+
+// allMarkupOptions turns on every opt-in syntax, passthrough with math
+// delimiters.
+func allMarkupOptions() []Option {
+	return []Option{
+		WithEmoji(), WithPassthrough(MathDelimiters()), WithBlockAttributes(), WithDefinitionTermIDs(),
+		WithExtras(Extras{Delete: true, Insert: true, Mark: true, Subscript: true, Superscript: true}),
+	}
+}
+
+// markupBenchPage is a page that uses every feature a few times.
+var markupBenchPage = []byte(strings.Repeat(`## Euler :tada: $e^{i\pi}+1=0$
+
+A paragraph with ==marked== text, H~2~O, 2^10^ and \(x_1 + y_2\), :smile: and a [link](/x).
+{.lead #p data-x="y"}
+
+$$
+\int_0^1 f(x)\,dx
+$$
+
+Term
+: Definition with $a<b$.
+
+- one
+- two
+{.list}
+
+`, 50))
+
+// BenchmarkMarkupFeatures renders markupBenchPage with every opt-in
+// feature on (features) and off (baseline), under HugoCompat.
+func BenchmarkMarkupFeatures(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		opts []Option
+	}{
+		{"baseline", []Option{HugoCompat()}},
+		{"features", append(allMarkupOptions(), HugoCompat())},
+		{"features-hook", append(allMarkupOptions(), HugoCompat(), WithPassthroughHook(testPassthroughHook))},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			r := New(bc.opts...)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(markupBenchPage)))
+			for b.Loop() {
+				if _, err := r.Render(markupBenchPage); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
