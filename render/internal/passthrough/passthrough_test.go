@@ -14,8 +14,8 @@ import (
 )
 
 var (
-	testInline = []Delimiters{{`\(`, `\)`}, {"$", "$"}}
-	testBlock  = []Delimiters{{`\[`, `\]`}, {"$$", "$$"}}
+	testInline = []Delimiters{{Open: `\(`, Close: `\)`}, {Open: "$", Close: "$"}}
+	testBlock  = []Delimiters{{Open: `\[`, Close: `\]`}, {Open: "$$", Close: "$$"}}
 )
 
 // rawRenderer writes passthroughs as upstream's own renderers do.
