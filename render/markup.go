@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"io"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/extras"
@@ -9,14 +8,12 @@ import (
 	emoji "github.com/yuin/goldmark-emoji"
 	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/blockattr"
 	"github.com/folio-md/folio/render/internal/extratags"
-	"github.com/folio-md/folio/render/internal/htmlsafe"
 	"github.com/folio-md/folio/render/internal/passthrough"
 )
 
@@ -170,10 +167,11 @@ func (e *Extender) extendMarkup(m goldmark.Markdown) {
 		passthrough.Extend(m, delimiters(e.Passthrough.Inline), delimiters(e.Passthrough.Block))
 	}
 	if e.BlockAttributes {
+		policy := blockattr.Policy{Styles: e.StyleAttributes, TableHook: e.TableHook != nil}
 		blockattr.Extension{T: &blockattr.Transformer{
-			Allowed: e.blockAttrAllowed,
+			Allowed: policy.Allowed,
 			Report:  func(pc parser.Context, off int, msg string) { stateOf(pc).diagParsed(off, "%s", msg) },
-			Numbers: e.writesNumbers,
+			Numbers: policy.WritesNumbers,
 		}, Prio: prioBlockAttrs}.Extend(m)
 	}
 }
@@ -190,41 +188,6 @@ func delimiters(ds []PassthroughDelimiters) []passthrough.Delimiters {
 		}
 	}
 	return out
-}
-
-// Element-specific attributes an attribute line may set besides the
-// global allow-list, as goldmark's renderers (and so Hugo) write them;
-// none holds a URL (a blockquote's cite does, and is not written).
-var (
-	listBlockAttrs  = util.NewBytesFilterString("start,reversed,type")
-	ruleBlockAttrs  = util.NewBytesFilterString("align,color,noshade,size,width")
-	tableBlockAttrs = util.NewBytesFilterString("align,bgcolor,border,cellpadding,cellspacing,frame,rules,summary,width")
-)
-
-// blockAttrAllowed reports whether an attribute line may set name on a
-// block of kind k: folio's allow-list, less what the block's renderer
-// would drop anyway (goldmark's write no aria-*), plus the element's own.
-func (e *Extender) blockAttrAllowed(k ast.NodeKind, name []byte) bool {
-	switch {
-	case k == ast.KindList && listBlockAttrs.Contains(name),
-		k == ast.KindThematicBreak && ruleBlockAttrs.Contains(name),
-		k == extast.KindTable && e.TableHook == nil && tableBlockAttrs.Contains(name):
-		return true
-	case !htmlsafe.Attr(name, e.StyleAttributes):
-		return false
-	}
-	switch {
-	case k == ast.KindHeading, k == extast.KindTable && e.TableHook != nil, k == passthrough.KindBlock:
-		return true // folio's renderers and hooks take aria-*
-	}
-	return !bytes.HasPrefix(bytes.ToLower(name), []byte("aria-"))
-}
-
-// writesNumbers reports whether blocks of kind k write a number or a
-// boolean attribute value as written: folio's headings and table hooks
-// do, goldmark's renderers write it empty.
-func (e *Extender) writesNumbers(k ast.NodeKind) bool {
-	return k == ast.KindHeading || k == passthrough.KindBlock || k == extast.KindTable && e.TableHook != nil
 }
 
 // renderPassthrough writes an inline or block passthrough: through the

@@ -23,6 +23,9 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/passthrough"
 )
 
 // KindAttributes is the kind of the node an attribute line parses to,
@@ -111,10 +114,10 @@ type Transformer struct {
 func Owner(k ast.NodeKind) bool {
 	switch k {
 	case ast.KindParagraph, ast.KindHeading, ast.KindList, ast.KindBlockquote, ast.KindThematicBreak,
-		extast.KindTable, extast.KindDefinitionList:
+		extast.KindTable, extast.KindDefinitionList, passthrough.KindBlock:
 		return true
 	}
-	return k.String() == "PassthroughBlock"
+	return false
 }
 
 // Transform implements parser.ASTTransformer. It walks the blocks once.
@@ -227,4 +230,44 @@ func (e Extension) Extend(m goldmark.Markdown) {
 		parser.WithBlockParsers(util.Prioritized(Parser{}, 100)),
 		parser.WithASTTransformers(util.Prioritized(e.T, e.Prio)),
 	)
+}
+
+// Element-specific attributes an attribute line may set besides the
+// global allow-list, as goldmark's renderers (and so Hugo) write them;
+// none holds a URL (a blockquote's cite does, and is not written).
+var (
+	listAttrs  = util.NewBytesFilterString("start,reversed,type")
+	ruleAttrs  = util.NewBytesFilterString("align,color,noshade,size,width")
+	tableAttrs = util.NewBytesFilterString("align,bgcolor,border,cellpadding,cellspacing,frame,rules,summary,width")
+)
+
+// Policy is folio's allow-list for attribute lines.
+type Policy struct {
+	Styles    bool // style is allowed (render.WithStyleAttributes)
+	TableHook bool // tables are written by a hook, which takes folio's attributes
+}
+
+// Allowed reports whether an attribute line may set name on a block of
+// kind k: htmlsafe's allow-list, less what the block's renderer would
+// drop anyway (goldmark's write no aria-*), plus the element's own
+// harmless attributes.
+func (p Policy) Allowed(k ast.NodeKind, name []byte) bool {
+	switch {
+	case k == ast.KindList && listAttrs.Contains(name),
+		k == ast.KindThematicBreak && ruleAttrs.Contains(name),
+		k == extast.KindTable && !p.TableHook && tableAttrs.Contains(name):
+		return true
+	case !htmlsafe.Attr(name, p.Styles):
+		return false
+	case k == ast.KindHeading, k == extast.KindTable && p.TableHook, k == passthrough.KindBlock:
+		return true // folio's renderers and hooks take aria-*
+	}
+	return !bytes.HasPrefix(bytes.ToLower(name), []byte("aria-"))
+}
+
+// WritesNumbers reports whether blocks of kind k write a number or a
+// boolean attribute value as written: folio's headings and hooks do,
+// goldmark's renderers write it empty.
+func (p Policy) WritesNumbers(k ast.NodeKind) bool {
+	return k == ast.KindHeading || k == passthrough.KindBlock || k == extast.KindTable && p.TableHook
 }
