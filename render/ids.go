@@ -40,10 +40,10 @@ func Anchorize(text string, s IDStyle) string {
 // inlinePlain, the text hooks and the TOC see.
 func headingText(h ast.Node, src []byte, hugo bool) []byte {
 	if !hugo {
-		return inlinePlain(h, src)
+		return plainText(h, src, true)
 	}
 	var b bytes.Buffer
-	inlineText(&b, h, src, true, true)
+	inlineText(&b, h, src, true, true, true)
 	t := b.Bytes()
 	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
 		t = t[i+1:]
@@ -57,16 +57,20 @@ func headingText(h ast.Node, src []byte, hugo bool) []byte {
 // kept (never a URL), line breaks made spaces. Heading IDs (outside
 // Hugo's rule), the PlainText of every render hook and the alt text of an
 // image in a TOC title use it.
-func inlinePlain(n ast.Node, src []byte) []byte {
+func inlinePlain(n ast.Node, src []byte) []byte { return plainText(n, src, false) }
+
+// plainText is inlinePlain; with emojiNames an emoji adds its short name
+// (heading and term IDs, as Hugo's), else nothing (alt text, as goldmark's).
+func plainText(n ast.Node, src []byte, emojiNames bool) []byte {
 	var b bytes.Buffer
-	inlineText(&b, n, src, false, true)
+	inlineText(&b, n, src, false, true, emojiNames)
 	return bytes.ReplaceAll(b.Bytes(), []byte{'\n'}, []byte{' '})
 }
 
 // inlineText writes the plain text of n's children to b. Entities and
 // backslash escapes are resolved; raw HTML adds nothing; a link adds its
 // text, never its URL.
-func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
+func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top, emojiNames bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -79,13 +83,15 @@ func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
 		case *ast.RawHTML:
 			// A tag holds no text.
 		case *emojiast.Emoji:
-			b.Write(c.ShortName) // as Hugo: "## A :snake:" gives "a-snake"
+			if emojiNames { // as Hugo's IDs: "## A :snake:" gives "a-snake"
+				b.Write(c.ShortName)
+			}
 		case *ast.AutoLink:
 			if !firstOnly { // Hugo's IDs leave autolinks out: "## a <https://x.org> b" gives "a--b"
 				b.Write(c.Label(src))
 			}
 		default:
-			inlineText(b, c, src, firstOnly, false)
+			inlineText(b, c, src, firstOnly, false, emojiNames)
 		}
 		if firstOnly && !top {
 			return

@@ -145,9 +145,10 @@ func (c *markupConfig) markupTOC() bool {
 }
 
 // Priority of the block attribute transformer: after the passthrough
-// transformer (0), which splits paragraphs, and before blockPass, so that
-// attributes are on their blocks when heading IDs and tables are done.
-const prioBlockAttrs = prioBlocks - 1
+// transformer (0), which splits paragraphs, and after blockPass, so that
+// an attribute line's class comes after a heading's automatic id, as in
+// Hugo (whose one transformer gives the heading its id first).
+const prioBlockAttrs = prioBlocks + 1
 
 // extendMarkup adds the features e turns on to m.
 func (e *Extender) extendMarkup(m goldmark.Markdown) {
