@@ -214,3 +214,25 @@ func BenchmarkMarkupFeatures(b *testing.B) {
 		})
 	}
 }
+
+// TestMarkupConcurrent renders one page from many goroutines with one
+// Renderer that has every feature on: the outputs agree (and -race finds
+// no shared state).
+func TestMarkupConcurrent(t *testing.T) {
+	r := New(append(allMarkupOptions(), WithPassthroughHook(testPassthroughHook))...)
+	want, err := r.Render(markupBenchPage)
+	require.NoError(t, err)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			res, err := r.Render(markupBenchPage)
+			if err == nil && !bytes.Equal(res.HTML, want.HTML) {
+				err = fmt.Errorf("outputs differ")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
+	}
+}
