@@ -57,11 +57,14 @@ func (Parser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Node, 
 	if len(list) == 0 || list[0] != '{' {
 		return nil, parser.NoChildren
 	}
-	end, ok := List(list)
-	if !ok || len(util.TrimRightSpace(list[end:])) != 0 {
+	r := text.NewReader(list)
+	attrs, ok := parser.ParseAttributes(r)
+	if !ok {
 		return nil, parser.NoChildren
 	}
-	attrs, _ := parser.ParseAttributes(text.NewReader(list[:end]))
+	if _, end := r.Position(); len(util.TrimRightSpace(list[end.Start:])) != 0 {
+		return nil, parser.NoChildren
+	}
 	n := &Attributes{}
 	n.SetPos(seg.Start + len(line) - len(list))
 	for _, a := range attrs {
