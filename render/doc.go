@@ -53,6 +53,19 @@
 // [WithHeadingHook], [WithImageHook], [WithLinkHook]) replaces it and
 // falls back to it by returning [ErrDefault].
 //
+// # Hugo's opt-in syntax
+//
+// What Hugo sites switch on is off by default here too: [WithEmoji]
+// (enableEmoji), [WithPassthrough] with [WithPassthroughHook] (the
+// passthrough extension and render-passthrough), [WithExtras] (==mark==,
+// ++ins++, ~sub~, ^sup^, ~~del~~), [WithBlockAttributes] (attribute lines
+// after blocks) and [WithDefinitionTermIDs] (autoDefinitionTermID, IDs in
+// the heading ID set, listed in Result.Identifiers). With [HugoCompat]
+// each writes what Hugo 0.165 writes with the setting on, except where
+// Hugo is unsafe or loses text silently: passthrough text is made inert
+// unless [WithUnsafeHTML], attribute lines keep to the attribute
+// allow-list, and what is not applied is reported (see each option).
+//
 // # Summaries
 //
 // Result.Summary follows Hugo's precedence: the content before the first

@@ -136,6 +136,32 @@ type Extender struct {
 	// (see WithMermaid). Both default to false.
 	GoAT, Mermaid bool
 
+	// Emoji turns :shortcodes: into emoji (see WithEmoji). Defaults to
+	// false.
+	Emoji bool
+
+	// Passthrough holds the passthrough delimiters (see WithPassthrough).
+	// The zero value turns passthrough off.
+	Passthrough PassthroughConfig
+
+	// PassthroughHook renders passthroughs (see WithPassthroughHook). Nil
+	// means their text.
+	PassthroughHook PassthroughHook
+
+	// Extras selects Hugo's extra inline tags (see WithExtras). The zero
+	// value selects none.
+	Extras Extras
+
+	// BlockAttributes reads attribute lines after blocks (see
+	// WithBlockAttributes). Defaults to false.
+	BlockAttributes bool
+
+	// DefinitionTermIDs gives definition terms IDs from the heading ID
+	// set (see WithDefinitionTermIDs). Defaults to false. The IDs are
+	// the id attributes of the terms; Result.Identifiers is the
+	// Renderer's.
+	DefinitionTermIDs bool
+
 	// NoHighlight leaves code blocks to goldmark's default renderer;
 	// Highlight, the code block hooks and the diagrams are then not used. Defaults to false:
 	// code blocks are highlighted as by New().
@@ -210,7 +236,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{frontMatter: !e.NoMeta}, prioAttach),
 		util.Prioritized(&blockPass{
-			ids:     &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
+			ids:     &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes, terms: e.DefinitionTermIDs},
 			rewrite: &blockRewriter{ext: e},
 			code:    code,
 		}, prioBlocks),
@@ -220,6 +246,7 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		opts = append(opts, parser.WithInlineParsers(util.Prioritized(blackfridayImage{}, prioImages)))
 	}
 	m.Parser().AddOptions(opts...)
+	e.extendMarkup(m)
 	if !e.noTOC {
 		// The table of contents is toc's own Extender, read with toc.Get.
 		start, end := cmp.Or(e.TOCStartLevel, 2), cmp.Or(e.TOCEndLevel, 3)

@@ -15,6 +15,7 @@ import (
 	"github.com/folio-md/folio/internal/astattr"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/passthrough"
 )
 
 // Link is what a link hook receives, as Hugo's render-link hook does.
@@ -113,6 +114,10 @@ func (r *coreRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindMore, r.renderMore)
 	reg.Register(kindEmbed, r.renderEmbed)
 	reg.Register(kindBlockImage, r.renderBlockImage)
+	if r.ext.passthroughOn() {
+		reg.Register(passthrough.KindInline, r.renderPassthrough)
+		reg.Register(passthrough.KindBlock, r.renderPassthrough)
+	}
 	if r.ext.TableHook != nil { // else goldmark's table extension writes tables
 		reg.Register(extast.KindTable, r.renderTable)
 	}

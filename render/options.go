@@ -104,6 +104,8 @@ type config struct {
 
 	hugoSummary bool // Hugo's automatic summary (textstats.HugoSummaryEnd) and trimmed content around a divider
 
+	markupConfig // markup.go: emoji, passthrough, extras, block attributes, term IDs
+
 	gmExtensions []goldmark.Extender
 	parserOpts   []parser.Option
 	rendererOpts []renderer.Option

@@ -318,7 +318,7 @@ func channels() []channel {
 		}},
 		{name: "handler-md", sc: true, md: func(v string) string { return "{{% md %}}\n[x](" + v + ") " + v + "\n{{% /md %}}\n" }},
 		{name: "md-details-summary", sc: true, md: func(v string) string { return "{{% details summary=" + arg(v) + " %}}x{{% /details %}}\n" }},
-	}, append(codeFeatureChannels(), builtinChannels()...)...)
+	}, append(append(codeFeatureChannels(), builtinChannels()...), markupChannels()...)...)
 }
 
 // The site's own shortcode templates, registered in every test renderer.
@@ -834,6 +834,7 @@ func newFuzzTarget() *fuzzTarget {
 			opts = append(opts, alt...)
 			opts = append(opts, codeFeatureOptions()...)
 			opts = append(opts, builtinFuzzOptions()...)
+			opts = append(opts, markupFeatureOptions()...)
 		}
 		if i&4 != 0 {
 			opts = append(opts, render.HugoCompat())

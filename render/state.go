@@ -47,8 +47,8 @@ type docState struct {
 	summary bool                 // write the <!--more--> sentinel
 
 	// Hook ordinals, zero-based per kind as Hugo's.
-	links, images, headings, tables, blockquotes int
-	hookBuf                                      bytes.Buffer
+	links, images, headings, tables, blockquotes, passthroughs int
+	hookBuf                                                    bytes.Buffer
 
 	quoteDepth int              // blockquotes open around the node being rendered (builtin_hooks.go)
 	imageFiles *imagefile.Cache // the image files read so far (WithImageFiles)
@@ -58,6 +58,7 @@ type docState struct {
 
 	fences map[*ast.FencedCodeBlock]*fence // set by blockPass (codeBlocks.prepare)
 	heads  []*ast.Heading                  // every heading, in order; set by blockPass
+	ids    []string                        // every heading and term ID assigned, in order; set by blockPass
 }
 
 type pendingDiag struct {
