@@ -27,6 +27,10 @@ func markupFeatures(t *testing.T) map[string][]render.Option {
 		"extras-nostrike":    {render.WithExtras(allExtras), render.WithoutExtensions(render.Strikethrough)},
 		"attributes":         {render.WithBlockAttributes()},
 		"dtid":               {render.WithDefinitionTermIDs()},
+		// Every setting at once, as a docs site turns them on.
+		"combined": {render.WithEmoji(), render.WithPassthrough(render.MathDelimiters()),
+			render.WithExtras(render.Extras{Insert: true, Mark: true, Superscript: true}),
+			render.WithBlockAttributes(), render.WithDefinitionTermIDs()},
 	}
 }
 
