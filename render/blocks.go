@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
@@ -21,7 +22,7 @@ type blockPass struct {
 func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	d := stateOf(pc)
 	src := reader.Source()
-	var f blockFinds
+	f := blockFinds{terms: b.ids.terms}
 	f.collect(doc, b.rewrite.wantsParagraphs())
 	// The summary divider splits its block first, so that a heading
 	// holding it gets its ID from the text before it.
@@ -30,7 +31,11 @@ func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		f.paras = append(f.paras, p)
 	}
 	d.heads = f.heads
-	b.ids.assign(d, src, f.heads)
+	if b.ids.terms {
+		b.ids.assign(d, src, f.ided)
+	} else {
+		b.ids.assign(d, src, headingNodes(f.heads))
+	}
 	b.rewrite.apply(d, src, f.blocks, f.paras, divider)
 	if b.code != nil {
 		b.code.prepare(d, src, f.fences)
@@ -39,6 +44,8 @@ func (b *blockPass) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 
 // blockFinds are the blocks blockPass hands on, in document order.
 type blockFinds struct {
+	terms  bool       // collect definition terms into ided
+	ided   []ast.Node // with terms: headings and definition terms
 	heads  []*ast.Heading
 	blocks []*ast.HTMLBlock
 	paras  []*ast.Paragraph
@@ -52,6 +59,13 @@ func (f *blockFinds) collect(n ast.Node, paragraphs bool) {
 		switch c := c.(type) {
 		case *ast.Heading:
 			f.heads = append(f.heads, c)
+			if f.terms {
+				f.ided = append(f.ided, c)
+			}
+		case *extast.DefinitionTerm:
+			if f.terms {
+				f.ided = append(f.ided, c)
+			}
 		case *ast.Paragraph:
 			if paragraphs {
 				f.paras = append(f.paras, c)
@@ -68,4 +82,13 @@ func (f *blockFinds) collect(n ast.Node, paragraphs bool) {
 			}
 		}
 	}
+}
+
+// headingNodes returns hs as nodes.
+func headingNodes(hs []*ast.Heading) []ast.Node {
+	ns := make([]ast.Node, len(hs))
+	for i, h := range hs {
+		ns[i] = h
+	}
+	return ns
 }

@@ -4,12 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/diagram"
 	"github.com/folio-md/folio/render/highlight"
 )
 
@@ -52,6 +55,33 @@ func WithCodeBlockHook(fn CodeBlockHook) Option {
 	return optionFunc(func(c *config) { c.codeBlockHook = fn })
 }
 
+// WithCodeBlockHookFor renders the fenced code blocks in language lang
+// (the first word of the info string, matched as written, as Hugo matches
+// its render-codeblock-LANG templates) with fn. It comes before the
+// built-in diagrams of WithGoAT and WithMermaid and the hook of
+// WithCodeBlockHook; returning ErrDefault falls back to them. A nil fn
+// removes lang's hook; lang "" is the fences without a language.
+func WithCodeBlockHookFor(lang string, fn CodeBlockHook) Option {
+	return optionFunc(func(c *config) {
+		c.codeBlockHooks = maps.Clone(c.codeBlockHooks) // options may be shared between renderers
+		if c.codeBlockHooks == nil {
+			c.codeBlockHooks = make(map[string]CodeBlockHook)
+		}
+		c.codeBlockHooks[lang] = fn // nil: no hook
+	})
+}
+
+// WithGoAT draws ```goat fences as inline SVG, as Hugo's embedded
+// render-codeblock-goat hook does, byte for byte (see package diagram).
+// It is off by default, on in HugoCompat, as in Hugo. A diagram too large
+// to draw is written as code, with a Diagnostic.
+func WithGoAT(on bool) Option { return optionFunc(func(c *config) { c.goat = on }) }
+
+// WithMermaid writes ```mermaid fences as <pre class="mermaid"> holding
+// the escaped source, for mermaid.js to draw (see diagram.WriteMermaid).
+// Off by default, and in HugoCompat: Hugo has no built-in Mermaid hook.
+func WithMermaid(on bool) Option { return optionFunc(func(c *config) { c.mermaid = on }) }
+
 // CodeBlock is a fenced code block as a code block hook receives it.
 type CodeBlock struct {
 	// Type is the first word of the info string ("go" in ```go {x=1}),
@@ -61,7 +91,8 @@ type CodeBlock struct {
 	Inner string
 	// Options holds the attributes chroma reads (linenos, hl_lines,
 	// linenostart, anchorlinenos, lineanchors, linenumbersintable, style,
-	// noclasses, tabwidth, guesssyntax), keys lower-cased.
+	// noclasses, tabwidth, guesssyntax, hl_inline), keys lower-cased,
+	// values as written (Hugo's gives hl_lines as 0-based ranges).
 	Options map[string]any
 	// Attributes holds every other attribute of the {...} list (file,
 	// copy, id, class, ...). Values are string, int, float64, bool, nil or
@@ -90,16 +121,49 @@ func (cb CodeBlock) Highlight(w io.Writer) error {
 // codeBlocks renders fenced code blocks with a highlighter, and indented
 // ones as Hugo does. It holds only settings.
 type codeBlocks struct {
-	hl   *highlight.Highlighter
-	hook CodeBlockHook
+	hl     *highlight.Highlighter
+	hook   CodeBlockHook            // every language's, after the others
+	byLang map[string]CodeBlockHook // the user's, by language
+	goat   bool                     // the built-in diagrams
+	mmd    bool
 }
 
 // fence is what a fenced code block's info string says, parsed once, and
 // where the fence is.
 type fence struct {
 	block     highlight.Block
-	line, col int // for the code block hook; 0 without one
+	line, col int  // for the code block hook; 0 without one
+	noDiagram bool // a diagram too large to draw: written as code
 }
+
+// hooks returns the hooks for a block in lang, in the order they are
+// tried: the user's for lang, a built-in diagram, the user's for every
+// language. draw is false for a block whose diagram is not drawn.
+func (c *codeBlocks) hooks(lang string, draw bool) [3]CodeBlockHook {
+	var builtin CodeBlockHook
+	switch {
+	case !draw:
+	case lang == "goat" && c.goat:
+		builtin = goatHook
+	case lang == "mermaid" && c.mmd:
+		builtin = mermaidHook
+	}
+	return [3]CodeBlockHook{c.byLang[lang], builtin, c.hook}
+}
+
+func anyHook(hooks [3]CodeBlockHook) bool {
+	return hooks[0] != nil || hooks[1] != nil || hooks[2] != nil
+}
+
+func goatHook(w io.Writer, cb CodeBlock) error {
+	err := diagram.WriteGoAT(w, cb.Inner, diagram.GoATOptionsOf(cb.Attributes))
+	if errors.Is(err, diagram.ErrGoATTooLarge) { // after a hook of the user's declined it: unchecked
+		return ErrDefault
+	}
+	return err
+}
+
+func mermaidHook(w io.Writer, cb CodeBlock) error { return diagram.WriteMermaid(w, cb.Inner) }
 
 // RegisterFuncs registers the renderer of fenced and indented code blocks.
 // Registered with a priority above goldmark's HTML renderer (which uses
@@ -138,21 +202,33 @@ func (c *codeBlocks) prepare(d *docState, src []byte, fences []*ast.FencedCodeBl
 		f := &all[ordinal]
 		f.block = parseFence(n, src)
 		f.block.Ordinal = ordinal
-		if c.hook != nil { // only the hook reads the fence's position
+		hooks := c.hooks(f.block.Lang, true)
+		if anyHook(hooks) { // only hooks read the fence's position
 			f.line, f.col = fencePos(d, src, fenceOffset(n, src))
 		}
-		if n.Info != nil {
-			at := n.Info.Segment.Start
-			for _, p := range f.block.Problems {
+		d.fences[n] = f
+		if n.Info == nil { // no language, no attributes: nothing to report
+			continue
+		}
+		at := n.Info.Segment.Start
+		for _, p := range f.block.Problems {
+			d.diagParsed(at+p.Offset, "%s", p.Message)
+		}
+		if hooks[1] != nil && hooks[0] == nil { // a built-in diagram, not the user's hook
+			ps, err := diagram.Check(f.block.Lang, string(codeOf(n, src)), &f.block)
+			if err != nil {
+				d.diagParsed(at, "%v: written as code", err)
+				f.noDiagram, hooks = true, c.hooks(f.block.Lang, false)
+			}
+			for _, p := range ps {
 				d.diagParsed(at+p.Offset, "%s", p.Message)
 			}
-			if c.hook == nil { // a hook may write any language and attribute
-				for _, p := range c.hl.Check(&f.block) {
-					d.diagParsed(at+p.Offset, "%s", p.Message)
-				}
+		}
+		if !anyHook(hooks) { // a hook may write any language and attribute
+			for _, p := range c.hl.Check(&f.block) {
+				d.diagParsed(at+p.Offset, "%s", p.Message)
 			}
 		}
-		d.fences[n] = f
 	}
 }
 
@@ -203,19 +279,26 @@ func (c *codeBlocks) renderFenced(w util.BufWriter, src []byte, node ast.Node, e
 		f = &fence{block: parseFence(n, src)}
 	}
 	code := codeOf(n, src)
-	if c.hook != nil {
-		cb := CodeBlock{
-			Type: f.block.Lang, Inner: string(code), Options: f.block.Options(), Attributes: attrMap(f.block.Attrs),
-			Ordinal: f.block.Ordinal, Line: f.line, Column: f.col, hl: c.hl, block: &f.block,
+	var cb CodeBlock
+	for k, hook := range c.hooks(f.block.Lang, !f.noDiagram) {
+		if hook == nil {
+			continue
+		}
+		if cb.hl == nil {
+			cb = CodeBlock{
+				Type: f.block.Lang, Inner: string(code), Options: f.block.Options(), Attributes: attrMap(f.block.Attrs),
+				Ordinal: f.block.Ordinal, Line: f.line, Column: f.col, hl: c.hl, block: &f.block,
+			}
 		}
 		d.hookBuf.Reset()
-		err := c.hook(&d.hookBuf, cb)
+		err := hook(&d.hookBuf, cb)
 		if err == nil {
 			_, _ = w.Write(d.hookBuf.Bytes())
 			return ast.WalkSkipChildren, nil
 		}
 		if !errors.Is(err, ErrDefault) {
-			return ast.WalkStop, &post.ParseError{Line: f.line, Column: f.col, Err: fmt.Errorf("code block hook: %w", err)}
+			what := [...]string{"code block hook for " + strconv.Quote(f.block.Lang), f.block.Lang + " diagram", "code block hook"}[k]
+			return ast.WalkStop, &post.ParseError{Line: f.line, Column: f.col, Err: fmt.Errorf("%s: %w", what, err)}
 		}
 	}
 	// No newline after the block, as Hugo writes none, with or without a

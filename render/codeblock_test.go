@@ -36,12 +36,13 @@ func TestCodeBlocksMatchHighlightGolden(t *testing.T) {
 				LineNumbers  string `json:"lineNumbers"`
 				TabWidth     int    `json:"tabWidth"`
 				Guess        bool   `json:"guess"`
+				WrapperClass string `json:"wrapperClass"`
 			}
 			if len(bytes.TrimSpace(c.Comment)) > 0 {
 				require.NoError(t, json.Unmarshal(c.Comment, &gc), "comment of %s", c.Path)
 			}
 			hc := highlight.Config{Style: gc.Style, InlineStyles: gc.Inline, TabWidth: gc.TabWidth, GuessSyntax: gc.Guess,
-				Plain: gc.Highlighting != nil && !*gc.Highlighting}
+				Plain: gc.Highlighting != nil && !*gc.Highlighting, WrapperClass: gc.WrapperClass}
 			switch gc.LineNumbers {
 			case "table":
 				hc.LineNumbers = highlight.LineNumbersTable

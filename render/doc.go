@@ -18,7 +18,10 @@
 // ({#id .class key=value}) are read on headings; raw HTML is omitted
 // unless [WithUnsafeHTML] is given. Code blocks are highlighted with
 // chroma by package [github.com/folio-md/folio/render/highlight] (see
-// [WithHighlight] and [WithCodeBlockHook]); shortcodes are run before
+// [WithHighlight], [WithCodeBlockHook] and [WithCodeBlockHookFor]; GoAT
+// and Mermaid diagrams by package
+// [github.com/folio-md/folio/render/diagram], see [WithGoAT] and
+// [WithMermaid]); shortcodes are run before
 // goldmark parses, by package [github.com/folio-md/folio/render/shortcode],
 // which holds the handler, call and template types that [WithShortcodeHandler]
 // registers.
@@ -37,6 +40,31 @@
 // Hugo made lossy or duplicate; [WithHugoIDs] gives Hugo's IDs byte for
 // byte for sites that must keep every old anchor. Duplicate IDs that
 // remain (two equal custom IDs) are reported as Diagnostics.
+//
+// # Built-in renderings
+//
+// What Hugo sites write as render hooks, built in and off by default:
+// [WithGitHubAlerts] (GitHub's alert markup for "> [!NOTE]" quotes,
+// styled by [AlertCSS]), [WithHeadingAnchors] (a link to each heading),
+// [WithImageFiles] (width and height read from the image files, lazy
+// loading) and [WithLinks] (rel and target on external links, links to
+// Markdown files resolved through [WithRefResolver]). Each changes only
+// the default rendering: a hook of the same kind ([WithBlockquoteHook],
+// [WithHeadingHook], [WithImageHook], [WithLinkHook]) replaces it and
+// falls back to it by returning [ErrDefault].
+//
+// # Hugo's opt-in syntax
+//
+// What Hugo sites switch on is off by default here too: [WithEmoji]
+// (enableEmoji), [WithPassthrough] with [WithPassthroughHook] (the
+// passthrough extension and render-passthrough), [WithExtras] (==mark==,
+// ++ins++, ~sub~, ^sup^, ~~del~~), [WithBlockAttributes] (attribute lines
+// after blocks) and [WithDefinitionTermIDs] (autoDefinitionTermID, IDs in
+// the heading ID set, listed in Result.Identifiers). With [HugoCompat]
+// each writes what Hugo 0.165 writes with the setting on, except where
+// Hugo is unsafe or loses text silently: passthrough text is made inert
+// unless [WithUnsafeHTML], attribute lines keep to the attribute
+// allow-list, and what is not applied is reported (see each option).
 //
 // # Summaries
 //

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"log"
 
@@ -154,4 +155,46 @@ func ExampleRenderer_RenderPost_errors() {
 	// Output:
 	// content/hello.md 7 1 true
 	// content/hello.md:7:1: render: image hook: images are not allowed here
+}
+
+// The passthrough extension leaves math for a TeX renderer; a hook may
+// render it itself (here it only wraps it), and block attributes give
+// the block passthrough an id.
+func ExampleWithPassthroughHook() {
+	r := render.New(
+		render.WithPassthrough(render.MathDelimiters()),
+		render.WithBlockAttributes(),
+		render.WithPassthroughHook(func(w io.Writer, p render.Passthrough) error {
+			if p.Type == "inline" {
+				return render.ErrDefault // the text as written: $a_1$
+			}
+			_, err := fmt.Fprintf(w, "<div class=\"math\" id=%q>%s</div>\n", p.Attributes["id"], html.EscapeString(p.Inner))
+			return err
+		}),
+	)
+	res, err := r.Render([]byte("Inline $a_1$ stays.\n\n$$\nx^2 < y\n$$\n{#eq1}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	// Output:
+	// <p>Inline $a_1$ stays.</p>
+	// <div class="math" id="eq1">
+	// x^2 &lt; y
+	// </div>
+}
+
+func ExampleWithBlockAttributes() {
+	r := render.New(render.WithBlockAttributes(), render.WithExtras(render.Extras{Mark: true}), render.WithEmoji())
+	res, err := r.Render([]byte("A ==marked== word :smile:\n{.lead onclick=\"alert(1)\"}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(string(res.HTML))
+	for _, d := range res.Diagnostics {
+		fmt.Println(d)
+	}
+	// Output:
+	// <p class="lead">A <mark>marked</mark> word &#x1f604;</p>
+	// 2:1: attribute "onclick" is not written (allowed: id, class, lang, dir, title, translate, role, data-*)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/folio-md/folio/embed"
 	"github.com/folio-md/folio/render/highlight"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/shortcode"
 	"github.com/folio-md/folio/toc"
 )
 
@@ -74,6 +75,30 @@ type Extender struct {
 	// WithTableHook). Nil means goldmark's markup.
 	TableHook TableHook
 
+	// BlockquoteHook renders blockquotes (see WithBlockquoteHook). Nil
+	// means goldmark's markup, or GitHub's for alerts with GitHubAlerts.
+	BlockquoteHook BlockquoteHook
+
+	// GitHubAlerts renders alerts ("> [!NOTE]") in GitHub's markup (see
+	// WithGitHubAlerts). Defaults to false.
+	GitHubAlerts bool
+
+	// HeadingAnchors adds an anchor link to every heading with an ID (see
+	// WithHeadingAnchors). Nil means none.
+	HeadingAnchors *HeadingAnchors
+
+	// ImageFiles reads local images for their size (see
+	// WithImageFiles). Nil means images are written as they are.
+	ImageFiles *ImageFiles
+
+	// Links sets rel and target on external links and resolves links to
+	// Markdown files (see WithLinks). Nil means links as written.
+	Links *Links
+
+	// RefResolver resolves links to Markdown files when
+	// Links.ResolveMarkdown is set (New passes WithRefResolver's).
+	RefResolver shortcode.RefResolver
+
 	// FigureForTitledImages renders a titled image alone in its paragraph
 	// as a <figure> with a <figcaption>. Defaults to false.
 	FigureForTitledImages bool
@@ -101,8 +126,44 @@ type Extender struct {
 	// (see WithCodeBlockHook). Nil means folio's markup.
 	CodeBlockHook CodeBlockHook
 
+	// CodeBlockHooks render the fenced code blocks of a language (the key,
+	// matched as written) before GoAT, Mermaid and CodeBlockHook (see
+	// WithCodeBlockHookFor). Nil means none.
+	CodeBlockHooks map[string]CodeBlockHook
+
+	// GoAT draws ```goat fences as inline SVG, as Hugo does (see
+	// WithGoAT); Mermaid writes ```mermaid fences as <pre class="mermaid">
+	// (see WithMermaid). Both default to false.
+	GoAT, Mermaid bool
+
+	// Emoji turns :shortcodes: into emoji (see WithEmoji). Defaults to
+	// false.
+	Emoji bool
+
+	// Passthrough holds the passthrough delimiters (see WithPassthrough).
+	// The zero value turns passthrough off.
+	Passthrough PassthroughConfig
+
+	// PassthroughHook renders passthroughs (see WithPassthroughHook). Nil
+	// means their text.
+	PassthroughHook PassthroughHook
+
+	// Extras selects Hugo's extra inline tags (see WithExtras). The zero
+	// value selects none.
+	Extras Extras
+
+	// BlockAttributes reads attribute lines after blocks (see
+	// WithBlockAttributes). Defaults to false.
+	BlockAttributes bool
+
+	// DefinitionTermIDs gives definition terms IDs from the heading ID
+	// set (see WithDefinitionTermIDs). Defaults to false. The IDs are
+	// the id attributes of the terms; Result.Identifiers is the
+	// Renderer's.
+	DefinitionTermIDs bool
+
 	// NoHighlight leaves code blocks to goldmark's default renderer;
-	// Highlight and CodeBlockHook are then not used. Defaults to false:
+	// Highlight, the code block hooks and the diagrams are then not used. Defaults to false:
 	// code blocks are highlighted as by New().
 	NoHighlight bool
 
@@ -170,12 +231,12 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		if hl == nil {
 			hl = highlight.New(e.Highlight)
 		}
-		code = &codeBlocks{hl: hl, hook: e.CodeBlockHook}
+		code = &codeBlocks{hl: hl, hook: e.CodeBlockHook, byLang: e.CodeBlockHooks, goat: e.GoAT, mmd: e.Mermaid}
 	}
 	transformers := []util.PrioritizedValue{
 		util.Prioritized(attachState{frontMatter: !e.NoMeta}, prioAttach),
 		util.Prioritized(&blockPass{
-			ids:     &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes},
+			ids:     &headingIDs{style: style, hugo: e.HugoIDs, styles: e.StyleAttributes, terms: e.DefinitionTermIDs},
 			rewrite: &blockRewriter{ext: e},
 			code:    code,
 		}, prioBlocks),
@@ -185,13 +246,14 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 		opts = append(opts, parser.WithInlineParsers(util.Prioritized(blackfridayImage{}, prioImages)))
 	}
 	m.Parser().AddOptions(opts...)
+	e.extendMarkup(m)
 	if !e.noTOC {
 		// The table of contents is toc's own Extender, read with toc.Get.
 		start, end := cmp.Or(e.TOCStartLevel, 2), cmp.Or(e.TOCEndLevel, 3)
 		(&toc.Extender{Options: []toc.Option{toc.StartLevel(start), toc.EndLevel(end)}}).Extend(m)
 	}
 
-	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy()}
+	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy(), linkAttrs: externalLinkAttrs(e.Links)}
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(cr, prioRenderer)))
 	if code != nil {
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(code, prioRenderer)))

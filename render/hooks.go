@@ -15,6 +15,7 @@ import (
 	"github.com/folio-md/folio/internal/astattr"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+	"github.com/folio-md/folio/render/internal/passthrough"
 )
 
 // Link is what a link hook receives, as Hugo's render-link hook does.
@@ -84,6 +85,9 @@ type coreRenderer struct {
 	sub renderer.Renderer
 	// urls is the URL policy every written URL passes.
 	urls htmlsafe.Policy
+	// linkAttrs are the attributes of external links (Extender.Links),
+	// made once.
+	linkAttrs []byte
 }
 
 // SetOption reads goldmark's html.WithUnsafe and html.WithXHTML.
@@ -110,8 +114,15 @@ func (r *coreRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindMore, r.renderMore)
 	reg.Register(kindEmbed, r.renderEmbed)
 	reg.Register(kindBlockImage, r.renderBlockImage)
+	if r.ext.passthroughOn() {
+		reg.Register(passthrough.KindInline, r.renderPassthrough)
+		reg.Register(passthrough.KindBlock, r.renderPassthrough)
+	}
 	if r.ext.TableHook != nil { // else goldmark's table extension writes tables
 		reg.Register(extast.KindTable, r.renderTable)
+	}
+	if r.ext.BlockquoteHook != nil || r.ext.GitHubAlerts { // else goldmark's markup
+		reg.Register(ast.KindBlockquote, r.renderBlockquote)
 	}
 }
 
@@ -204,7 +215,9 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	if r.ext.HeadingHook == nil {
 		if entering {
 			r.writeHeadingOpen(w, n)
+			r.headingAnchor(w, source, n, true)
 		} else {
+			r.headingAnchor(w, source, n, false)
 			writeHeadingClose(w, n)
 		}
 		return ast.WalkContinue, nil
@@ -237,7 +250,9 @@ func (r *coreRenderer) renderHeading(w util.BufWriter, source []byte, node ast.N
 	}
 	if !done {
 		r.writeHeadingOpen(w, n)
+		r.headingAnchor(w, source, n, true)
 		_, _ = w.WriteString(text)
+		r.headingAnchor(w, source, n, false)
 		writeHeadingClose(w, n)
 	}
 	return ast.WalkSkipChildren, nil
@@ -315,13 +330,15 @@ func (r *coreRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 
 func (r *coreRenderer) writeLinkOpen(w util.BufWriter, n *ast.Link) {
 	_, _ = w.WriteString(`<a href="`)
-	r.writeURL(w, n, n.Destination, true, htmlsafe.Link)
+	dest, resolve := r.linkDestination(w, n, n.Destination)
+	r.writeURL(w, n, dest, resolve, htmlsafe.Link)
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
 		html.DefaultWriter.Write(w, n.Title)
 		_ = w.WriteByte('"')
 	}
+	r.writeLinkAttrs(w, n, dest)
 	r.writeAttrs(w, n, linkAttrs)
 	_ = w.WriteByte('>')
 }
@@ -361,6 +378,7 @@ func (r *coreRenderer) renderAutoLink(w util.BufWriter, source []byte, node ast.
 	_, _ = w.WriteString(`<a href="`)
 	r.writeURL(w, n, url, false, htmlsafe.Link)
 	_ = w.WriteByte('"')
+	r.writeLinkAttrs(w, n, url)
 	r.writeAttrs(w, n, linkAttrs)
 	_ = w.WriteByte('>')
 	_, _ = w.Write(util.EscapeHTML(label))
@@ -421,6 +439,7 @@ func (r *coreRenderer) writeImg(w util.BufWriter, source []byte, n *ast.Image) {
 		_ = w.WriteByte('"')
 	}
 	r.writeAttrs(w, n, imageAttrs)
+	r.writeImgFile(w, n)
 	if r.xhtml {
 		_, _ = w.WriteString(" />")
 	} else {

@@ -2,10 +2,12 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -38,10 +40,10 @@ func Anchorize(text string, s IDStyle) string {
 // inlinePlain, the text hooks and the TOC see.
 func headingText(h ast.Node, src []byte, hugo bool) []byte {
 	if !hugo {
-		return inlinePlain(h, src)
+		return plainText(h, src, true)
 	}
 	var b bytes.Buffer
-	inlineText(&b, h, src, true, true)
+	inlineText(&b, h, src, true, true, true)
 	t := b.Bytes()
 	if i := bytes.LastIndexByte(t, '\n'); i >= 0 {
 		t = t[i+1:]
@@ -55,16 +57,20 @@ func headingText(h ast.Node, src []byte, hugo bool) []byte {
 // kept (never a URL), line breaks made spaces. Heading IDs (outside
 // Hugo's rule), the PlainText of every render hook and the alt text of an
 // image in a TOC title use it.
-func inlinePlain(n ast.Node, src []byte) []byte {
+func inlinePlain(n ast.Node, src []byte) []byte { return plainText(n, src, false) }
+
+// plainText is inlinePlain; with emojiNames an emoji adds its short name
+// (heading and term IDs, as Hugo's), else nothing (alt text, as goldmark's).
+func plainText(n ast.Node, src []byte, emojiNames bool) []byte {
 	var b bytes.Buffer
-	inlineText(&b, n, src, false, true)
+	inlineText(&b, n, src, false, true, emojiNames)
 	return bytes.ReplaceAll(b.Bytes(), []byte{'\n'}, []byte{' '})
 }
 
 // inlineText writes the plain text of n's children to b. Entities and
 // backslash escapes are resolved; raw HTML adds nothing; a link adds its
 // text, never its URL.
-func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
+func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top, emojiNames bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -76,12 +82,16 @@ func inlineText(b *bytes.Buffer, n ast.Node, src []byte, firstOnly, top bool) {
 			b.Write(resolveText(c.Value))
 		case *ast.RawHTML:
 			// A tag holds no text.
+		case *emojiast.Emoji:
+			if emojiNames { // as Hugo's IDs: "## A :snake:" gives "a-snake"
+				b.Write(c.ShortName)
+			}
 		case *ast.AutoLink:
 			if !firstOnly { // Hugo's IDs leave autolinks out: "## a <https://x.org> b" gives "a--b"
 				b.Write(c.Label(src))
 			}
 		default:
-			inlineText(b, c, src, firstOnly, false)
+			inlineText(b, c, src, firstOnly, false, emojiNames)
 		}
 		if firstOnly && !top {
 			return
@@ -132,16 +142,18 @@ type headingIDs struct {
 	style  IDStyle
 	hugo   bool
 	styles bool // style attributes are written (Extender.StyleAttributes)
+	terms  bool // definition terms get IDs too (Extender.DefinitionTermIDs)
 }
 
-// assign gives the headings of a document, in document order, their IDs,
-// and reports bad or duplicate custom IDs.
-func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
+// assign gives the headings of a document, and with terms set its
+// definition terms, in document order, their IDs, and reports bad or
+// duplicate custom IDs. Only headings have custom IDs.
+func (t *headingIDs) assign(st *docState, src []byte, hs []ast.Node) {
 	if len(hs) == 0 {
 		return
 	}
 	type entry struct {
-		h      *ast.Heading
+		h      ast.Node
 		id     string
 		custom bool
 	}
@@ -153,7 +165,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 				st.diagParsed(h.Pos(), "heading attribute %q is not written (allowed: id, class, lang, dir, title, translate, role, aria-*, data-*)", a.Name)
 			}
 		}
-		if v, ok := h.AttributeString("id"); ok && writtenID(h, src) {
+		if v, ok := h.AttributeString("id"); ok && isHeading(h) && writtenID(h.(*ast.Heading), src) {
 			id := astattr.Text(v)
 			switch {
 			case id == "":
@@ -196,6 +208,7 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 				}
 			}
 			e.h.SetAttribute(attrID, []byte(e.id))
+			st.ids = append(st.ids, e.id)
 			continue
 		}
 		txt := st.plainOf(headingText(e.h, src, t.hugo))
@@ -233,7 +246,23 @@ func (t *headingIDs) assign(st *docState, src []byte, hs []*ast.Heading) {
 		used[id] = i
 		e.id = id
 		e.h.SetAttribute(attrID, []byte(id))
+		st.ids = append(st.ids, id)
 	}
+}
+
+func isHeading(n ast.Node) bool {
+	_, ok := n.(*ast.Heading)
+	return ok
+}
+
+// identifiers returns the IDs blockPass assigned, sorted.
+func (d *docState) identifiers() []string {
+	if len(d.ids) == 0 {
+		return nil
+	}
+	ids := slices.Clone(d.ids)
+	slices.Sort(ids)
+	return ids
 }
 
 // removeAttr removes the attribute name from n, keeping the others in order.

@@ -62,10 +62,12 @@ const (
 // hl (render/highlight, set in codeblock.go) and sc (shortcode.go); the
 // rest is the core's.
 type config struct {
-	hl            highlight.Config
-	hlOff         bool // WithHighlighting(false)
-	codeBlockHook CodeBlockHook
-	sc            shortcodeConfig
+	hl             highlight.Config
+	hlOff          bool // WithHighlighting(false)
+	codeBlockHook  CodeBlockHook
+	codeBlockHooks map[string]CodeBlockHook // by language
+	goat, mermaid  bool                     // the built-in diagrams
+	sc             shortcodeConfig
 
 	disabled [numExtensions]bool
 	unsafe   bool
@@ -82,6 +84,13 @@ type config struct {
 	tableHook   TableHook
 	figures     bool
 
+	// Built-in renderings (builtin_hooks.go).
+	blockquoteHook BlockquoteHook
+	githubAlerts   bool
+	anchors        *HeadingAnchors
+	imageFiles     *ImageFiles
+	links          *Links
+
 	noBlackfridayImages bool
 	noIframeEmbeds      bool
 
@@ -94,6 +103,8 @@ type config struct {
 	tocHugo          bool // the TOC's shape as Hugo's (toc.Hugo)
 
 	hugoSummary bool // Hugo's automatic summary (textstats.HugoSummaryEnd) and trimmed content around a divider
+
+	markupConfig // markup.go: emoji, passthrough, extras, block attributes, term IDs
 
 	results highlight.Cache // WithResultCache
 	cacheID string          // WithCacheIdentity
@@ -135,6 +146,7 @@ func defaultCoreConfig() config {
 //	  lineNumbersInTable = true       #   (a fence's linenos=true: a table)
 //	  tabWidth = 4                    #   TabWidth: 4,
 //	  guessSyntax = false             #   GuessSyntax: false})
+//	  wrapperClass = "highlight"      # (highlight.Config.WrapperClass "")
 //	[markup.tableOfContents]
 //	  startLevel = 2                  # WithTOCLevels(2, 3), and the TOC's
 //	  endLevel = 3                    # shape as Hugo's (toc.Hugo())
@@ -151,6 +163,8 @@ func defaultCoreConfig() config {
 //   - no Blackfriday image titles (WithoutBlackfridayImages) and
 //     hand-written YouTube and Vimeo iframes stay raw HTML
 //     (WithoutIframeEmbeds);
+//   - ```goat fences are drawn as SVG, as Hugo's embedded goat hook
+//     draws them (WithGoAT);
 //   - tables are written with the markup of Hugo's embedded table template
 //     (tab indentation, style="text-align: center"), through a table hook
 //     that WithTableHook replaces;
@@ -180,6 +194,7 @@ func applyHugoCompat(c *config) {
 	c.summaryLength, c.hugoSummary = 70, true
 	c.tocStart, c.tocEnd, c.tocOrdered, c.tocHugo = 2, 3, false, true
 	c.tableHook = writeHugoTable
+	c.goat = true
 }
 
 // presetOption is an option New applies before all others (HugoCompat).

@@ -122,12 +122,27 @@ func (r *Renderer) core() *Extender {
 		HeadingHook:           c.headingHook,
 		TableHook:             c.tableHook,
 		FigureForTitledImages: c.figures,
+		BlockquoteHook:        c.blockquoteHook,
+		GitHubAlerts:          c.githubAlerts,
+		HeadingAnchors:        c.anchors,
+		ImageFiles:            c.imageFiles,
+		Links:                 c.links,
+		RefResolver:           c.sc.expand.RefResolver,
 		NoBlackfridayImages:   c.noBlackfridayImages,
 		NoIframeEmbeds:        c.noIframeEmbeds,
 		EmbedOptions:          c.sc.embed,
 		NoMeta:                true,
 		Highlight:             r.hl.Config(),
 		CodeBlockHook:         c.codeBlockHook,
+		CodeBlockHooks:        c.codeBlockHooks,
+		GoAT:                  c.goat,
+		Mermaid:               c.mermaid,
+		Emoji:                 c.emoji,
+		Passthrough:           c.passthrough,
+		PassthroughHook:       c.passthroughHook,
+		Extras:                c.extras,
+		BlockAttributes:       c.blockAttrs,
+		DefinitionTermIDs:     c.termIDs,
 		highlighter:           r.hl,
 		noTOC:                 true,
 	}
@@ -177,6 +192,10 @@ type Result struct {
 	// ReadingTime is the reading time in whole minutes, rounded up; 0 for
 	// no words.
 	ReadingTime int
+	// Identifiers are the IDs of the headings and, with
+	// WithDefinitionTermIDs, of the definition terms, sorted, a duplicate
+	// custom ID as often as it is written: Hugo's .Fragments.Identifiers.
+	Identifiers []string
 	// Diagnostics are warnings about the input, in source order: raw HTML
 	// omitted, duplicate heading IDs, unknown code languages, ...
 	Diagnostics []Diagnostic
@@ -260,6 +279,7 @@ func (r *Renderer) render(d *docState, p *post.Post) (*Result, error) {
 		return nil, err
 	}
 	res.Text, res.SummaryText = decodedText(res.Plain), decodedText(textstats.Plain(res.Summary))
+	res.Identifiers = d.identifiers()
 	res.Diagnostics = d.diagnostics()
 	return res, nil
 }
@@ -538,7 +558,7 @@ func (r *Renderer) tocOptions(start, end int, ordered bool) []toc.Option {
 	if r.cfg.tocHugo {
 		opts = append([]toc.Option{toc.Hugo()}, opts...)
 	}
-	if r.cfg.tocHugo || r.cfg.unsafe {
+	if r.cfg.tocHugo || r.cfg.unsafe || r.cfg.markupTOC() {
 		opts = append(opts, toc.Inline(r.tocInline))
 	}
 	return opts
@@ -584,5 +604,5 @@ func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
 		_, _ = w.Write(b.bytes())
 		return true
 	}
-	return false
+	return r.tocFeature(w, n, src)
 }

@@ -22,7 +22,9 @@ import (
 // to this Renderer, unless WithCacheIdentity names it. No key sees state
 // outside the settings and the document: mark a shortcode handler that
 // reads the clock, files or the network Volatile, and use no result cache
-// with such a hook.
+// with such a hook. A page that reads image files (WithImageFiles) or
+// has a code block chroma may highlight otherwise another time
+// (highlight.CacheStats.Unsure) is not stored.
 func WithResultCache(c highlight.Cache) Option {
 	return optionFunc(func(cf *config) { cf.results = c })
 }
@@ -55,8 +57,12 @@ func (r *Renderer) cachedRender(d *docState, p *post.Post) (*Result, error) {
 		res.TOC = toc.FromItems(res.TOC.Items, r.postTOCOptions(p)...)
 		return res, nil
 	}
+	unsure := r.hl.CacheStats().Unsure
 	res, err := r.render(d, p)
-	if err == nil && ok && !d.exp.Volatile() {
+	// Not stored: a page that called a Volatile shortcode, read image
+	// files (WithImageFiles), or has a block chroma may highlight
+	// otherwise another time (any such block during this render counts).
+	if err == nil && ok && !d.exp.Volatile() && d.imageFiles == nil && r.hl.CacheStats().Unsure == unsure {
 		r.results.Put(k, res)
 	}
 	return res, err

@@ -430,6 +430,7 @@ var allowedStyles = sync.OnceValues(func() (map[string]bool, error) {
 		for _, src := range []string{
 			embedSample,
 			"| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n",
+			goatSample, // HugoCompat's GoAT diagrams: <text style="font-size:1em">
 		} {
 			res, err := r.Render([]byte(src))
 			if err != nil {

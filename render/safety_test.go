@@ -136,6 +136,10 @@ type channel struct {
 	// opts, when set, are renderer options that depend on v (a ref
 	// resolver, site params).
 	opts func(v string) []render.Option
+	// alt sends the channel's FuzzRenderSafe seeds to the renderers with
+	// the alternative options (fuzzAltOptions), where the built-in
+	// renderings are on.
+	alt bool
 }
 
 // arg writes v as a shortcode argument: quoted when it can be, else raw.
@@ -161,7 +165,7 @@ func channels() []channel {
 		return []render.Option{render.WithRefResolver(func(shortcode.Ref) (string, error) { return v, nil })}
 	}
 	same := func(v string) string { return v }
-	return []channel{
+	return append([]channel{
 		// Markdown only: also rendered through the Extender.
 		{name: "link", md: func(v string) string { return "[x](" + v + ")\n" }},
 		{name: "link-angle", md: func(v string) string { return "[x](<" + v + ">)\n" }},
@@ -314,7 +318,7 @@ func channels() []channel {
 		}},
 		{name: "handler-md", sc: true, md: func(v string) string { return "{{% md %}}\n[x](" + v + ") " + v + "\n{{% /md %}}\n" }},
 		{name: "md-details-summary", sc: true, md: func(v string) string { return "{{% details summary=" + arg(v) + " %}}x{{% /details %}}\n" }},
-	}
+	}, append(append(codeFeatureChannels(), builtinChannels()...), markupChannels()...)...)
 }
 
 // The site's own shortcode templates, registered in every test renderer.
@@ -828,6 +832,9 @@ func newFuzzTarget() *fuzzTarget {
 		}
 		if i&2 != 0 {
 			opts = append(opts, alt...)
+			opts = append(opts, codeFeatureOptions()...)
+			opts = append(opts, builtinFuzzOptions()...)
+			opts = append(opts, markupFeatureOptions()...)
 		}
 		if i&4 != 0 {
 			opts = append(opts, render.HugoCompat())
@@ -904,6 +911,7 @@ func FuzzRenderSafe(f *testing.F) {
 				seeds = append(seeds, fuzzSeed{string(c.Input.Data), 0, "https://example.com/a"})
 			}
 		}
+		seeds = append(seeds, builtinSeeds(f)...)
 	}
 	switch *safetySeeds {
 	case "all":
@@ -974,6 +982,9 @@ func channelSeed(ch channel, v string) fuzzSeed {
 	}
 	if ch.fm != nil && ch.fm(v)["summary"] != nil {
 		flags |= fuzzSummary
+	}
+	if ch.alt {
+		flags |= fuzzAltOptions
 	}
 	if len(v)%3 == 0 && flags&fuzzModeMask != 3 { // a third of the seeds under HugoCompat
 		flags |= fuzzHugo

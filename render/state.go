@@ -13,6 +13,7 @@ import (
 
 	"github.com/folio-md/folio/internal/position"
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/render/internal/imagefile"
 	"github.com/folio-md/folio/render/shortcode"
 )
 
@@ -46,13 +47,18 @@ type docState struct {
 	summary bool                 // write the <!--more--> sentinel
 
 	// Hook ordinals, zero-based per kind as Hugo's.
-	links, images, headings, tables int
-	hookBuf                         bytes.Buffer
+	links, images, headings, tables, blockquotes, passthroughs int
+	hookBuf                                                    bytes.Buffer
+
+	quoteDepth int              // blockquotes open around the node being rendered (builtin_hooks.go)
+	imageFiles *imagefile.Cache // the image files read so far (WithImageFiles)
+	scratch    []byte           // markup being made by a built-in rendering, reused
 
 	lines *position.Index // positions of src's offsets; made by lineColSource on first use
 
 	fences map[*ast.FencedCodeBlock]*fence // set by blockPass (codeBlocks.prepare)
 	heads  []*ast.Heading                  // every heading, in order; set by blockPass
+	ids    []string                        // every heading and term ID assigned, in order; set by blockPass
 }
 
 type pendingDiag struct {

@@ -106,6 +106,12 @@ func (w *inlineWriter) node(n ast.Node) {
 	case *extast.FootnoteLink, *extast.FootnoteBacklink:
 		// Dropped: raw HTML is unsafe, a footnote number is not a title.
 	default:
+		if w.inline != nil && w.inline(&w.html, n, w.src) {
+			sub := &inlineWriter{src: w.src}
+			sub.children(n)
+			w.text.WriteString(sub.text.String())
+			return
+		}
 		w.children(n)
 	}
 }

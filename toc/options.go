@@ -126,8 +126,10 @@ func SingleList(on bool) Option {
 
 // InlineFunc writes the title HTML of an inline node of a heading that the
 // table of contents otherwise reduces: an *ast.RawHTML (dropped by
-// default) or an *ast.Image (its alt text by default). It reports whether
-// it wrote n; false keeps the default. What it writes is not escaped.
+// default), an *ast.Image (its alt text by default), or a node of an
+// extension the table of contents does not know, such as an emoji (its
+// children by default; the plain text keeps them). It reports whether it
+// wrote n; false keeps the default. What it writes is not escaped.
 type InlineFunc func(w io.Writer, n ast.Node, src []byte) bool
 
 // Inline sets how titles render raw HTML and images (see InlineFunc); the

@@ -44,7 +44,7 @@ type Problem struct {
 
 // Options returns the chroma options the fence sets (linenos, hl_lines,
 // linenostart, anchorlinenos, lineanchors, linenumbersintable, style,
-// noclasses, tabwidth, guesssyntax), keys lower-cased, values as written
+// noclasses, tabwidth, guesssyntax, hl_inline), keys lower-cased, values as written
 // (see Attr.Value), bad values included; nil when it sets none.
 func (b *Block) Options() map[string]any {
 	if len(b.opts) == 0 {
@@ -55,6 +55,17 @@ func (b *Block) Options() map[string]any {
 		m[strings.ToLower(a.Name)] = a.Value
 	}
 	return m
+}
+
+// OptionAttrs returns the chroma options the fence sets as it wrote
+// them, in order, with their offsets; Options gives them as a map.
+func (b *Block) OptionAttrs() []Attr { return b.opts }
+
+// Inline reports whether the block sets hl_inline=true: it is then
+// written as inline code, <code class="code-inline language-x">, without
+// <div> and <pre>.
+func (b *Block) Inline() bool {
+	return b.over.has&fInlineCode != 0 && b.over.v.inlineCode
 }
 
 // ParseFence parses a fenced code block's info string the way Hugo reads
@@ -110,6 +121,7 @@ const (
 	fInline
 	fTabWidth
 	fGuess
+	fInlineCode
 )
 
 // overrides are the settings a fence changes: the fields of v whose bit
@@ -154,6 +166,9 @@ func (o *overrides) apply(s settings) settings {
 	if o.has&fGuess != 0 {
 		s.guess = o.v.guess
 	}
+	if o.has&fInlineCode != 0 {
+		s.inlineCode = o.v.inlineCode
+	}
 	return s
 }
 
@@ -161,7 +176,7 @@ func (o *overrides) apply(s settings) settings {
 var chromaKeys = map[string]bool{
 	"linenos": true, "hl_lines": true, "linenostart": true, "anchorlinenos": true,
 	"lineanchors": true, "linenumbersintable": true, "style": true, "noclasses": true,
-	"tabwidth": true, "guesssyntax": true,
+	"tabwidth": true, "guesssyntax": true, "hl_inline": true,
 }
 
 // applyAttrs sorts attrs into chroma options, which it reads, and the
@@ -226,6 +241,8 @@ func (b *Block) applyAttrs(attrs []Attr) {
 			}
 		case "guesssyntax":
 			setBool(&o.v.guess, fGuess)
+		case "hl_inline":
+			setBool(&o.v.inlineCode, fInlineCode)
 		}
 	}
 	if hl != nil {

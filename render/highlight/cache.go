@@ -15,13 +15,14 @@ import (
 // part of every cache [Key], so cached blocks written by an older folio
 // are not served once it changes. Folio bumps it whenever the output of
 // [Highlighter.WriteBlock] changes for some input.
-const OutputVersion = 1
+const OutputVersion = 2
 
 // Key identifies the HTML of one highlighted block: the SHA-256 of a
 // canonical encoding of everything that determines it: the code, its
 // language, the fence's options and attributes, the Highlighter's
 // settings (style name, class or inline output, line numbers, tab width,
-// guessing), [OutputVersion] and the version of chroma in the binary.
+// guessing, hl_inline, wrapper class), [OutputVersion] and the version of
+// chroma in the binary.
 type Key [sha256.Size]byte
 
 // String returns k in hexadecimal.
@@ -51,6 +52,11 @@ type Cache interface {
 type CacheStats struct {
 	Hits   int64 // blocks written from the cache
 	Misses int64 // blocks highlighted and then put in the cache
+	// Unsure counts the blocks written, with or without a cache, whose
+	// HTML another run may not write (chroma failed, gave an error token
+	// or took 50 ms or more) and that no cache keeps; a result cache does
+	// not keep a page rendered while it grew (render.WithResultCache).
+	Unsure int64
 }
 
 // chromaVersion is the version of chroma in the running binary, part of

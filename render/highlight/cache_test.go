@@ -135,6 +135,10 @@ func TestCacheKeyChanges(t *testing.T) {
 		with("fence attr string 1", func(v *variant) { v.info = `go {file="1"}` }),
 		with("fence attrs order", func(v *variant) { v.info = `go {file="a.go" title=t}` }),
 		with("fence attrs order 2", func(v *variant) { v.info = `go {title=t file="a.go"}` }),
+		with("fence hl_inline", func(v *variant) { v.info = "go {hl_inline=true}" }),
+		with("fence hl_inline inline styles", func(v *variant) { v.info = "go {hl_inline=true}"; v.cfg.InlineStyles = true }),
+		with("wrapper class", func(v *variant) { v.cfg.WrapperClass = "code" }),
+		with("wrapper class 2", func(v *variant) { v.cfg.WrapperClass = "highlight x" }),
 	}
 	mc := NewMemoryCache(1 << 24)
 	keys := map[Key]string{}  // variant name by key
@@ -379,7 +383,7 @@ func TestCacheSkipsErrorTokens(t *testing.T) {
 	first := write(t, h, "go", 0, code)
 	require.Contains(t, string(first), `class="err"`)
 	assert.Equal(t, string(first), string(write(t, h, "go", 0, code)))
-	assert.Equal(t, CacheStats{Misses: 2}, h.CacheStats())
+	assert.Equal(t, CacheStats{Misses: 2, Unsure: 2}, h.CacheStats())
 	assert.Equal(t, 0, mc.Len())
 }
 

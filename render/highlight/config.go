@@ -51,6 +51,11 @@ type Config struct {
 	// (Hugo's guessSyntax).
 	GuessSyntax bool
 
+	// WrapperClass is the class of the <div> around a highlighted block
+	// (Hugo's markup.highlight.wrapperClass). "" means "highlight". A
+	// fence's class attribute is added after it.
+	WrapperClass string
+
 	// Plain writes every block without chroma, as Hugo writes a language
 	// it does not know: <pre tabindex="0"><code class="language-go"
 	// data-lang="go">…</code></pre>.
@@ -77,6 +82,8 @@ type settings struct {
 	inline      bool
 	tabWidth    int
 	guess       bool
+	inlineCode  bool   // hl_inline: a <code> element, no <div> and no <pre>
+	wrapper     string // the class of the <div>, escaped; Config's only
 }
 
 // settings returns the block settings c gives a fence without options.
@@ -89,6 +96,10 @@ func (c Config) settings() settings {
 		inline:      c.InlineStyles,
 		tabWidth:    c.TabWidth,
 		guess:       c.GuessSyntax,
+		wrapper:     escapeAttr(c.WrapperClass),
+	}
+	if s.wrapper == "" {
+		s.wrapper = "highlight"
 	}
 	if s.style == "" {
 		s.style = DefaultStyle

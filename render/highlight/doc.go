@@ -16,8 +16,8 @@
 // optional attribute list in braces. The attributes chroma reads are
 // options: linenos (table, inline, true, false), hl_lines ([2,"4-5"] or
 // "2 4-5"; lines of the block, counted from 1), linenostart, anchorlinenos,
-// lineanchors, linenumbersintable, style, noclasses, tabwidth and
-// guesssyntax. Every other attribute (file, copy, id, class, ...) is
+// lineanchors, linenumbersintable, style, noclasses, tabwidth,
+// guesssyntax and hl_inline. Every other attribute (file, copy, id, class, ...) is
 // written on the wrapping <div class="highlight"> when it is safe there:
 // event handlers, style, URL attributes and global attributes with an
 // effect are left out, and [Highlighter.Check] reports them. A value that
@@ -32,7 +32,11 @@
 // class="language-go" data-lang="go">…</code></pre></div>, with class
 // names by default and style attributes with [Config.InlineStyles]. A
 // language chroma does not know is written as escaped code without the
-// <div>. Everything taken from the fence is escaped.
+// <div>. [Config.WrapperClass] replaces the div's class "highlight", as
+// Hugo's markup.highlight.wrapperClass does. A block with hl_inline=true
+// is written as Hugo writes inline code, <code class="code-inline
+// language-go">…</code>: no <div> (so none of the fence's attributes) and
+// no <pre>. Everything taken from the fence is escaped.
 //
 // # Speed
 //

@@ -82,5 +82,5 @@ func ExampleNewDirCache() {
 	fmt.Printf("%+v\n", h.CacheStats())
 	// Output:
 	// true
-	// {Hits:1 Misses:1}
+	// {Hits:1 Misses:1 Unsure:0}
 }

@@ -29,6 +29,7 @@ type goldenCase struct {
 	LineNumbers  string `json:"lineNumbers"` // "table" or "inline"
 	TabWidth     int    `json:"tabWidth"`
 	Guess        bool   `json:"guess"`
+	WrapperClass string `json:"wrapperClass"`
 }
 
 func (gc goldenCase) config() highlight.Config {
@@ -38,6 +39,7 @@ func (gc goldenCase) config() highlight.Config {
 		TabWidth:     gc.TabWidth,
 		GuessSyntax:  gc.Guess,
 		Plain:        gc.Highlighting != nil && !*gc.Highlighting,
+		WrapperClass: gc.WrapperClass,
 	}
 	switch gc.LineNumbers {
 	case "table":

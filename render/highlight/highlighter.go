@@ -29,6 +29,7 @@ type Highlighter struct {
 	langs map[string]*langEntry // by language word as written
 
 	hits, misses atomic.Int64 // lookups in cfg.Cache
+	unsure       atomic.Int64 // blocks written whose HTML another run may not write
 }
 
 // langEntry is the cached result of looking a language up.
@@ -104,7 +105,11 @@ func (h *Highlighter) formatter(s settings, langAttr string) *chromahtml.Formatt
 		chromahtml.LineNumbersInTable(s.table),
 		chromahtml.BaseLineNumber(s.lineNoStart),
 		chromahtml.WithLinkableLineNumbers(s.anchors, prefix),
-		chromahtml.WithPreWrapper(preWrapper{lang: langAttr}),
+	}
+	if s.inlineCode {
+		opts = append(opts, chromahtml.InlineCode(true), chromahtml.WithPreWrapper(inlineWrapper{lang: langAttr}))
+	} else {
+		opts = append(opts, chromahtml.WithPreWrapper(preWrapper{lang: langAttr}))
 	}
 	if len(s.hlLines) > 0 {
 		// hl_lines counts the block's lines from 1; chroma counts the
@@ -131,6 +136,24 @@ func (p preWrapper) Start(code bool, styleAttr string) string {
 
 func (p preWrapper) End(bool) string { return "</code></pre>" }
 
+// inlineWrapper writes Hugo's <code class="code-inline language-x">
+// around the code of a block with hl_inline=true; lang is already escaped.
+type inlineWrapper struct{ lang string }
+
+func (p inlineWrapper) Start(code bool, _ string) string {
+	if !code {
+		return ""
+	}
+	return `<code class="code-inline language-` + p.lang + `">`
+}
+
+func (p inlineWrapper) End(code bool) string {
+	if !code {
+		return ""
+	}
+	return "</code>"
+}
+
 // WriteBlock writes code as a block b describes, with Hugo's markup:
 // <div class="highlight"> (with b's safe attributes) around chroma's
 // output, or, for a language chroma does not know, the escaped code in
@@ -144,8 +167,16 @@ func (p preWrapper) End(bool) string { return "</code></pre>" }
 func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	code = trimFinalNewlines(code)
 	c := h.cfg.Cache
-	if c == nil || h.cfg.Plain {
+	if h.cfg.Plain {
 		return h.writeBlock(w, code, b, nil)
+	}
+	if c == nil {
+		unsure := false
+		err := h.writeBlock(w, code, b, &unsure)
+		if unsure {
+			h.unsure.Add(1)
+		}
+		return err
 	}
 	k := h.blockKey(code, b)
 	if html, ok := c.Get(k); ok {
@@ -157,7 +188,9 @@ func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 	var buf bytes.Buffer
 	unsure := false
 	_ = h.writeBlock(&buf, code, b, &unsure) // a bytes.Buffer does not fail
-	if !unsure {
+	if unsure {
+		h.unsure.Add(1)
+	} else {
 		c.Put(k, buf.Bytes())
 	}
 	_, err := w.Write(buf.Bytes())
@@ -167,7 +200,7 @@ func (h *Highlighter) WriteBlock(w io.Writer, code []byte, b *Block) error {
 // CacheStats returns how many blocks h has written from its Cache (hits)
 // and highlighted for it (misses) so far.
 func (h *Highlighter) CacheStats() CacheStats {
-	return CacheStats{Hits: h.hits.Load(), Misses: h.misses.Load()}
+	return CacheStats{Hits: h.hits.Load(), Misses: h.misses.Load(), Unsure: h.unsure.Load()}
 }
 
 // blockKey returns the cache key of code, already trimmed, written as b
@@ -194,6 +227,8 @@ func (h *Highlighter) blockKey(code []byte, b *Block) Key {
 	w.bool(set.inline)
 	w.int(set.tabWidth)
 	w.bool(set.guess)
+	w.bool(set.inlineCode)
+	w.string(h.def.wrapper)
 	w.int(len(b.Attrs))
 	for _, a := range b.Attrs {
 		w.string(a.Name)
@@ -238,11 +273,11 @@ const maxSureDuration = 50 * time.Millisecond
 // error token, or it took maxSureDuration or more, long enough for one
 // of its regular expressions to time out.
 func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *bool) error {
+	set := h.blockSettings(b)
 	if h.cfg.Plain {
-		return writePlain(w, code, escapeAttr(b.Lang))
+		return writePlain(w, code, escapeAttr(b.Lang), set.inlineCode)
 	}
 	e := h.lookup(b.Lang)
-	set := h.blockSettings(b)
 	lx := e.lexer
 	langAttr := e.attr
 	if lx == nil && set.guess {
@@ -252,7 +287,7 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *boo
 		}
 	}
 	if lx == nil {
-		return writePlain(w, code, langAttr)
+		return writePlain(w, code, langAttr, set.inlineCode)
 	}
 	f := e.fmt
 	style := h.style
@@ -271,9 +306,13 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *boo
 		*unsure = true
 	}
 	if err != nil {
-		return writePlain(w, code, langAttr)
+		return writePlain(w, code, langAttr, set.inlineCode)
 	}
-	if err := writeDivStart(w, b.Attrs); err != nil {
+	if set.inlineCode { // no <div>, and so none of the fence's attributes
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	if err := writeDivStart(w, h.def.wrapper, b.Attrs); err != nil {
 		return err
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -294,7 +333,12 @@ func (h *Highlighter) Check(b *Block) []Problem {
 	if b.Lang != "" && !h.cfg.Plain && !plainLangs[strings.ToLower(b.Lang)] && h.lookup(b.Lang).lexer == nil && !b.over.apply(h.def).guess {
 		ps = append(ps, Problem{0, fmt.Sprintf("unknown code language %q: block written without highlighting", b.Lang)})
 	}
+	inline := b.over.apply(h.def).inlineCode
 	for _, a := range b.Attrs {
+		if inline {
+			ps = append(ps, Problem{a.Offset, fmt.Sprintf("fence attribute %q is not written to the HTML: a block with hl_inline=true has no <div> to carry it", a.Name)})
+			continue
+		}
 		if a.Name != "class" && !divAttrAllowed(a) {
 			ps = append(ps, Problem{a.Offset, fmt.Sprintf("fence attribute %q is not written to the HTML (event handlers, style, URL attributes and global attributes with an effect, such as tabindex, are refused; an id must be a valid anchor and every value a scalar)", a.Name)})
 		}

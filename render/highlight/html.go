@@ -9,17 +9,20 @@ import (
 	"github.com/folio-md/folio/render/internal/htmlsafe"
 )
 
-// writeDivStart writes <div class="highlight"> with the fence's extra
-// attributes: class is appended, id is kept when valid, and other names
-// are written with escaped values, except event handlers (on...), style
-// and the others divAttrAllowed refuses (Check reports them).
-func writeDivStart(w io.Writer, attrs []Attr) error {
+// writeDivStart writes <div class="highlight"> (wrapper, already
+// escaped, is the class) with the fence's extra attributes: class is
+// appended, id is kept when valid, and other names are written with
+// escaped values, except event handlers (on...), style and the others
+// divAttrAllowed refuses (Check reports them).
+func writeDivStart(w io.Writer, wrapper string, attrs []Attr) error {
+	var b strings.Builder
+	b.WriteString(`<div class="`)
+	b.WriteString(wrapper)
 	if len(attrs) == 0 {
-		_, err := io.WriteString(w, `<div class="highlight">`)
+		b.WriteString(`">`)
+		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	var b strings.Builder
-	b.WriteString(`<div class="highlight`)
 	if k := findAttr(attrs, "class"); k >= 0 {
 		if s, ok := attrs[k].Value.(string); ok && s != "" {
 			b.WriteByte(' ')
@@ -79,9 +82,22 @@ func scalarString(v any) (string, bool) {
 }
 
 // writePlain writes code the way Hugo writes a language chroma does not
-// know: escaped, no <div>; langAttr is already escaped.
-func writePlain(w io.Writer, code []byte, langAttr string) error {
+// know: escaped, no <div>; langAttr is already escaped. inline writes it
+// as Hugo writes such a block with hl_inline=true: in <code
+// class="code-inline language-x">, no <pre>.
+func writePlain(w io.Writer, code []byte, langAttr string, inline bool) error {
 	bw := asByteWriter(w)
+	if inline {
+		_, _ = bw.WriteString(`<code class="code-inline language-`)
+		_, _ = bw.WriteString(langAttr)
+		_, _ = bw.WriteString(`">`)
+		writeEscapedCode(bw, code)
+		_, err := bw.WriteString("</code>")
+		if err == nil {
+			err = bw.flush()
+		}
+		return err
+	}
 	if langAttr == "" {
 		_, _ = bw.WriteString(`<pre tabindex="0"><code>`)
 	} else {

@@ -43,6 +43,11 @@ func (c *Call) renderMarkdown(markdown string, inline bool) (string, error) {
 // where prefixes the diagnostics of Markdown rendered for the call.
 func (c *Call) where() string { return fmt.Sprintf("in shortcode %q", c.Name) }
 
+// InText reports whether the call shares its lines with other text, as a
+// call inside a paragraph does: what it writes there must be inline HTML.
+// It is false for a call alone on its lines, and outside a render.
+func (c *Call) InText() bool { return c.x != nil && !isBlockCall(c.x.orig, c.off, c.end) }
+
 // Warnf adds a Diagnostic at the call, formatted as fmt.Sprintf does.
 // Outside a render it does nothing.
 func (c *Call) Warnf(format string, args ...any) {

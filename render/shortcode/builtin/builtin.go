@@ -372,6 +372,9 @@ func (cfg *Settings) highlightShortcode(w io.Writer, sc *shortcode.Call) error {
 	if oe := (*highlight.OptionError)(nil); errors.As(err, &oe) {
 		return errors.New("render: " + oe.Message) // the message without highlight's prefix
 	}
+	if b, _ := highlight.ParseOptions(sc.GetString(1)); err == nil && !b.Inline() && sc.InText() {
+		sc.Warnf("highlight: a code block inside a line of text puts a <div> inside the paragraph (as Hugo does); add the option hl_inline=true for inline code")
+	}
 	return err
 }
 
