@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,6 +35,10 @@ func TestResultCacheIdentified(t *testing.T) {
 			WithUnknownShortcodes(shortcode.UnknownPlaceholder), WithInlineShortcodes(true),
 			WithoutExtensions(Typographer), WithHighlight(highlight.Config{Style: "github", LineNumbers: highlight.LineNumbersTable}),
 			WithShortcodeSyntax(false), WithoutShortcodeHandlers("figure"),
+			WithGoAT(true), WithMermaid(true), WithGitHubAlerts(), WithHeadingAnchors(HeadingAnchors{Symbol: "§"}),
+			WithLinks(Links{Rel: "nofollow", Target: "_blank"}), WithEmoji(), WithPassthrough(MathDelimiters()),
+			WithExtras(Extras{Mark: true}), WithBlockAttributes(), WithDefinitionTermIDs(),
+			WithImageFiles(ImageFiles{FS: os.DirFS("testdata")}),
 		}, true},
 		{"a closure hook", []Option{WithLinkHook(closure)}, false},
 		{"a closure hook, named", []Option{WithLinkHook(closure), WithCacheIdentity("links v1")}, true},
