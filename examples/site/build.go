@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"os"
 	"path"
@@ -27,6 +28,8 @@ type item struct {
 
 	slug     string              // its folder under posts/
 	warnings []render.Diagnostic // the site's own, about its front matter
+
+	listSummary template.HTML // summaryHTML(res), made once for every list the post is on
 }
 
 // warn adds a warning at the front matter key key of the post (at the top

@@ -46,6 +46,7 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 
 	err := c.eachItem(s.built, func(it *item, buf *bytes.Buffer) error {
 		const root = "../../"
+		it.listSummary = summaryHTML(it.res)
 		a := page.NewArticle(it.post, it.res)
 		a.Head = c.head(a.Title, a.Description, root, "posts/"+it.slug+"/")
 		a.Tags = page.Terms(it.post.FrontMatter.Tags, func(n string) string { return root + tags.url(n) })
@@ -123,7 +124,7 @@ func (c *config) entries(items []*item, root string, tags *taxonomy) []page.Entr
 			Title:       title,
 			URL:         root + "posts/" + it.slug + "/index.html",
 			Date:        fm.Date,
-			Summary:     summaryHTML(it.res),
+			Summary:     it.listSummary,
 			Truncated:   it.res.Truncated,
 			ReadingTime: it.res.ReadingTime,
 			Tags:        page.Terms(fm.Tags, func(n string) string { return root + tags.url(n) }),
