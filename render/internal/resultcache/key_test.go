@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -225,4 +228,21 @@ func TestEncoderLinear(t *testing.T) {
 	if !raceEnabled {
 		assert.LessOrEqual(t, cputime.Growth(t1, t10), 25.0, "superlinear")
 	}
+}
+
+// TestExecutableBuildID: the test binary has a Go build ID, which is its
+// identity; it is the same on every call.
+func TestExecutableBuildID(t *testing.T) {
+	name, err := os.Executable()
+	require.NoError(t, err)
+	id := goBuildID(name)
+	if runtime.GOOS == "linux" {
+		require.NotEmpty(t, id, "a Go test binary on Linux has a build ID")
+		assert.Contains(t, string(id), "/")
+	}
+	assert.Equal(t, executable(), executable())
+	assert.Nil(t, goBuildID(filepath.Join(t.TempDir(), "missing")))
+	notELF := filepath.Join(t.TempDir(), "x")
+	require.NoError(t, os.WriteFile(notELF, []byte("#!/bin/sh\n"), 0o755))
+	assert.Nil(t, goBuildID(notELF))
 }
