@@ -1,0 +1,208 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Config holds the Hugo settings that decide a site's pages and URLs.
+// Its zero value is Hugo's default configuration for a site whose content
+// is in the folder "content": one language, "en", at the root; the
+// taxonomies tags and categories; pretty URLs; drafts, future and expired
+// pages left out.
+type Config struct {
+	// BaseURL is the site's absolute URL ("https://example.org/blog/").
+	// Permalink is BaseURL joined with the page's path; RelPermalink
+	// starts with BaseURL's path ("/blog/..."). Empty means "/".
+	BaseURL string
+	// Title is the site's title, the home page's title when there is no
+	// _index.md.
+	Title string
+	// ContentDir is the folder of the content in the fs.FS given to Load
+	// (Hugo's contentDir). Empty means "content"; "." means the root of
+	// the fs.FS is the content folder.
+	ContentDir string
+
+	// Languages are the site's languages; none means one language,
+	// DefaultContentLanguage. Pages are listed in language weight order.
+	Languages []Language
+	// DefaultContentLanguage is the language of files with no language
+	// in their name; empty means "en".
+	DefaultContentLanguage string
+	// DefaultContentLanguageInSubdir puts the default language under its
+	// own prefix ("/en/") too, with a redirect at the root.
+	DefaultContentLanguageInSubdir bool
+
+	// Permalinks are URL patterns per kind of page and section or
+	// taxonomy: Permalinks.Page["posts"] = "/:year/:month/:slug/". A
+	// pattern with an unknown :token is an error from Load.
+	Permalinks Permalinks
+	// UglyURLs writes pages as /posts/hello.html instead of
+	// /posts/hello/index.html.
+	UglyURLs bool
+	// DisablePathToLower keeps the case of file names in paths and URLs.
+	DisablePathToLower bool
+	// DisablePluralizeListTitles titles a section with no _index.md by its
+	// name ("Post") instead of its plural ("Posts").
+	DisablePluralizeListTitles bool
+
+	// Taxonomies maps each taxonomy's singular name to its plural, which
+	// is the front matter key and the URL segment: {"tag": "tags"}. Nil
+	// means Hugo's default, tags and categories; an empty, non-nil map
+	// means no taxonomies.
+	Taxonomies map[string]string
+
+	// BuildDrafts, BuildFuture and BuildExpired keep pages that Hugo
+	// leaves out by default (hugo --buildDrafts and so on).
+	BuildDrafts, BuildFuture, BuildExpired bool
+	// Now is the time publish dates and expiry dates are compared with;
+	// the zero value means time.Now() when Load runs.
+	Now time.Time
+}
+
+// Language is one language of a multilingual site.
+type Language struct {
+	Code       string // "en", "fr", "pt-br": the suffix of translated files and the URL prefix
+	Title      string // the language's site title, used for its home page when it has no _index.md
+	Weight     int    // languages are ordered by weight, then code
+	ContentDir string // the language's own content folder, if any (Hugo's contentDir per language)
+}
+
+// Permalinks are URL patterns by kind of page, each keyed by section (for
+// pages and sections) or by taxonomy (plural name, for taxonomies and
+// terms). A pattern is a path with tokens: :year, :month, :monthname,
+// :day, :weekday, :weekdayname, :yearday, :section, :sections (also
+// :sections[1:], :sections[last]), :title, :slug, :slugorfilename,
+// :slugorcontentbasename, :filename, :contentbasename and :lang.
+type Permalinks struct {
+	Page, Section, Taxonomy, Term map[string]string
+}
+
+// site-wide settings with defaults filled in, computed once by Load.
+type settings struct {
+	Config
+	langs       []Language // by weight
+	defaultLang string
+	multi       bool
+	basePath    string // BaseURL's path, "/" or "/blog/"
+	baseURL     string // BaseURL without its trailing slash
+	taxonomies  []taxonomyName
+	patterns    map[string]map[string]*pattern // kind -> key -> pattern
+	langIndex   map[string]int
+	contentDirs []string // per language, "" when the language has none of its own
+}
+
+type taxonomyName struct{ singular, plural string }
+
+func newSettings(c Config) (*settings, error) {
+	s := &settings{Config: c}
+	if s.ContentDir == "" {
+		s.ContentDir = "content"
+	}
+	s.ContentDir = strings.Trim(s.ContentDir, "/")
+	if s.ContentDir == "" {
+		s.ContentDir = "."
+	}
+	s.defaultLang = strings.ToLower(cmp.Or(c.DefaultContentLanguage, "en"))
+	s.langs = slices.Clone(c.Languages)
+	for i := range s.langs {
+		s.langs[i].Code = strings.ToLower(s.langs[i].Code)
+	}
+	if len(s.langs) == 0 {
+		s.langs = []Language{{Code: s.defaultLang}}
+	}
+	slices.SortStableFunc(s.langs, func(a, b Language) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Code, b.Code))
+	})
+	s.langIndex = map[string]int{}
+	for i, l := range s.langs {
+		if l.Code == "" {
+			return nil, fmt.Errorf("content: language %d has no code", i+1)
+		}
+		if _, dup := s.langIndex[l.Code]; dup {
+			return nil, fmt.Errorf("content: language %q is declared twice", l.Code)
+		}
+		s.langIndex[l.Code] = i
+	}
+	if _, ok := s.langIndex[s.defaultLang]; !ok {
+		return nil, fmt.Errorf("content: defaultContentLanguage %q is not one of the languages", s.defaultLang)
+	}
+	s.multi = len(s.langs) > 1
+	for _, l := range s.langs {
+		s.contentDirs = append(s.contentDirs, strings.Trim(l.ContentDir, "/"))
+	}
+
+	base := strings.TrimSuffix(c.BaseURL, "/")
+	s.baseURL = base
+	s.basePath = "/"
+	if i := strings.Index(base, "://"); i >= 0 {
+		rest := base[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			s.basePath = rest[j:] + "/"
+		}
+	} else if strings.HasPrefix(base, "/") {
+		s.basePath = base + "/"
+		s.baseURL = ""
+	}
+
+	tx := c.Taxonomies
+	if tx == nil {
+		tx = map[string]string{"tag": "tags", "category": "categories"}
+	}
+	for sing, pl := range tx {
+		if pl = strings.ToLower(strings.TrimSpace(pl)); pl != "" {
+			s.taxonomies = append(s.taxonomies, taxonomyName{strings.ToLower(sing), pl})
+		}
+	}
+	slices.SortFunc(s.taxonomies, func(a, b taxonomyName) int { return strings.Compare(a.plural, b.plural) })
+
+	s.patterns = map[string]map[string]*pattern{}
+	for kind, m := range map[Kind]map[string]string{
+		KindPage: c.Permalinks.Page, KindSection: c.Permalinks.Section,
+		KindTaxonomy: c.Permalinks.Taxonomy, KindTerm: c.Permalinks.Term,
+	} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p, err := parsePattern(m[k])
+			if err != nil {
+				return nil, fmt.Errorf("content: permalinks.%s.%s: %w", kind, k, err)
+			}
+			if s.patterns[string(kind)] == nil {
+				s.patterns[string(kind)] = map[string]*pattern{}
+			}
+			s.patterns[string(kind)][strings.ToLower(k)] = p
+		}
+	}
+	if s.Now.IsZero() {
+		s.Now = time.Now()
+	}
+	return s, nil
+}
+
+// langPrefix is the URL prefix of lang: "" for the default language
+// (unless DefaultContentLanguageInSubdir), else "/lang".
+func (s *settings) langPrefix(lang string) string {
+	if !s.multi && !s.DefaultContentLanguageInSubdir {
+		return ""
+	}
+	if lang == s.defaultLang && !s.DefaultContentLanguageInSubdir {
+		return ""
+	}
+	return "/" + lang
+}
+
+func (s *settings) taxonomyByPlural(pl string) (taxonomyName, bool) {
+	for _, t := range s.taxonomies {
+		if t.plural == pl {
+			return t, true
+		}
+	}
+	return taxonomyName{}, false
+}

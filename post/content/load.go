@@ -1,0 +1,328 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/folio-md/folio/post"
+)
+
+// contentExts are the file extensions Hugo reads as pages.
+var contentExts = map[string]bool{
+	"md": true, "markdown": true, "mdown": true, "mkd": true, "mkdn": true,
+	"html": true, "htm": true, "org": true, "adoc": true, "asciidoc": true, "ad": true,
+	"rst": true, "pdc": true, "pandoc": true,
+}
+
+// srcFile is a file found under a content folder.
+type srcFile struct {
+	fsPath  string // name in the fs.FS
+	rel     string // path under its content folder, as written
+	dir     string // rel's folder, "" at the root
+	base    string // file name
+	name    string // file name without extension and language
+	lang    int    // language index, from the name or the content folder
+	named   bool   // the language comes from the name
+	content bool   // a content file (by extension)
+}
+
+// Load reads the content tree under cfg.ContentDir (and the languages'
+// own content folders) in fsys and builds the site as Hugo 0.165 would:
+// its pages, sections, taxonomies and terms in every language, their
+// URLs, translations, resources, aliases and order.
+//
+// Load returns an error alone when the configuration cannot be used (an
+// unknown permalink token, a default language that is not declared) or a
+// folder cannot be read. Problems with single files (front matter that
+// does not parse, two index files in one bundle) leave those files out,
+// and Load returns the site with an error joining one *post.ParseError or
+// *Error per problem; warnings are in Site.Diagnostics.
+func Load(fsys fs.FS, cfg Config) (*Site, error) {
+	s, err := newSettings(cfg)
+	if err != nil {
+		return nil, err
+	}
+	site := &Site{
+		Languages:       s.langs,
+		DefaultLanguage: s.defaultLang,
+		cfg:             s,
+		byPost:          map[*post.Post]*Page{},
+		byFile:          map[string][]*Page{},
+	}
+	l := &loader{site: site, s: s, fsys: fsys}
+	if err := l.walk(); err != nil {
+		return nil, err
+	}
+	l.makePages()
+	l.build()
+	if len(l.errs) > 0 {
+		return site, errors.Join(l.errs...)
+	}
+	return site, nil
+}
+
+type loader struct {
+	site  *Site
+	s     *settings
+	fsys  fs.FS
+	files []*srcFile
+	errs  []error
+
+	nodes    []map[string]*Page // per language: every page by path, skipped sections included
+	leafDirs map[string]bool    // root+dir of leaf bundles
+	pages    []*Page            // from files, in file order
+	bundles  map[string][]*Page // leaf bundle dir key -> its pages (one per language)
+	resFiles []*srcFile
+}
+
+func (l *loader) errorf(f *srcFile, cause error, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Pos: post.Position{Path: f.fsPath, Line: 1, Column: 1}, Err: fmt.Errorf("%w: "+format, append([]any{cause}, args...)...)})
+}
+
+func (l *loader) warn(file string, format string, args ...any) {
+	l.site.Diagnostics = append(l.site.Diagnostics, Diagnostic{Pos: post.Position{Path: file, Line: 1, Column: 1}, Message: fmt.Sprintf(format, args...)})
+}
+
+// walk lists the files of every content folder.
+func (l *loader) walk() error {
+	type root struct {
+		dir  string
+		lang int
+	}
+	var roots []root
+	seen := map[string]bool{}
+	mainUsed := false
+	for i, d := range l.s.contentDirs {
+		if d == "" {
+			mainUsed = true
+			continue
+		}
+		if !seen[d] {
+			seen[d] = true
+			roots = append(roots, root{d, i})
+		}
+	}
+	if mainUsed && !seen[l.s.ContentDir] {
+		roots = append([]root{{l.s.ContentDir, l.s.langIndex[l.s.defaultLang]}}, roots...)
+	}
+	for _, r := range roots {
+		err := fs.WalkDir(l.fsys, r.dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == r.dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if p != r.dir && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel := p
+			if r.dir != "." {
+				rel = strings.TrimPrefix(p, r.dir+"/")
+			}
+			l.files = append(l.files, l.newFile(p, rel, r.lang))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("content: %w", err)
+		}
+	}
+	return nil
+}
+
+func (l *loader) newFile(fsPath, rel string, rootLang int) *srcFile {
+	f := &srcFile{fsPath: fsPath, rel: rel, lang: rootLang}
+	f.dir, f.base = path.Split(rel)
+	f.dir = strings.TrimSuffix(f.dir, "/")
+	ext := path.Ext(f.base)
+	stem := strings.TrimSuffix(f.base, ext)
+	f.content = contentExts[strings.ToLower(strings.TrimPrefix(ext, "."))]
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		if li, ok := l.s.langIndex[strings.ToLower(stem[i+1:])]; ok {
+			f.lang, f.named = li, true
+			stem = stem[:i]
+		}
+	}
+	f.name = stem
+	return f
+}
+
+// makePages turns content files into pages and sets resources aside.
+func (l *loader) makePages() {
+	s := l.s
+	l.nodes = make([]map[string]*Page, len(s.langs))
+	for i := range l.nodes {
+		l.nodes[i] = map[string]*Page{}
+	}
+	// Leaf bundles: folders with an index content file.
+	l.leafDirs = map[string]bool{}
+	for _, f := range l.files {
+		if f.content && f.name == "index" {
+			l.leafDirs[rootOf(f)+f.dir] = true
+		}
+	}
+	l.bundles = map[string][]*Page{}
+	seenIndex := map[string]*srcFile{}
+	for _, f := range l.files {
+		if strings.HasPrefix(f.base, "_content.") {
+			l.warn(f.fsPath, "content adapters (%s) are not run; the pages it would add are missing", f.base)
+			continue
+		}
+		leaf := l.leafOf(f)
+		isIndex := f.content && (f.name == "index" || f.name == "_index") && (leaf == "" || leaf == rootOf(f)+f.dir)
+		if !isIndex && (leaf != "" || !f.content) {
+			l.resFiles = append(l.resFiles, f)
+			continue
+		}
+		if isIndex {
+			key := fmt.Sprintf("%s%s\x00%d", rootOf(f), f.dir, f.lang)
+			if first := seenIndex[key]; first != nil {
+				l.errorf(f, ErrTwoIndexFiles, "%s and %s are both the index of %q", first.base, f.base, "/"+f.dir)
+				continue
+			}
+			seenIndex[key] = f
+		}
+		p := &Page{
+			Kind: KindPage, File: f.rel, FSPath: f.fsPath, langIndex: f.lang,
+			Lang: s.langs[f.lang].Code, inSection: -1, listed: true, rendered: true, keep: true, dir: f.dir, root: rootOf(f),
+		}
+		switch {
+		case f.name == "index":
+			p.BundleType = LeafBundle
+			p.Path = "/" + f.dir
+		case f.name == "_index":
+			p.BundleType = BranchBundle
+			p.Kind = KindSection
+			p.Path = "/" + f.dir
+			if f.dir == "" {
+				p.Kind, p.Path = KindHome, "/"
+			}
+		default:
+			p.Path = "/" + path.Join(f.dir, f.name)
+		}
+		p.Path = normalizePath(p.Path, s.DisablePathToLower)
+		if p.Kind == KindSection {
+			top, rest, nested := strings.Cut(strings.TrimPrefix(p.Path, "/"), "/")
+			if _, ok := s.taxonomyByPlural(top); ok {
+				p.Kind = KindTaxonomy
+				if nested && rest != "" {
+					p.Kind = KindTerm
+				}
+			}
+		}
+		if other := l.nodes[f.lang][p.Path]; other != nil {
+			l.warn(f.fsPath, "%s is the page %s in %q already (%s); this file is left out", f.rel, p.Path, p.Lang, other.File)
+			continue
+		}
+		pp, err := post.ParseFile(l.fsys, f.fsPath, post.WithPath(f.fsPath))
+		if err != nil {
+			l.errs = append(l.errs, err)
+			continue
+		}
+		l.setFromPost(p, pp)
+		l.nodes[f.lang][p.Path] = p
+		l.pages = append(l.pages, p)
+		if p.BundleType == LeafBundle {
+			k := rootOf(f) + f.dir
+			l.bundles[k] = append(l.bundles[k], p)
+		}
+	}
+}
+
+func rootOf(f *srcFile) string { return strings.TrimSuffix(f.fsPath, f.rel) }
+
+// leafOf returns the key of the outermost leaf bundle f is in (its own
+// folder included), or "".
+func (l *loader) leafOf(f *srcFile) string {
+	root := rootOf(f)
+	if f.dir == "" {
+		if l.leafDirs[root] {
+			return root
+		}
+		return ""
+	}
+	for i := 0; i <= len(f.dir); i++ {
+		if i == len(f.dir) || f.dir[i] == '/' {
+			if k := root + f.dir[:i]; l.leafDirs[k] {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// setFromPost fills p's front matter fields and publish state.
+func (l *loader) setFromPost(p *Page, pp *post.Post) {
+	s := l.s
+	fm := &pp.FrontMatter
+	p.Post = pp
+	p.Title = fm.Title
+	p.LinkTitle = fm.LinkTitle
+	p.Weight = fm.Weight
+	p.Date = fm.Date
+	p.Draft = fm.Draft
+	p.slug = Urlize(fm.Slug)
+	if fm.Slug != "" {
+		p.slug = normalizePath(strings.Trim(fm.Slug, "-"), s.DisablePathToLower)
+	}
+	p.Headless = fm.Headless
+	if b, ok := pp.Params["build"].(map[string]any); ok {
+		if never(b["render"]) {
+			p.Headless = true
+		}
+		if never(b["list"]) {
+			p.listed = false
+		}
+	}
+	if p.Headless {
+		p.rendered, p.listed = false, false
+	}
+	p.Status = pp.Status(s.Now)
+	q := *pp
+	for {
+		switch q.Status(s.Now) {
+		case post.Draft:
+			if !s.BuildDrafts {
+				p.keep = false
+				return
+			}
+			q.FrontMatter.Draft = false
+			continue
+		case post.Expired:
+			if !s.BuildExpired {
+				p.keep = false
+				return
+			}
+			q.FrontMatter.ExpiryDate = time.Time{}
+			continue
+		case post.Future:
+			if !s.BuildFuture {
+				p.keep = false
+				return
+			}
+			q.FrontMatter.PublishDate = time.Time{}
+			continue
+		}
+		return
+	}
+}
+
+func never(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.EqualFold(v, "never") || strings.EqualFold(v, "false")
+	case bool:
+		return !v
+	}
+	return false
+}
