@@ -5,7 +5,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/shortcode"
 )
 
@@ -180,6 +179,3 @@ func (s *Site) LinkURL(from *Page, dest string) (string, bool, error) {
 	}
 	return u + anchor, true, nil
 }
-
-// position of p's file start, for errors about a page as a whole.
-var _ = post.Position{}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -456,7 +455,11 @@ func (l *loader) target(p *Page) string {
 			l.errs = append(l.errs, &Error{Pos: keyPos(p.Post, "url"), Err: fmt.Errorf("%w: url %q must be a path, not an absolute URL", ErrURL, u)})
 		} else {
 			p.explicitURL = true
-			u = "/" + strings.TrimPrefix(u, "/")
+			slash := strings.HasSuffix(u, "/")
+			u = path.Clean("/" + u) // no way out of the publish folder
+			if slash && u != "/" {
+				u += "/"
+			}
 			if !strings.HasSuffix(u, "/") {
 				if _, last := splitLast(u); !strings.Contains(last, ".") {
 					u += "/"
@@ -477,7 +480,7 @@ func (l *loader) target(p *Page) string {
 		}
 		return "/"
 	case pt != nil:
-		t = "/" + strings.Trim(pt.expand(p, s), "/")
+		t = path.Clean("/" + strings.Trim(pt.expand(p, s), "/"))
 		t = urlPath(t, keep)
 		if p.Kind == KindPage && s.UglyURLs && t != "/" {
 			return t + ".html"
@@ -495,7 +498,7 @@ func (l *loader) target(p *Page) string {
 	default:
 		t = p.Path
 	}
-	t = urlPath(t, keep)
+	t = path.Clean(urlPath(t, keep)) // a slug of "../x" stays inside
 	if s.UglyURLs {
 		if p.Kind == KindPage || p.Kind == KindTerm {
 			return t + ".html"
@@ -569,10 +572,6 @@ func dirURL(target string) string {
 // resources gives bundle files to their pages.
 func (l *loader) resources() {
 	s := l.s
-	type owner struct {
-		pages []*Page // by language
-		base  string  // folder, root included
-	}
 	for _, f := range l.resFiles {
 		root := rootOf(f)
 		var pages []*Page
@@ -664,9 +663,7 @@ func (l *loader) aliases(all []*Page) {
 				dir, _ := splitLast(strings.TrimSuffix(p.target, "/"))
 				ap = path.Join("/"+strings.TrimPrefix(dir, "/"), a)
 			}
-			if !p.explicitURL || true {
-				ap = s.langPrefix(p.Lang) + ap
-			}
+			ap = s.langPrefix(p.Lang) + ap
 			ap = path.Clean(ap)
 			out := strings.TrimPrefix(ap, "/")
 			switch _, last := splitLast(ap); {
@@ -727,5 +724,3 @@ func describe(p *Page) string {
 	}
 	return string(p.Kind) + " " + p.Path
 }
-
-var _ = time.Time{}
