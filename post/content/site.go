@@ -25,6 +25,9 @@ type Site struct {
 	// default language at /en/ redirecting to /, or / redirecting to
 	// /en/ with DefaultContentLanguageInSubdir).
 	Aliases []Alias
+	// Resources are the bundle files that are published, each once, in
+	// output path order (those of headless bundles included).
+	Resources []*Resource
 	// Skipped are the pages left out by their publish state (draft,
 	// future, expired) with that state in Status.
 	Skipped []*Page
@@ -61,6 +64,7 @@ type Taxonomy struct {
 	Page     *Page   // the taxonomy's list page, /tags/
 	Terms    []*Term // by key
 	termsMap map[string]*Term
+	key      func(string) string
 }
 
 // Term is one term of a taxonomy.
@@ -78,6 +82,12 @@ type Term struct {
 type WeightedPage struct {
 	Weight int
 	Page   *Page
+}
+
+// Term returns the term a front matter value names ("Hugo Tips", "hugo
+// tips" and "Hugo-Tips" all name /tags/hugo-tips), or nil.
+func (t *Taxonomy) Term(name string) *Term {
+	return t.termsMap[t.key(name)]
 }
 
 // Home returns the home page of lang ("" for the default language).

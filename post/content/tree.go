@@ -57,7 +57,8 @@ func (l *loader) build() {
 			if tp.Title == "" {
 				tp.Title = titleize(t.plural)
 			}
-			site.taxonomies[li][t.plural] = &Taxonomy{Name: t.singular, Plural: t.plural, Lang: tp.Lang, Page: tp, termsMap: map[string]*Term{}}
+			site.taxonomies[li][t.plural] = &Taxonomy{Name: t.singular, Plural: t.plural, Lang: tp.Lang, Page: tp, termsMap: map[string]*Term{},
+				key: func(name string) string { return normalizePath(name, s.DisablePathToLower) }}
 		}
 	}
 	// Top-level sections of built pages, made when they have no _index.
@@ -614,10 +615,10 @@ func (l *loader) resources() {
 		if pub == nil {
 			pub = pages[0]
 		}
-		if !r.Content && pub.target != "" {
-			u := s.langPrefix(pub.Lang) + dirURL(pub.target) + normalizePath(name, s.DisablePathToLower)
+		if !r.Content && pub.target != "" && pub.keep {
+			u := s.langPrefix(pub.Lang) + dirURL(pub.target) + name
 			if pub.explicitURL {
-				u = dirURL(pub.target) + normalizePath(name, s.DisablePathToLower)
+				u = dirURL(pub.target) + name
 			}
 			r.RelPermalink = strings.TrimSuffix(s.basePath, "/") + EscapePath(u)
 			r.Permalink = s.baseURL + EscapePath(u)
@@ -625,6 +626,7 @@ func (l *loader) resources() {
 				r.Permalink = r.RelPermalink
 			}
 			r.OutputPath = strings.TrimPrefix(u, "/")
+			l.site.Resources = append(l.site.Resources, r)
 		}
 		for _, p := range pages {
 			if p.root == "" || p.root == root {
@@ -632,6 +634,7 @@ func (l *loader) resources() {
 			}
 		}
 	}
+	slices.SortFunc(l.site.Resources, func(a, b *Resource) int { return strings.Compare(a.OutputPath, b.OutputPath) })
 	for _, ps := range l.bundles {
 		for _, p := range ps {
 			slices.SortFunc(p.Resources, func(a, b *Resource) int { return strings.Compare(a.Name, b.Name) })
