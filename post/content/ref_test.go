@@ -31,6 +31,9 @@ func TestHugoRefs(t *testing.T) {
 		k, v, _ := strings.Cut(f, "=")
 		wantURL[k] = v
 	}
+	// L is a Markdown link to a .md file, which Hugo leaves as written
+	// (without a link render hook); Site.LinkURL is folio's rewrite of it.
+	delete(wantURL, "L")
 	call := regexp.MustCompile(`(?m)^([A-Z])=\{\{< (relref|ref) "([^"]*)" >\}\}$`)
 	resolve := site.RefResolver()
 	n := 0
