@@ -210,7 +210,8 @@ func (l *loader) makePages() {
 		default:
 			p.Path = "/" + path.Join(f.dir, f.name)
 		}
-		p.Path = normalizePath(p.Path, s.DisablePathToLower)
+		p.raw = normalizePath(p.Path, true)
+		p.Path = normalizePath(p.Path, false)
 		if p.Kind == KindSection {
 			top, rest, nested := strings.Cut(strings.TrimPrefix(p.Path, "/"), "/")
 			if _, ok := s.taxonomyByPlural(top); ok {

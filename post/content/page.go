@@ -38,7 +38,8 @@ type Page struct {
 	// language: "/posts/hello" for content/posts/hello.md,
 	// content/posts/hello.fr.md and content/posts/hello/index.md alike;
 	// "/" for the home page, "/tags/go" for a term. It is lower-cased
-	// (unless Config.DisablePathToLower) with spaces as '-'.
+	// with spaces as '-' (Config.DisablePathToLower keeps the case in
+	// URLs, not here).
 	Path string
 	// File is the content file, relative to its content folder
 	// ("posts/hello.fr.md"), or "" for a page with no file (a section
@@ -122,6 +123,7 @@ type Page struct {
 	langIndex int
 	dir       string // the page's folder, under its content folder, as written
 	root      string // the content folder of its file, "" for a page with no file
+	raw       string // Path with the case of the names it is made of, for DisablePathToLower
 
 	target      string // URL path without base path or language prefix
 	explicitURL bool   // target comes from the front matter url

@@ -26,7 +26,7 @@ func (s *Site) cleanRefPath(ref string) string {
 		}
 	}
 	p := path.Clean(dir + "/" + base)
-	return normalizePath(p, s.cfg.DisablePathToLower)
+	return normalizePath(p, false)
 }
 
 // Find returns the page a reference names, as Hugo's ref and relref

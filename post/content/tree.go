@@ -42,7 +42,7 @@ func (l *loader) build() {
 		if home == nil {
 			home = newNode(li, KindHome, "/")
 		}
-		if home.Title == "" {
+		if home.Title == "" && home.Post == nil {
 			home.Title = cmp.Or(s.langs[li].Title, s.Title)
 		}
 		site.homes[li] = home
@@ -58,7 +58,7 @@ func (l *loader) build() {
 				tp.Title = titleize(t.plural)
 			}
 			site.taxonomies[li][t.plural] = &Taxonomy{Name: t.singular, Plural: t.plural, Lang: tp.Lang, Page: tp, termsMap: map[string]*Term{},
-				key: func(name string) string { return normalizePath(name, s.DisablePathToLower) }}
+				key: func(name string) string { return normalizePath(name, false) }}
 		}
 	}
 	// Top-level sections of built pages, made when they have no _index.
@@ -81,6 +81,7 @@ func (l *loader) build() {
 			} else if p.dir != "" {
 				name = p.dir
 			}
+			sec.raw = normalizePath("/"+name, true)
 			if !s.DisablePluralizeListTitles {
 				name = pluralize(name)
 			}
@@ -97,7 +98,7 @@ func (l *loader) build() {
 			weight, _ := toInt(p.Post.Params[t.plural+"_weight"])
 			seen := map[string]bool{}
 			for _, name := range termNames(p.Post.Params[t.plural]) {
-				key := normalizePath(name, s.DisablePathToLower)
+				key := normalizePath(name, false)
 				if strings.Trim(key, "-") == "" || seen[key] {
 					continue
 				}
@@ -107,6 +108,7 @@ func (l *loader) build() {
 					tp := l.nodes[p.langIndex]["/"+t.plural+"/"+key]
 					if tp == nil || tp.Kind != KindTerm {
 						tp = newNode(p.langIndex, KindTerm, "/"+t.plural+"/"+key)
+						tp.raw = "/" + t.plural + "/" + normalizePath(name, true)
 					}
 					term = &Term{Name: name, Key: key, Page: tp}
 					tp.Term = term
@@ -446,6 +448,15 @@ func outputFile(u string) string {
 	return u
 }
 
+// urlBase is the path a page's URL is made of: Path, or with keepCase
+// the path with the case of its file and folder names.
+func (p *Page) urlBase(keepCase bool) string {
+	if keepCase && p.raw != "" {
+		return p.raw
+	}
+	return p.Path
+}
+
 // target is the page's URL path without language prefix or base path.
 func (l *loader) target(p *Page) string {
 	s := l.s
@@ -491,13 +502,13 @@ func (l *loader) target(p *Page) string {
 		}
 		return t + "/"
 	case p.Kind == KindPage:
-		t = p.Path
+		t = p.urlBase(keep)
 		if p.slug != "" {
-			dir, _ := splitLast(p.Path)
+			dir, _ := splitLast(t)
 			t = dir + "/" + p.slug
 		}
 	default:
-		t = p.Path
+		t = p.urlBase(keep)
 	}
 	t = path.Clean(urlPath(t, keep)) // a slug of "../x" stays inside
 	if s.UglyURLs {
@@ -583,7 +594,7 @@ func (l *loader) resources() {
 			// The nearest folder with a section (or the home page).
 			dir := f.dir
 			for {
-				p := normalizePath("/"+dir, s.DisablePathToLower)
+				p := normalizePath("/"+dir, false)
 				for li := range s.langs {
 					if q := l.nodes[li][p]; q != nil && q.Kind != KindPage {
 						pages = append(pages, q)
