@@ -50,6 +50,9 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 
 	var buf bytes.Buffer
 	for _, p := range s.site.Pages {
+		if p.OutputPath == "" {
+			continue // build.render link: listed, with a URL, but not written
+		}
 		buf.Reset()
 		var err error
 		if p.Kind == content.KindPage {
@@ -174,8 +177,11 @@ func shorten(s string) string {
 
 // link is the relative link from the page written at from to page p.
 func (w *writer) link(from string, p *content.Page) string {
-	if p == nil || p.OutputPath == "" {
+	if p == nil {
 		return ""
+	}
+	if p.OutputPath == "" {
+		return p.RelPermalink // not written here (build.render link, or never)
 	}
 	return relURL(w.file(from), w.file(p.OutputPath))
 }

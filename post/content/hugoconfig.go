@@ -2,8 +2,11 @@ package content
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
@@ -20,6 +23,14 @@ import (
 // pluralizeListTitles, taxonomies, buildDrafts, buildFuture and
 // buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
+	m, err := decodeConfig(name, data)
+	if err != nil {
+		return Config{}, err
+	}
+	return configFrom(lowerKeys(m)), nil
+}
+
+func decodeConfig(name string, data []byte) (map[string]any, error) {
 	var m map[string]any
 	var err error
 	switch strings.ToLower(path.Ext(name)) {
@@ -30,12 +41,106 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	case ".json":
 		err = json.Unmarshal(data, &m)
 	default:
-		return Config{}, fmt.Errorf("content: %s: not a TOML, YAML or JSON configuration file", name)
+		return nil, fmt.Errorf("content: %s: not a TOML, YAML or JSON configuration file", name)
 	}
 	if err != nil {
-		return Config{}, fmt.Errorf("content: %s: %w", name, err)
+		return nil, fmt.Errorf("content: %s: %w", name, err)
 	}
-	m = lowerKeys(m)
+	if m == nil {
+		m = map[string]any{}
+	}
+	return m, nil
+}
+
+// configNames are the names of a site's configuration file, in the
+// order Hugo looks for them.
+var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// ReadConfig reads a Hugo site's configuration from the root of fsys, as
+// ParseConfig does: the file hugo.toml (or hugo.yaml, hugo.json,
+// config.toml, ...) and the files of the folder config/_default, where
+// each file is the key of its name (languages.toml is languages,
+// languages.fr.toml is languages.fr, hugo.toml and config.toml are the
+// root), merged over the file. found is false when the site has neither.
+func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
+	root := map[string]any{}
+	for _, name := range configNames {
+		data, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return Config{}, false, fmt.Errorf("content: %w", err)
+		}
+		if root, err = decodeConfig(name, data); err != nil {
+			return Config{}, false, err
+		}
+		found = true
+		break
+	}
+	root = lowerKeys(root)
+	entries, err := fs.ReadDir(fsys, "config/_default")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return Config{}, false, fmt.Errorf("content: %w", err)
+	}
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, strings.ToLower(ext)) {
+			continue
+		}
+		name := "config/_default/" + e.Name()
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return Config{}, false, fmt.Errorf("content: %w", err)
+		}
+		m, err := decodeConfig(name, data)
+		if err != nil {
+			return Config{}, false, err
+		}
+		m = lowerKeys(m)
+		found = true
+		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
+		if key == "hugo" || key == "config" {
+			mergeInto(root, m)
+			continue
+		}
+		// languages.fr is the map of languages.fr.
+		parts := strings.Split(key, ".")
+		dst := root
+		for _, part := range parts[:len(parts)-1] {
+			sub, ok := dst[part].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				dst[part] = sub
+			}
+			dst = sub
+		}
+		last := parts[len(parts)-1]
+		if old, ok := dst[last].(map[string]any); ok {
+			mergeInto(old, m)
+		} else {
+			dst[last] = m
+		}
+	}
+	return configFrom(root), found, nil
+}
+
+// mergeInto copies src into dst, merging maps.
+func mergeInto(dst, src map[string]any) {
+	for k, v := range src {
+		if sm, ok := v.(map[string]any); ok {
+			if dm, ok := dst[k].(map[string]any); ok {
+				mergeInto(dm, sm)
+				continue
+			}
+		}
+		dst[k] = v
+	}
+}
+
+// configFrom reads a Config from a decoded configuration with lower-case
+// keys.
+func configFrom(m map[string]any) Config {
 	var c Config
 	c.BaseURL = str(m["baseurl"])
 	c.Title = str(m["title"])
@@ -93,7 +198,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 			}
 		}
 	}
-	return c, nil
+	return c
 }
 
 func isTaxonomy(tx map[string]string, plural string) bool {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+
 	"github.com/folio-md/folio/post"
 )
 
@@ -77,6 +79,7 @@ type loader struct {
 	pages    []*Page            // from files, in file order
 	bundles  map[string][]*Page // leaf bundle dir key -> its pages (one per language)
 	resFiles []*srcFile
+	collator *collate.Collator // the default language's, for orders across languages
 }
 
 func (l *loader) errorf(f *srcFile, cause error, format string, args ...any) {
@@ -278,15 +281,24 @@ func (l *loader) setFromPost(p *Page, pp *post.Post) {
 	}
 	p.Headless = fm.Headless
 	if b, ok := pp.Params["build"].(map[string]any); ok {
-		if never(b["render"]) {
+		switch v := strings.ToLower(fmt.Sprint(b["render"])); v {
+		case "never", "false":
 			p.Headless = true
+		case "link":
+			p.Headless, p.linkOnly = true, true
 		}
-		if never(b["list"]) {
+		switch v := strings.ToLower(fmt.Sprint(b["list"])); v {
+		case "never", "false":
 			p.listed = false
+		case "local":
+			p.listed, p.listLocal = false, true
 		}
 	}
+	if fm.Headless {
+		p.listed, p.listLocal = false, false
+	}
 	if p.Headless {
-		p.rendered, p.listed = false, false
+		p.rendered = false
 	}
 	p.Status = pp.Status(s.Now)
 	q := *pp
@@ -316,14 +328,4 @@ func (l *loader) setFromPost(p *Page, pp *post.Post) {
 		}
 		return
 	}
-}
-
-func never(v any) bool {
-	switch v := v.(type) {
-	case string:
-		return strings.EqualFold(v, "never") || strings.EqualFold(v, "false")
-	case bool:
-		return !v
-	}
-	return false
 }

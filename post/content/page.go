@@ -90,14 +90,16 @@ type Page struct {
 	Resources []*Resource
 
 	Weight int       // front matter weight
-	Date   time.Time // front matter date; for a list page, the newest date of the pages it lists
+	Date   time.Time // front matter date; for a list page without one, the newest date of the pages it lists
 	// Draft, Status: the page's publish state at Config.Now. Pages whose
 	// state the Config does not build are in Site.Skipped, not in the
 	// tree.
 	Draft  bool
 	Status post.Status
 	// Headless is set for a page that is not rendered (headless: true,
-	// or build.render: never); its resources are still published.
+	// build.render never or link); its resources are still published.
+	// With build.render link the page keeps its RelPermalink and
+	// Permalink but has no OutputPath.
 	Headless bool
 
 	// Post is the parsed content file; nil for a page with no file.
@@ -117,7 +119,9 @@ type Page struct {
 	slug      string
 	key       string // translation group
 	inSection int    // index in CurrentSection.RegularPages
-	listed    bool   // in lists (false for build.list never)
+	listed    bool   // in lists (false for build.list never and local)
+	listLocal bool   // in its section's lists only (build.list local)
+	linkOnly  bool   // not rendered, but has a URL (build.render link)
 	rendered  bool
 	keep      bool // kept in the tree (built)
 	langIndex int

@@ -164,11 +164,11 @@ func (l *loader) build() {
 		if p.LinkTitle == "" {
 			p.LinkTitle = p.Title
 		}
-		if !p.keep || !p.listed || p.Kind == KindHome || p.Parent == nil {
+		if !p.keep || !p.listed && !p.listLocal || p.Kind == KindHome || p.Parent == nil {
 			continue
 		}
-		if p.Kind == KindTerm || p.Kind == KindTaxonomy {
-			continue // terms are listed by their taxonomy; taxonomies by no one
+		if p.Kind == KindTerm || p.Kind == KindTaxonomy || p.Parent.Kind == KindTerm || p.Parent.Kind == KindTaxonomy {
+			continue // terms are listed by their taxonomy; taxonomies, and files under them, by no one
 		}
 		p.Parent.Pages = append(p.Parent.Pages, p)
 	}
@@ -186,23 +186,16 @@ func (l *loader) build() {
 			}
 		}
 	}
-	// Dates of list pages: the newest of what they list, deepest first.
+	// Dates of list pages without a date of their own: the newest of what
+	// they list, deepest first.
 	lists := slices.Clone(all)
 	slices.SortStableFunc(lists, func(a, b *Page) int {
 		return cmp.Compare(depthOf(b), depthOf(a))
 	})
-	for _, p := range lists {
-		if p.Kind == KindTerm {
-			for _, c := range p.Pages {
-				if c.Date.After(p.Date) {
-					p.Date = c.Date
-				}
-			}
-		}
-	}
-	for _, p := range lists {
-		if p.Kind == KindPage || p.Kind == KindTerm {
-			continue
+	// A list page's own front matter date wins.
+	derive := func(p *Page) {
+		if !p.Date.IsZero() && p.Post != nil && !p.Post.FrontMatter.Date.IsZero() {
+			return
 		}
 		for _, c := range p.Pages {
 			if c.Date.After(p.Date) {
@@ -210,10 +203,21 @@ func (l *loader) build() {
 			}
 		}
 	}
+	for _, p := range lists {
+		if p.Kind == KindTerm {
+			derive(p)
+		}
+	}
+	for _, p := range lists {
+		if p.Kind != KindPage && p.Kind != KindTerm {
+			derive(p)
+		}
+	}
 	collators := make([]*collate.Collator, n)
 	for li := range n {
 		collators[li] = collate.New(language.Make(s.langs[li].Code))
 	}
+	l.collator = collators[s.langIndex[s.defaultLang]]
 	for _, p := range all {
 		if len(p.Pages) > 1 {
 			c := collators[p.langIndex]
@@ -423,7 +427,7 @@ func (l *loader) urls(all []*Page) {
 	for _, p := range all {
 		target := l.target(p)
 		p.target = target
-		if !p.keep || !p.rendered {
+		if !p.keep || !p.rendered && !p.linkOnly {
 			continue
 		}
 		full := s.langPrefix(p.Lang) + target
@@ -435,7 +439,9 @@ func (l *loader) urls(all []*Page) {
 		if s.baseURL == "" {
 			p.Permalink = p.RelPermalink
 		}
-		p.OutputPath = outputFile(full)
+		if p.rendered {
+			p.OutputPath = outputFile(full)
+		}
 	}
 }
 
@@ -555,7 +561,17 @@ func (l *loader) translations(all []*Page) {
 		if len(g) < 2 {
 			continue
 		}
-		slices.SortStableFunc(g, func(a, b *Page) int { return cmp.Compare(a.langIndex, b.langIndex) })
+		// By language weight; languages of one weight in Hugo's default
+		// page order.
+		slices.SortStableFunc(g, func(a, b *Page) int {
+			if c := cmp.Compare(l.s.langs[a.langIndex].Weight, l.s.langs[b.langIndex].Weight); c != 0 {
+				return c
+			}
+			if c := defaultOrder(l.collator, a, b); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.langIndex, b.langIndex)
+		})
 		for _, p := range g {
 			for _, q := range g {
 				if q != p && q.langIndex != p.langIndex {
