@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -120,12 +119,9 @@ func build(c *config, b bar) (*summary, error) {
 	return s, nil
 }
 
-// configFiles are the names of a Hugo site's configuration file.
-var configFiles = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
-
 // load reads the content tree under -src: a Hugo site (a folder with a
-// hugo.toml or config.toml, or with a content folder) or a content folder
-// itself. It returns the site, the errors of single files, and an error
+// hugo.toml, config.toml or config/_default, or with a content folder) or
+// a content folder itself. It returns the site, the errors of single files, and an error
 // that stops the build.
 func (c *config) load() (*content.Site, error, error) {
 	info, err := os.Stat(c.src)
@@ -135,21 +131,9 @@ func (c *config) load() (*content.Site, error, error) {
 	if !info.IsDir() {
 		return nil, nil, fmt.Errorf("%s is not a folder", c.src)
 	}
-	var cfg content.Config
-	found := false
-	for _, name := range configFiles {
-		data, err := os.ReadFile(filepath.Join(c.src, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		if cfg, err = content.ParseConfig(filepath.Join(c.src, name), data); err != nil {
-			return nil, nil, err
-		}
-		found = true
-		break
+	cfg, found, err := content.ReadConfig(os.DirFS(c.src))
+	if err != nil {
+		return nil, nil, err
 	}
 	if !found {
 		cfg.ContentDir = "."
