@@ -561,13 +561,16 @@ func (l *loader) translations(all []*Page) {
 		if len(g) < 2 {
 			continue
 		}
-		// By language weight; languages of one weight in Hugo's default
-		// page order.
+		// Hugo's ByLanguage: by language weight, then date (newest
+		// first), then link title.
 		slices.SortStableFunc(g, func(a, b *Page) int {
 			if c := cmp.Compare(l.s.langs[a.langIndex].Weight, l.s.langs[b.langIndex].Weight); c != 0 {
 				return c
 			}
-			if c := defaultOrder(l.collator, a, b); c != 0 {
+			if !a.Date.Equal(b.Date) {
+				return b.Date.Compare(a.Date)
+			}
+			if c := l.collator.CompareString(a.LinkTitle, b.LinkTitle); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.langIndex, b.langIndex)
