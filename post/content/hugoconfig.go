@@ -16,8 +16,8 @@ import (
 // ParseConfig reads the settings Config holds from a Hugo configuration
 // file's bytes (hugo.toml, hugo.yaml or hugo.json, by name's extension;
 // config.toml and the like too). Keys are matched case-insensitively, as
-// Hugo does: baseURL, title, contentDir, languages (weight, title or
-// languageName, contentDir), defaultContentLanguage,
+// Hugo does: baseURL, title, contentDir, languages (weight, title,
+// contentDir), defaultContentLanguage,
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
 // section, taxonomy, term), uglyURLs, disablePathToLower,
 // pluralizeListTitles, taxonomies, buildDrafts, buildFuture and
@@ -159,11 +159,7 @@ func configFrom(m map[string]any) Config {
 		for code, v := range langs {
 			lm, _ := v.(map[string]any)
 			w, _ := toInt(lm["weight"])
-			title := str(lm["title"])
-			if title == "" {
-				title = str(lm["languagename"])
-			}
-			c.Languages = append(c.Languages, Language{Code: code, Title: title, Weight: w, ContentDir: str(lm["contentdir"])})
+			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"])})
 		}
 	}
 	if tx, ok := m["taxonomies"].(map[string]any); ok {

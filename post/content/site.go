@@ -23,7 +23,8 @@ type Site struct {
 	// Aliases are the redirect pages Hugo writes for front matter
 	// aliases, and for the language roots of a multilingual site (the
 	// default language at /en/ redirecting to /, or / redirecting to
-	// /en/ with DefaultContentLanguageInSubdir).
+	// /en/ with DefaultContentLanguageInSubdir). An alias at the URL of
+	// a page is left out (Hugo writes the page), with a Diagnostic.
 	Aliases []Alias
 	// Resources are the bundle files that are published, each once, in
 	// output path order (those of headless bundles included).

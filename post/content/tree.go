@@ -472,7 +472,9 @@ func (l *loader) target(p *Page) string {
 		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
 			l.errs = append(l.errs, &Error{Pos: keyPos(p.Post, "url"), Err: fmt.Errorf("%w: url %q must be a path, not an absolute URL", ErrURL, u)})
 		} else {
-			p.explicitURL = true
+			// A url with a leading slash is the path from the server's
+			// root; without, from the language's root.
+			p.explicitURL = strings.HasPrefix(u, "/")
 			slash := strings.HasSuffix(u, "/")
 			u = path.Clean("/" + u) // no way out of the publish folder
 			if slash && u != "/" {
@@ -691,12 +693,16 @@ func (l *loader) aliases(all []*Page) {
 			}
 			var ap string
 			if strings.HasPrefix(a, "/") {
-				ap = a
+				ap = s.langPrefix(p.Lang) + a
 			} else {
-				dir, _ := splitLast(strings.TrimSuffix(p.target, "/"))
+				// Relative to the folder of the page's URL.
+				full := s.langPrefix(p.Lang) + p.target
+				if p.explicitURL {
+					full = p.target
+				}
+				dir, _ := splitLast(strings.TrimSuffix(full, "/"))
 				ap = path.Join("/"+strings.TrimPrefix(dir, "/"), a)
 			}
-			ap = s.langPrefix(p.Lang) + ap
 			ap = path.Clean(ap)
 			out := strings.TrimPrefix(ap, "/")
 			switch _, last := splitLast(ap); {
@@ -736,12 +742,20 @@ func (l *loader) checkOutputs() {
 		}
 		owner[p.OutputPath] = p
 	}
+	// An alias never replaces a page (Hugo writes the page); the alias
+	// is dropped with a warning.
+	kept := site.Aliases[:0]
 	for _, a := range site.Aliases {
-		if q := owner[a.OutputPath]; q != nil && a.Page != nil {
-			site.Diagnostics = append(site.Diagnostics, Diagnostic{Pos: keyPos(a.Page.Post, "aliases"),
-				Message: fmt.Sprintf("alias %s is the URL of %s; the alias page is not written", a.Path, describe(q))})
+		if q := owner[a.OutputPath]; q != nil {
+			if a.Page != nil {
+				site.Diagnostics = append(site.Diagnostics, Diagnostic{Pos: keyPos(a.Page.Post, "aliases"),
+					Message: fmt.Sprintf("alias %s is the URL of %s; the alias page is not written", a.Path, describe(q))})
+			}
+			continue
 		}
+		kept = append(kept, a)
 	}
+	site.Aliases = kept
 }
 
 func pagePos(p *Page) post.Position {
