@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/folio-md/folio/post"
@@ -68,7 +69,7 @@ func build(c *config, b bar) (*summary, error) {
 		s.skipped = append(s.skipped, it)
 	}
 	var items []*item
-	for _, p := range site.Pages {
+	for _, p := range slices.Concat(site.Pages, site.Unlisted) {
 		if p.Post != nil {
 			p.Post.Path = c.osPath(p.FSPath)
 			items = append(items, &item{rel: p.FSPath, post: p.Post, page: p})

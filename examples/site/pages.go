@@ -49,7 +49,7 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 	w.warnLongNames(s)
 
 	var buf bytes.Buffer
-	for _, p := range s.site.Pages {
+	for _, p := range slices.Concat(s.site.Pages, s.site.Unlisted) {
 		if p.OutputPath == "" {
 			continue // build.render link: listed, with a URL, but not written
 		}
@@ -126,7 +126,7 @@ func longest(out string) string {
 // warnLongNames reports each page written under a shortened name, at
 // the front matter key the name comes from.
 func (w *writer) warnLongNames(s *summary) {
-	for _, p := range s.site.Pages {
+	for _, p := range slices.Concat(s.site.Pages, s.site.Unlisted) {
 		short := w.file(p.OutputPath)
 		if short == p.OutputPath {
 			continue

@@ -262,7 +262,18 @@ func TestCorpus(t *testing.T) {
 	built, _ := strconv.Atoi(m[2])
 	skipped, _ := strconv.Atoi(m[3])
 	assert.Equal(t, "0", m[4], "failed")
-	assert.Equal(t, posts, built, "every post built")
+	// The docs' _common snippets and glossary terms are left unrendered by
+	// their sections' cascade (build render never), as in Hugo.
+	site, err := content.Load(os.DirFS(corpus), content.Config{ContentDir: ".", BuildDrafts: true, BuildFuture: true, BuildExpired: true})
+	require.NoError(t, err)
+	notRendered := len(site.Headless)
+	for _, p := range site.Pages {
+		if p.Post != nil && p.OutputPath == "" {
+			notRendered++
+		}
+	}
+	assert.Equal(t, posts, built+notRendered, "every post built, or not rendered by its build options")
+	assert.Equal(t, 789, built)
 	assert.Equal(t, 0, skipped)
 	pages, _ := strconv.Atoi(m[1])
 	var written, aliases int

@@ -26,6 +26,11 @@ type Config struct {
 	// the fs.FS is the content folder.
 	ContentDir string
 
+	// Mounts, when any has a target in the content tree ("content" or
+	// "content/docs"), replace ContentDir and the languages' content
+	// folders, as Hugo's module mounts do.
+	Mounts []Mount
+
 	// Languages are the site's languages; none means one language,
 	// DefaultContentLanguage. Pages are listed in language weight order.
 	Languages []Language
@@ -43,11 +48,20 @@ type Config struct {
 	// UglyURLs writes pages as /posts/hello.html instead of
 	// /posts/hello/index.html.
 	UglyURLs bool
+	// DisableAliases resolves aliases (Page.Aliases) but writes no
+	// redirect pages for them: Site.Aliases holds only the language root
+	// redirects.
+	DisableAliases bool
 	// DisablePathToLower keeps the case of file names in paths and URLs.
 	DisablePathToLower bool
 	// DisablePluralizeListTitles titles a section with no _index.md by its
 	// name ("Post") instead of its plural ("Posts").
 	DisablePluralizeListTitles bool
+
+	// Cascade is the site's cascade (Hugo's [[cascade]] in the
+	// configuration): a map or a list of maps; only their build options
+	// (with their target) are used here.
+	Cascade any
 
 	// Taxonomies maps each taxonomy's singular name to its plural, which
 	// is the front matter key and the URL segment: {"tag": "tags"}. Nil
@@ -61,6 +75,13 @@ type Config struct {
 	// Now is the time publish dates and expiry dates are compared with;
 	// the zero value means time.Now() when Load runs.
 	Now time.Time
+}
+
+// Mount is a folder of fsys mounted into the site, as Hugo's
+// [[module.mounts]]: Source "content/en" at Target "content" makes its
+// files the site's content, in Lang ("" for the default language).
+type Mount struct {
+	Source, Target, Lang string
 }
 
 // Language is one language of a multilingual site.
@@ -93,6 +114,7 @@ type settings struct {
 	patterns    map[string]map[string]*pattern // kind -> key -> pattern
 	langIndex   map[string]int
 	contentDirs []string // per language, "" when the language has none of its own
+	mounts      []Mount  // the mounts into the content tree
 }
 
 type taxonomyName struct{ singular, plural string }
@@ -131,6 +153,12 @@ func newSettings(c Config) (*settings, error) {
 		return nil, fmt.Errorf("content: defaultContentLanguage %q is not one of the languages", s.defaultLang)
 	}
 	s.multi = len(s.langs) > 1
+	for _, m := range c.Mounts {
+		t := strings.Trim(m.Target, "/")
+		if t == "content" || strings.HasPrefix(t, "content/") {
+			s.mounts = append(s.mounts, m)
+		}
+	}
 	for _, l := range s.langs {
 		s.contentDirs = append(s.contentDirs, strings.Trim(l.ContentDir, "/"))
 	}

@@ -177,7 +177,7 @@ func TestHugoTree(t *testing.T) {
 			}
 			// Every HTML file and resource Hugo wrote, and no other.
 			got := map[string]bool{}
-			for _, p := range site.Pages {
+			for _, p := range slices.Concat(site.Pages, site.Unlisted) {
 				if p.OutputPath == "" {
 					continue // build.render link: a URL, no file
 				}

@@ -19,9 +19,10 @@ import (
 // Hugo does: baseURL, title, contentDir, languages (weight, title,
 // contentDir), defaultContentLanguage,
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
-// section, taxonomy, term), uglyURLs, disablePathToLower,
-// pluralizeListTitles, taxonomies, buildDrafts, buildFuture and
-// buildExpired. Other keys are ignored.
+// section, taxonomy, term), uglyURLs, disableAliases, disablePathToLower,
+// cascade,
+// pluralizeListTitles, taxonomies, module.mounts (those into content),
+// buildDrafts, buildFuture and buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
 	m, err := decodeConfig(name, data)
 	if err != nil {
@@ -149,6 +150,7 @@ func configFrom(m map[string]any) Config {
 	c.DefaultContentLanguageInSubdir = boolean(m["defaultcontentlanguageinsubdir"])
 	c.UglyURLs = boolean(m["uglyurls"])
 	c.DisablePathToLower = boolean(m["disablepathtolower"])
+	c.DisableAliases = boolean(m["disablealiases"])
 	if v, ok := m["pluralizelisttitles"]; ok {
 		c.DisablePluralizeListTitles = !boolean(v)
 	}
@@ -160,6 +162,26 @@ func configFrom(m map[string]any) Config {
 			lm, _ := v.(map[string]any)
 			w, _ := toInt(lm["weight"])
 			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"])})
+		}
+	}
+	c.Cascade = m["cascade"]
+	if mod, ok := m["module"].(map[string]any); ok {
+		mounts, _ := mod["mounts"].([]any)
+		for _, v := range mounts {
+			mm, ok := v.(map[string]any)
+			if !ok {
+				continue
+			}
+			mm = lowerKeys(mm)
+			mt := Mount{Source: str(mm["source"]), Target: str(mm["target"]), Lang: str(mm["lang"])}
+			if sites, ok := mm["sites"].(map[string]any); ok {
+				if matrix, ok := sites["matrix"].(map[string]any); ok {
+					if langs := termNames(matrix["languages"]); len(langs) == 1 {
+						mt.Lang = langs[0]
+					}
+				}
+			}
+			c.Mounts = append(c.Mounts, mt)
 		}
 	}
 	if tx, ok := m["taxonomies"].(map[string]any); ok {

@@ -30,6 +30,7 @@ type srcFile struct {
 	lang    int    // language index, from the name or the content folder
 	named   bool   // the language comes from the name
 	content bool   // a content file (by extension)
+	root    string // the mount it was found under, as a key
 }
 
 // Load reads the content tree under cfg.ContentDir (and the languages'
@@ -93,24 +94,44 @@ func (l *loader) warn(file string, format string, args ...any) {
 // walk lists the files of every content folder.
 func (l *loader) walk() error {
 	type root struct {
-		dir  string
-		lang int
+		dir    string // folder in fsys
+		prefix string // where it is mounted in the content tree, "" or "docs/"
+		lang   int
 	}
 	var roots []root
-	seen := map[string]bool{}
-	mainUsed := false
-	for i, d := range l.s.contentDirs {
-		if d == "" {
-			mainUsed = true
-			continue
+	defaultLang := l.s.langIndex[l.s.defaultLang]
+	if len(l.s.mounts) > 0 {
+		for _, m := range l.s.mounts {
+			lang := defaultLang
+			if m.Lang != "" {
+				li, ok := l.s.langIndex[strings.ToLower(m.Lang)]
+				if !ok {
+					continue // a language the site does not build
+				}
+				lang = li
+			}
+			prefix := strings.Trim(strings.TrimPrefix(strings.Trim(m.Target, "/"), "content"), "/")
+			if prefix != "" {
+				prefix += "/"
+			}
+			roots = append(roots, root{cleanDir(m.Source), prefix, lang})
 		}
-		if !seen[d] {
-			seen[d] = true
-			roots = append(roots, root{d, i})
+	} else {
+		seen := map[string]bool{}
+		mainUsed := false
+		for i, d := range l.s.contentDirs {
+			if d == "" {
+				mainUsed = true
+				continue
+			}
+			if !seen[d] {
+				seen[d] = true
+				roots = append(roots, root{d, "", i})
+			}
 		}
-	}
-	if mainUsed && !seen[l.s.ContentDir] {
-		roots = append([]root{{l.s.ContentDir, l.s.langIndex[l.s.defaultLang]}}, roots...)
+		if mainUsed && !seen[l.s.ContentDir] {
+			roots = append([]root{{l.s.ContentDir, "", defaultLang}}, roots...)
+		}
 	}
 	for _, r := range roots {
 		err := fs.WalkDir(l.fsys, r.dir, func(p string, d fs.DirEntry, err error) error {
@@ -133,7 +154,12 @@ func (l *loader) walk() error {
 			if r.dir != "." {
 				rel = strings.TrimPrefix(p, r.dir+"/")
 			}
-			l.files = append(l.files, l.newFile(p, rel, r.lang))
+			if r.dir == p {
+				rel = path.Base(p) // a mount of a single file
+			}
+			f := l.newFile(p, r.prefix+rel, r.lang)
+			f.root = r.dir + "\x00" + r.prefix + "\x00"
+			l.files = append(l.files, f)
 			return nil
 		})
 		if err != nil {
@@ -141,6 +167,14 @@ func (l *loader) walk() error {
 		}
 	}
 	return nil
+}
+
+func cleanDir(d string) string {
+	d = path.Clean("/" + strings.ReplaceAll(d, "\\", "/"))
+	if d == "/" {
+		return "."
+	}
+	return d[1:]
 }
 
 func (l *loader) newFile(fsPath, rel string, rootLang int) *srcFile {
@@ -241,9 +275,189 @@ func (l *loader) makePages() {
 			l.bundles[k] = append(l.bundles[k], p)
 		}
 	}
+	for _, p := range l.pages {
+		l.applyBuild(p, l.cascadedBuild(p))
+	}
 }
 
-func rootOf(f *srcFile) string { return strings.TrimSuffix(f.fsPath, f.rel) }
+// applyBuild sets p's build options (Hugo's build front matter: render
+// always, never or link; list always, never or local;
+// publishResources), from cascade merged under its own.
+func (l *loader) applyBuild(p *Page, cascaded map[string]any) {
+	b := map[string]any{}
+	for k, v := range cascaded {
+		b[strings.ToLower(k)] = v
+	}
+	for k, v := range p.build {
+		b[strings.ToLower(k)] = v
+	}
+	switch v := strings.ToLower(fmt.Sprint(b["render"])); v {
+	case "never", "false":
+		p.Headless = true
+	case "link":
+		p.Headless, p.linkOnly = true, true
+	}
+	switch v := strings.ToLower(fmt.Sprint(b["list"])); v {
+	case "never", "false":
+		p.listed = false
+	case "local":
+		p.listed, p.listLocal = false, true
+	}
+	if v, ok := b["publishresources"].(bool); ok && !v {
+		p.noResources = true
+	}
+	if p.Post != nil && p.Post.FrontMatter.Headless {
+		p.listed, p.listLocal = false, false
+	}
+	if p.Headless {
+		p.rendered = false
+	}
+}
+
+// cascadedBuild returns the build options that reach p through cascade:
+// from the nearest section above it (or the home page, or the site's
+// configuration) whose cascade has build options for p's kind and path;
+// a section's or the home page's own cascade first.
+func (l *loader) cascadedBuild(p *Page) map[string]any {
+	nodes := l.nodes[p.langIndex]
+	// A section's cascade applies to the section too (its own build
+	// options win, applyBuild merges them on top).
+	if p.Kind != KindPage && p.Post != nil {
+		if b := cascadeBuild(p.Post.Params["cascade"], p); b != nil {
+			return b
+		}
+	}
+	dir := p.Path
+	for dir != "/" {
+		i := strings.LastIndexByte(dir, '/')
+		if i <= 0 {
+			dir = "/"
+		} else {
+			dir = dir[:i]
+		}
+		q := nodes[dir]
+		if q == nil || q.Post == nil || q.Kind == KindPage {
+			continue
+		}
+		if b := cascadeBuild(q.Post.Params["cascade"], p); b != nil {
+			return b
+		}
+	}
+	return cascadeBuild(l.s.Cascade, p)
+}
+
+// cascadeBuild finds build options for p in a cascade value: a map, or a
+// list of maps, each with an optional target (_target) of kind, path and
+// lang globs.
+func cascadeBuild(v any, p *Page) map[string]any {
+	var entries []map[string]any
+	switch v := v.(type) {
+	case map[string]any:
+		entries = []map[string]any{v}
+	case []any:
+		for _, e := range v {
+			if m, ok := e.(map[string]any); ok {
+				entries = append(entries, m)
+			}
+		}
+	case []map[string]any:
+		entries = v
+	}
+	for _, e := range entries {
+		var build map[string]any
+		var target map[string]any
+		for k, v := range e {
+			switch strings.ToLower(k) {
+			case "build", "_build":
+				build, _ = v.(map[string]any)
+			case "target", "_target":
+				target, _ = v.(map[string]any)
+			}
+		}
+		if build == nil || !cascadeTargets(target, p) {
+			continue
+		}
+		return build
+	}
+	return nil
+}
+
+func cascadeTargets(target map[string]any, p *Page) bool {
+	for k, v := range target {
+		pattern, _ := v.(string)
+		if pattern == "" {
+			continue
+		}
+		var subject string
+		switch strings.ToLower(k) {
+		case "kind":
+			subject = string(p.Kind)
+		case "path":
+			subject = p.Path
+		case "lang":
+			subject = p.Lang
+		default:
+			continue
+		}
+		if !globMatch(strings.ToLower(pattern), subject) {
+			return false
+		}
+	}
+	return true
+}
+
+// globMatch matches s against a glob with *, ** and {a,b}, as Hugo's
+// cascade targets do: * stops at '/', ** does not.
+func globMatch(pattern, s string) bool {
+	if i := strings.IndexByte(pattern, '{'); i >= 0 {
+		if j := strings.IndexByte(pattern[i:], '}'); j > 0 {
+			for alt := range strings.SplitSeq(pattern[i+1:i+j], ",") {
+				if globMatch(pattern[:i]+alt+pattern[i+j+1:], s) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return globRest(pattern, s, 0)
+}
+
+func globRest(pattern, s string, depth int) bool {
+	if depth > 32 {
+		return false
+	}
+	for len(pattern) > 0 {
+		switch {
+		case strings.HasPrefix(pattern, "**"):
+			rest := strings.TrimPrefix(pattern[2:], "/")
+			if rest == "" {
+				return true
+			}
+			for i := 0; i <= len(s); i++ {
+				if (i == 0 || s[i-1] == '/') && globRest(rest, s[i:], depth+1) {
+					return true
+				}
+			}
+			return false
+		case pattern[0] == '*':
+			for i := 0; i <= len(s); i++ {
+				if globRest(pattern[1:], s[i:], depth+1) {
+					return true
+				}
+				if i < len(s) && s[i] == '/' {
+					return false
+				}
+			}
+			return false
+		case len(s) == 0 || pattern[0] != s[0]:
+			return false
+		}
+		pattern, s = pattern[1:], s[1:]
+	}
+	return s == ""
+}
+
+func rootOf(f *srcFile) string { return f.root }
 
 // leafOf returns the key of the outermost leaf bundle f is in (its own
 // folder included), or "".
@@ -280,26 +494,7 @@ func (l *loader) setFromPost(p *Page, pp *post.Post) {
 		p.slug = normalizePath(strings.Trim(fm.Slug, "-"), s.DisablePathToLower)
 	}
 	p.Headless = fm.Headless
-	if b, ok := pp.Params["build"].(map[string]any); ok {
-		switch v := strings.ToLower(fmt.Sprint(b["render"])); v {
-		case "never", "false":
-			p.Headless = true
-		case "link":
-			p.Headless, p.linkOnly = true, true
-		}
-		switch v := strings.ToLower(fmt.Sprint(b["list"])); v {
-		case "never", "false":
-			p.listed = false
-		case "local":
-			p.listed, p.listLocal = false, true
-		}
-	}
-	if fm.Headless {
-		p.listed, p.listLocal = false, false
-	}
-	if p.Headless {
-		p.rendered = false
-	}
+	p.build, _ = pp.Params["build"].(map[string]any)
 	p.Status = pp.Status(s.Now)
 	q := *pp
 	for {

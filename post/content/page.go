@@ -115,19 +115,21 @@ type Page struct {
 	// Term is set on term pages.
 	Term *Term
 
-	site      *Site
-	slug      string
-	key       string // translation group
-	inSection int    // index in CurrentSection.RegularPages
-	listed    bool   // in lists (false for build.list never and local)
-	listLocal bool   // in its section's lists only (build.list local)
-	linkOnly  bool   // not rendered, but has a URL (build.render link)
-	rendered  bool
-	keep      bool // kept in the tree (built)
-	langIndex int
-	dir       string // the page's folder, under its content folder, as written
-	root      string // the content folder of its file, "" for a page with no file
-	raw       string // Path with the case of the names it is made of, for DisablePathToLower
+	site        *Site
+	slug        string
+	key         string         // translation group
+	inSection   int            // index in CurrentSection.RegularPages
+	listed      bool           // in lists (false for build.list never and local)
+	listLocal   bool           // in its section's lists only (build.list local)
+	linkOnly    bool           // not rendered, but has a URL (build.render link)
+	noResources bool           // build.publishResources false
+	build       map[string]any // its own build options
+	rendered    bool
+	keep        bool // kept in the tree (built)
+	langIndex   int
+	dir         string // the page's folder, under its content folder, as written
+	root        string // the content folder of its file, "" for a page with no file
+	raw         string // Path with the case of the names it is made of, for DisablePathToLower
 
 	target      string // URL path without base path or language prefix
 	explicitURL bool   // target comes from the front matter url

@@ -20,6 +20,16 @@ type Site struct {
 	// order, then by kind (home, sections, pages, taxonomies, terms) and
 	// path.
 	Pages []*Page
+	// Unlisted are the pages that are rendered but in no list (build
+	// list never, or local: Hugo leaves them out of .Site.Pages), in the
+	// order of Pages.
+	Unlisted []*Page
+	// Headless are the pages from content files that are not rendered
+	// and not in Pages (headless: true, build options, cascade; those
+	// with build list local are still in their section's Pages), in the
+	// order of Pages; GetPage finds them, and their resources are
+	// published unless publishResources is false.
+	Headless []*Page
 	// Aliases are the redirect pages Hugo writes for front matter
 	// aliases, and for the language roots of a multilingual site (the
 	// default language at /en/ redirecting to /, or / redirecting to

@@ -265,11 +265,18 @@ func (l *loader) build() {
 		}
 		if p.listed {
 			site.Pages = append(site.Pages, p)
+		} else if p.rendered {
+			site.Unlisted = append(site.Unlisted, p)
+		} else if p.Post != nil {
+			site.Headless = append(site.Headless, p)
 		}
 	}
-	slices.SortStableFunc(site.Pages, func(a, b *Page) int {
+	siteOrder := func(a, b *Page) int {
 		return cmp.Or(cmp.Compare(a.langIndex, b.langIndex), cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), strings.Compare(a.Path, b.Path))
-	})
+	}
+	slices.SortStableFunc(site.Pages, siteOrder)
+	slices.SortStableFunc(site.Unlisted, siteOrder)
+	slices.SortStableFunc(site.Headless, siteOrder)
 	site.byBase = make([]map[string][]*Page, n)
 	for li := range n {
 		site.byBase[li] = map[string][]*Page{}
@@ -647,7 +654,7 @@ func (l *loader) resources() {
 		if pub == nil {
 			pub = pages[0]
 		}
-		if !r.Content && pub.target != "" && pub.keep {
+		if !r.Content && pub.target != "" && pub.keep && !pub.noResources {
 			u := s.langPrefix(pub.Lang) + dirURL(pub.target) + name
 			if pub.explicitURL {
 				u = dirURL(pub.target) + name
@@ -714,6 +721,9 @@ func (l *loader) aliases(all []*Page) {
 				out += "/index.html"
 			}
 			p.Aliases = append(p.Aliases, ap)
+			if s.DisableAliases {
+				continue
+			}
 			site.Aliases = append(site.Aliases, Alias{Path: ap, OutputPath: out, Target: p.RelPermalink, Permalink: p.Permalink, Lang: p.Lang, Page: p})
 		}
 	}
@@ -731,7 +741,7 @@ func (l *loader) aliases(all []*Page) {
 func (l *loader) checkOutputs() {
 	site := l.site
 	owner := map[string]*Page{}
-	for _, p := range site.Pages {
+	for _, p := range slices.Concat(site.Pages, site.Unlisted) {
 		if p.OutputPath == "" {
 			continue
 		}
