@@ -48,6 +48,15 @@ type Config struct {
 	// UglyURLs writes pages as /posts/hello.html instead of
 	// /posts/hello/index.html.
 	UglyURLs bool
+	// DisableKinds are kinds of page that are not built ("section",
+	// "taxonomy", "term", "home", "page"), as Hugo's disableKinds.
+	DisableKinds []string
+	// DateFromFilename is Hugo's [frontmatter] date = [":filename", ...]:
+	// a file (or bundle folder) named 2024-03-01-hello takes its date
+	// from its name, and its slug from the rest ("hello") unless the
+	// front matter sets one.
+	DateFromFilename bool
+
 	// DisableAliases resolves aliases (Page.Aliases) but writes no
 	// redirect pages for them: Site.Aliases holds only the language root
 	// redirects.
@@ -90,6 +99,9 @@ type Language struct {
 	Title      string // the language's site title, used for its home page when it has no _index.md
 	Weight     int    // languages are ordered by weight, then code
 	ContentDir string // the language's own content folder, if any (Hugo's contentDir per language)
+	// Disabled leaves the language out: its files (hello.de.md, its
+	// content folder) are not read.
+	Disabled bool
 }
 
 // Permalinks are URL patterns by kind of page, each keyed by section (for
@@ -105,16 +117,17 @@ type Permalinks struct {
 // site-wide settings with defaults filled in, computed once by Load.
 type settings struct {
 	Config
-	langs       []Language // by weight
-	defaultLang string
-	multi       bool
-	basePath    string // BaseURL's path, "/" or "/blog/"
-	baseURL     string // BaseURL without its trailing slash
-	taxonomies  []taxonomyName
-	patterns    map[string]map[string]*pattern // kind -> key -> pattern
-	langIndex   map[string]int
-	contentDirs []string // per language, "" when the language has none of its own
-	mounts      []Mount  // the mounts into the content tree
+	langs         []Language // by weight
+	defaultLang   string
+	multi         bool
+	basePath      string // BaseURL's path, "/" or "/blog/"
+	baseURL       string // BaseURL without its trailing slash
+	taxonomies    []taxonomyName
+	patterns      map[string]map[string]*pattern // kind -> key -> pattern
+	langIndex     map[string]int
+	contentDirs   []string // per language, "" when the language has none of its own
+	mounts        []Mount  // the mounts into the content tree
+	disabledLangs map[string]bool
 }
 
 type taxonomyName struct{ singular, plural string }
@@ -129,7 +142,14 @@ func newSettings(c Config) (*settings, error) {
 		s.ContentDir = "."
 	}
 	s.defaultLang = strings.ToLower(cmp.Or(c.DefaultContentLanguage, "en"))
-	s.langs = slices.Clone(c.Languages)
+	s.disabledLangs = map[string]bool{}
+	for _, l := range c.Languages {
+		if l.Disabled {
+			s.disabledLangs[strings.ToLower(l.Code)] = true
+		} else {
+			s.langs = append(s.langs, l)
+		}
+	}
 	for i := range s.langs {
 		s.langs[i].Code = strings.ToLower(s.langs[i].Code)
 	}

@@ -83,7 +83,14 @@
 // and a page path given twice are Diagnostics. A permalink pattern with
 // an unknown token fails Load, naming its key.
 //
+// Configuration: ParseConfig and ReadConfig read the settings above from
+// hugo.toml (or YAML, JSON, config/_default), and also cascade (its build
+// options), module mounts into the content tree, disableKinds,
+// disableAliases, frontmatter.date's :filename and disabled languages.
+//
 // What is not modelled: content adapters, Hugo's menus, output formats
-// other than HTML (RSS files are not listed), cascade, and the "sites"
-// matrix of Hugo 0.153+.
+// other than HTML (examples/site writes the RSS feeds and sitemaps Hugo
+// does), cascade of keys other than build, pagination pages, the
+// frontmatter date settings other than :filename, and the "sites" matrix
+// of Hugo 0.153+ beyond a mount's single language.
 package content

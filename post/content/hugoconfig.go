@@ -20,7 +20,7 @@ import (
 // contentDir), defaultContentLanguage,
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
 // section, taxonomy, term), uglyURLs, disableAliases, disablePathToLower,
-// cascade,
+// cascade, disableKinds, frontmatter.date (:filename), languages.*.disabled,
 // pluralizeListTitles, taxonomies, module.mounts (those into content),
 // buildDrafts, buildFuture and buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
@@ -151,6 +151,20 @@ func configFrom(m map[string]any) Config {
 	c.UglyURLs = boolean(m["uglyurls"])
 	c.DisablePathToLower = boolean(m["disablepathtolower"])
 	c.DisableAliases = boolean(m["disablealiases"])
+	for _, k := range termNames(m["disablekinds"]) {
+		c.DisableKinds = append(c.DisableKinds, strings.ToLower(k))
+	}
+	if fm, ok := m["frontmatter"].(map[string]any); ok {
+		for _, d := range termNames(fm["date"]) {
+			d = strings.ToLower(d)
+			if d == ":filename" {
+				c.DateFromFilename = true
+			}
+			if d == ":filename" || d == "date" || d == ":default" {
+				break // the first that applies
+			}
+		}
+	}
 	if v, ok := m["pluralizelisttitles"]; ok {
 		c.DisablePluralizeListTitles = !boolean(v)
 	}
@@ -161,7 +175,7 @@ func configFrom(m map[string]any) Config {
 		for code, v := range langs {
 			lm, _ := v.(map[string]any)
 			w, _ := toInt(lm["weight"])
-			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"])})
+			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"]), Disabled: boolean(lm["disabled"])})
 		}
 	}
 	c.Cascade = m["cascade"]

@@ -22,15 +22,16 @@ var contentExts = map[string]bool{
 
 // srcFile is a file found under a content folder.
 type srcFile struct {
-	fsPath  string // name in the fs.FS
-	rel     string // path under its content folder, as written
-	dir     string // rel's folder, "" at the root
-	base    string // file name
-	name    string // file name without extension and language
-	lang    int    // language index, from the name or the content folder
-	named   bool   // the language comes from the name
-	content bool   // a content file (by extension)
-	root    string // the mount it was found under, as a key
+	fsPath   string // name in the fs.FS
+	rel      string // path under its content folder, as written
+	dir      string // rel's folder, "" at the root
+	base     string // file name
+	name     string // file name without extension and language
+	lang     int    // language index, from the name or the content folder
+	named    bool   // the language comes from the name
+	content  bool   // a content file (by extension)
+	root     string // the mount it was found under, as a key
+	disabled bool   // in a disabled language
 }
 
 // Load reads the content tree under cfg.ContentDir (and the languages'
@@ -158,6 +159,9 @@ func (l *loader) walk() error {
 				rel = path.Base(p) // a mount of a single file
 			}
 			f := l.newFile(p, r.prefix+rel, r.lang)
+			if f.disabled {
+				return nil // a file of a disabled language
+			}
 			f.root = r.dir + "\x00" + r.prefix + "\x00"
 			l.files = append(l.files, f)
 			return nil
@@ -185,9 +189,12 @@ func (l *loader) newFile(fsPath, rel string, rootLang int) *srcFile {
 	stem := strings.TrimSuffix(f.base, ext)
 	f.content = contentExts[strings.ToLower(strings.TrimPrefix(ext, "."))]
 	if i := strings.LastIndexByte(stem, '.'); i > 0 {
-		if li, ok := l.s.langIndex[strings.ToLower(stem[i+1:])]; ok {
+		code := strings.ToLower(stem[i+1:])
+		if li, ok := l.s.langIndex[code]; ok {
 			f.lang, f.named = li, true
 			stem = stem[:i]
+		} else if l.s.disabledLangs[code] {
+			f.disabled = true
 		}
 	}
 	f.name = stem
@@ -267,7 +274,7 @@ func (l *loader) makePages() {
 			l.errs = append(l.errs, err)
 			continue
 		}
-		l.setFromPost(p, pp)
+		l.setFromPost(p, pp, stemOf(f))
 		l.nodes[f.lang][p.Path] = p
 		l.pages = append(l.pages, p)
 		if p.BundleType == LeafBundle {
@@ -459,6 +466,30 @@ func globRest(pattern, s string, depth int) bool {
 
 func rootOf(f *srcFile) string { return f.root }
 
+// stemOf is the name a file gives its page: its name without extension
+// and language, or its folder's for an index file.
+func stemOf(f *srcFile) string {
+	if f.name == "index" || f.name == "_index" {
+		_, dir := splitLast("/" + f.dir)
+		return dir
+	}
+	return f.name
+}
+
+// dateFromName reads a YYYY-MM-DD prefix of a file name, and the rest
+// of the name after it without separators: "2024-03-01-hello" is
+// 2024-03-01 and "hello".
+func dateFromName(stem string) (time.Time, string, bool) {
+	if len(stem) < 10 {
+		return time.Time{}, "", false
+	}
+	d, err := time.Parse("2006-01-02", stem[:10])
+	if err != nil {
+		return time.Time{}, "", false
+	}
+	return d, strings.Trim(stem[10:], "-_ "), true
+}
+
 // leafOf returns the key of the outermost leaf bundle f is in (its own
 // folder included), or "".
 func (l *loader) leafOf(f *srcFile) string {
@@ -480,7 +511,7 @@ func (l *loader) leafOf(f *srcFile) string {
 }
 
 // setFromPost fills p's front matter fields and publish state.
-func (l *loader) setFromPost(p *Page, pp *post.Post) {
+func (l *loader) setFromPost(p *Page, pp *post.Post, stem string) {
 	s := l.s
 	fm := &pp.FrontMatter
 	p.Post = pp
@@ -489,9 +520,16 @@ func (l *loader) setFromPost(p *Page, pp *post.Post) {
 	p.Weight = fm.Weight
 	p.Date = fm.Date
 	p.Draft = fm.Draft
-	p.slug = Urlize(fm.Slug)
 	if fm.Slug != "" {
 		p.slug = normalizePath(strings.Trim(fm.Slug, "-"), s.DisablePathToLower)
+	}
+	if s.DateFromFilename {
+		if d, rest, ok := dateFromName(stem); ok {
+			p.Date = d
+			if fm.Slug == "" && rest != "" {
+				p.slug = normalizePath(rest, s.DisablePathToLower)
+			}
+		}
 	}
 	p.Headless = fm.Headless
 	p.build, _ = pp.Params["build"].(map[string]any)

@@ -130,6 +130,17 @@ func (l *loader) build() {
 		}
 	}
 
+	// Kinds the configuration disables are not built.
+	for _, k := range s.DisableKinds {
+		for li := range n {
+			for _, p := range l.nodes[li] {
+				if string(p.Kind) == k {
+					p.keep = false
+				}
+			}
+		}
+	}
+
 	// Every node: section, parent, listing.
 	var all []*Page
 	for li := range n {
@@ -211,6 +222,14 @@ func (l *loader) build() {
 	for _, p := range lists {
 		if p.Kind != KindPage && p.Kind != KindTerm {
 			derive(p)
+		}
+	}
+	// The home page's date is the newest of its language, listed or not
+	// (with sections disabled it lists nothing).
+	for _, p := range all {
+		home := site.homes[p.langIndex]
+		if p.keep && p.Kind == KindPage && (home.Post == nil || home.Post.FrontMatter.Date.IsZero()) && p.Date.After(home.Date) {
+			home.Date = p.Date
 		}
 	}
 	collators := make([]*collate.Collator, n)
