@@ -308,9 +308,10 @@ func titleCase(s string) string {
 // link to it.
 func (w *writer) alias(a content.Alias) []byte {
 	target := a.Permalink
-	if !strings.Contains(target, "://") {
-		// Without a base URL, a relative link works from the file system
-		// as well as from a server.
+	if !strings.HasPrefix(target, "https://") && !strings.HasPrefix(target, "http://") {
+		// Without an http(s) base URL, a relative link works from the
+		// file system as well as from a server (and no other scheme
+		// reaches the refresh).
 		var to string
 		if a.Page != nil {
 			to = w.file(a.Page.OutputPath)

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -216,6 +219,7 @@ func (l *loader) makePages() {
 		}
 	}
 	l.bundles = map[string][]*Page{}
+	parsed := l.parseAll()
 	seenIndex := map[string]*srcFile{}
 	for _, f := range l.files {
 		if strings.HasPrefix(f.base, "_content.") {
@@ -269,7 +273,7 @@ func (l *loader) makePages() {
 			l.warn(f.fsPath, "%s is the page %s in %q already (%s); this file is left out", f.rel, p.Path, p.Lang, other.File)
 			continue
 		}
-		pp, err := post.ParseFile(l.fsys, f.fsPath, post.WithPath(f.fsPath))
+		pp, err := parsed[f].post, parsed[f].err
 		if err != nil {
 			l.errs = append(l.errs, err)
 			continue
@@ -465,6 +469,46 @@ func globRest(pattern, s string, depth int) bool {
 }
 
 func rootOf(f *srcFile) string { return f.root }
+
+type parseResult struct {
+	post *post.Post
+	err  error
+}
+
+// parseAll reads and parses every content file that can be a page, on
+// runtime.GOMAXPROCS workers: reading files is most of Load's time.
+func (l *loader) parseAll() map[*srcFile]parseResult {
+	var todo []*srcFile
+	for _, f := range l.files {
+		if f.content && !strings.HasPrefix(f.base, "_content.") {
+			if leaf := l.leafOf(f); leaf == "" || f.name == "index" && leaf == rootOf(f)+f.dir {
+				todo = append(todo, f)
+			}
+		}
+	}
+	results := make([]parseResult, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(todo) {
+					return
+				}
+				f := todo[i]
+				pp, err := post.ParseFile(l.fsys, f.fsPath, post.WithPath(f.fsPath))
+				results[i] = parseResult{pp, err}
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[*srcFile]parseResult, len(todo))
+	for i, f := range todo {
+		out[f] = results[i]
+	}
+	return out
+}
 
 // stemOf is the name a file gives its page: its name without extension
 // and language, or its folder's for an index file.
