@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -48,6 +49,11 @@ type Config struct {
 	// UglyURLs writes pages as /posts/hello.html instead of
 	// /posts/hello/index.html.
 	UglyURLs bool
+	// IgnoreFiles are regular expressions (Go syntax) of content files to
+	// leave out, matched against the file's name in the fs.FS, as Hugo's
+	// ignoreFiles.
+	IgnoreFiles []string
+
 	// DisableKinds are kinds of page that are not built ("section",
 	// "taxonomy", "term", "home", "page"), as Hugo's disableKinds.
 	DisableKinds []string
@@ -128,6 +134,7 @@ type settings struct {
 	contentDirs   []string // per language, "" when the language has none of its own
 	mounts        []Mount  // the mounts into the content tree
 	disabledLangs map[string]bool
+	ignore        []*regexp.Regexp
 }
 
 type taxonomyName struct{ singular, plural string }
@@ -227,6 +234,13 @@ func newSettings(c Config) (*settings, error) {
 			}
 			s.patterns[string(kind)][strings.ToLower(k)] = p
 		}
+	}
+	for _, re := range c.IgnoreFiles {
+		rx, err := regexp.Compile(re)
+		if err != nil {
+			return nil, fmt.Errorf("content: ignoreFiles: %w", err)
+		}
+		s.ignore = append(s.ignore, rx)
 	}
 	if s.Now.IsZero() {
 		s.Now = time.Now()

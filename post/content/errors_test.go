@@ -122,3 +122,20 @@ func TestNoWayOut(t *testing.T) {
 		}
 	}
 }
+
+func TestIgnoreFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/a.md":       file("---\ntitle: A\n---\n"),
+		"content/posts/a.draft.md": file("---\ntitle: Draft copy\n---\n"),
+	}
+	site, err := content.Load(fsys, content.Config{IgnoreFiles: []string{`\.draft\.md$`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if site.GetPage("", "/posts/a") == nil || site.GetPage("", "/posts/a.draft") != nil {
+		t.Errorf("ignoreFiles: pages %v", paths(site.Pages))
+	}
+	if _, err := content.Load(fsys, content.Config{IgnoreFiles: []string{`(`}}); err == nil {
+		t.Error("a bad ignoreFiles pattern is not an error")
+	}
+}

@@ -20,7 +20,7 @@ import (
 // contentDir), defaultContentLanguage,
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
 // section, taxonomy, term), uglyURLs, disableAliases, disablePathToLower,
-// cascade, disableKinds, frontmatter.date (:filename), languages.*.disabled,
+// cascade, ignoreFiles, disableKinds, frontmatter.date (:filename), languages.*.disabled,
 // pluralizeListTitles, taxonomies, module.mounts (those into content),
 // buildDrafts, buildFuture and buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
@@ -151,6 +151,7 @@ func configFrom(m map[string]any) Config {
 	c.UglyURLs = boolean(m["uglyurls"])
 	c.DisablePathToLower = boolean(m["disablepathtolower"])
 	c.DisableAliases = boolean(m["disablealiases"])
+	c.IgnoreFiles = termNames(m["ignorefiles"])
 	for _, k := range termNames(m["disablekinds"]) {
 		c.DisableKinds = append(c.DisableKinds, strings.ToLower(k))
 	}

@@ -161,6 +161,11 @@ func (l *loader) walk() error {
 			if r.dir == p {
 				rel = path.Base(p) // a mount of a single file
 			}
+			for _, rx := range l.s.ignore {
+				if rx.MatchString(p) {
+					return nil
+				}
+			}
 			f := l.newFile(p, r.prefix+rel, r.lang)
 			if f.disabled {
 				return nil // a file of a disabled language
@@ -248,6 +253,12 @@ func (l *loader) makePages() {
 		case f.name == "index":
 			p.BundleType = LeafBundle
 			p.Path = "/" + f.dir
+			if f.dir == "" {
+				// Hugo warns about it, but builds it: the home page as a
+				// leaf bundle, every other file its resource.
+				p.Kind = KindHome
+				l.warn(f.fsPath, "index.md at the root makes the home page a leaf bundle: every other file of the content folder is its resource, not a page (use _index.md)")
+			}
 		case f.name == "_index":
 			p.BundleType = BranchBundle
 			p.Kind = KindSection
@@ -538,13 +549,13 @@ func dateFromName(stem string) (time.Time, string, bool) {
 // folder included), or "".
 func (l *loader) leafOf(f *srcFile) string {
 	root := rootOf(f)
+	if l.leafDirs[root] {
+		return root // index.md at the root: the home page is a leaf bundle
+	}
 	if f.dir == "" {
-		if l.leafDirs[root] {
-			return root
-		}
 		return ""
 	}
-	for i := 0; i <= len(f.dir); i++ {
+	for i := 1; i <= len(f.dir); i++ {
 		if i == len(f.dir) || f.dir[i] == '/' {
 			if k := root + f.dir[:i]; l.leafDirs[k] {
 				return k
