@@ -44,8 +44,9 @@ type hugoPage struct {
 }
 
 type hugoSite struct {
-	Pages []hugoPage `json:"pages"`
-	Files []string   `json:"files"`
+	Pages      []hugoPage                                `json:"pages"`
+	Files      []string                                  `json:"files"`
+	Taxonomies map[string]map[string]map[string][]string `json:"taxonomies"` // lang -> plural -> term -> "weight:path"
 }
 
 // hugoSites lists the content folders of testdata/hugo/sites.
@@ -173,6 +174,30 @@ func TestHugoTree(t *testing.T) {
 			for _, p := range site.Pages {
 				if !seen[p] {
 					t.Errorf("%s:%s: a %s Hugo does not have (%s)", p.Lang, p.Path, p.Kind, p.RelPermalink)
+				}
+			}
+			// .Site.Taxonomies: each term's weighted pages, in order.
+			for lang, txs := range want.Taxonomies {
+				for plural, terms := range txs {
+					tx := site.Taxonomy(lang, plural)
+					if tx == nil {
+						t.Errorf("%s: no taxonomy %s", lang, plural)
+						continue
+					}
+					for name, list := range terms {
+						term := tx.Term(name)
+						if term == nil {
+							t.Errorf("%s: %s: no term %q", lang, plural, name)
+							continue
+						}
+						var got []string
+						for _, w := range term.Weighted {
+							got = append(got, fmt.Sprintf("%d:%s", w.Weight, w.Page.Path))
+						}
+						if fmt.Sprint(got) != fmt.Sprint(list) {
+							t.Errorf("%s: %s %q: Weighted = %v, Hugo: %v", lang, plural, name, got, list)
+						}
+					}
 				}
 			}
 			// Every HTML file and resource Hugo wrote, and no other.

@@ -84,8 +84,9 @@ type Term struct {
 	Key  string // the term's path segment ("hugo-tips"); Page.Path is /tags/hugo-tips
 	Page *Page
 	// Weighted are the term's pages with their taxonomy weight (the
-	// front matter's tags_weight for tags), by weight (weighted first),
-	// then in Hugo's default order.
+	// front matter's tags_weight for tags), by weight (lowest first, 0
+	// included, as Hugo's .Site.Taxonomies orders them), then in Hugo's
+	// default order.
 	Weighted []WeightedPage
 }
 

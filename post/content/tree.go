@@ -254,7 +254,7 @@ func (l *loader) build() {
 		}
 		if p.Term != nil && len(p.Term.Weighted) > 1 {
 			slices.SortStableFunc(p.Term.Weighted, func(a, b WeightedPage) int {
-				if c := compareWeight(a.Weight, b.Weight); c != 0 {
+				if c := cmp.Compare(a.Weight, b.Weight); c != 0 {
 					return c
 				}
 				return defaultOrder(collators[p.langIndex], a.Page, b.Page)

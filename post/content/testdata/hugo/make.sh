@@ -25,7 +25,7 @@ for dir in "$here"/sites/*/; do
 	python3 - "$work/public" "$dir/hugo.json" <<'PY'
 import json, os, sys
 root, dst = sys.argv[1], sys.argv[2]
-pages, files = [], []
+pages, files, taxonomies = [], [], {}
 for d, _, names in os.walk(root):
     for n in names:
         full = os.path.join(d, n)
@@ -38,10 +38,11 @@ for d, _, names in os.walk(root):
                 continue
             if isinstance(v, dict) and "folio-oracle" in v:
                 pages.extend(v["pages"])
+                taxonomies[v["folio-oracle"]] = v.get("taxonomies", {})
 pages.sort(key=lambda p: (p["lang"], p["kind"], p["path"]))
 files.sort()
 with open(dst, "w", encoding="utf-8") as f:
-    json.dump({"pages": pages, "files": files}, f, indent=1, sort_keys=True, ensure_ascii=False)
+    json.dump({"pages": pages, "files": files, "taxonomies": taxonomies}, f, indent=1, sort_keys=True, ensure_ascii=False)
     f.write("\n")
 PY
 	rm -rf "$work"
