@@ -4,8 +4,9 @@
 // path, section, URL, output file, translations, resources, aliases,
 // taxonomies and terms, in Hugo's order.
 //
-//	cfg, _ := content.ParseConfig("hugo.toml", configBytes) // or fill a content.Config
-//	site, err := content.Load(os.DirFS("mysite"), cfg)      // reads mysite/content
+//	fsys := os.DirFS("mysite")
+//	cfg, _, err := content.ReadConfig(fsys) // hugo.toml, config/_default; or fill a content.Config
+//	site, err := content.Load(fsys, cfg)    // reads mysite/content
 //	if err != nil {
 //		log.Print(err) // bad files, each at its path:line:col; site holds the rest
 //	}

@@ -135,12 +135,18 @@ type Page struct {
 	explicitURL bool   // target comes from the front matter url
 }
 
-// IsHome, IsSection, IsPage and IsNode report the page's kind as Hugo's
-// methods of the same names do; IsNode is true for every kind but page.
-func (p *Page) IsHome() bool    { return p.Kind == KindHome }
+// IsHome reports whether p is a home page, as Hugo's .IsHome.
+func (p *Page) IsHome() bool { return p.Kind == KindHome }
+
+// IsSection reports whether p is a section page, as Hugo's .IsSection.
 func (p *Page) IsSection() bool { return p.Kind == KindSection }
-func (p *Page) IsPage() bool    { return p.Kind == KindPage }
-func (p *Page) IsNode() bool    { return p.Kind != KindPage }
+
+// IsPage reports whether p is a regular page, as Hugo's .IsPage.
+func (p *Page) IsPage() bool { return p.Kind == KindPage }
+
+// IsNode reports whether p lists other pages (every kind but page), as
+// Hugo's .IsNode.
+func (p *Page) IsNode() bool { return p.Kind != KindPage }
 
 // PrevInSection and NextInSection are the regular pages around p in its
 // section's RegularPages, with Hugo's orientation: PrevInSection is the
