@@ -52,8 +52,10 @@
 //   - Publish state: drafts, pages with a future publish date and
 //     expired pages are in Site.Skipped unless Config.BuildDrafts,
 //     BuildFuture or BuildExpired say otherwise; headless bundles (and
-//     build.render never) have no URL but their resources are published;
-//     build.list never keeps a page out of lists.
+//     build.render never, also through cascade) have no URL but their
+//     resources are published (Site.Headless); build.list never or local
+//     keeps a rendered page out of Site.Pages (Site.Unlisted), and local
+//     keeps it in its section's Pages.
 //   - Taxonomies: tags and categories unless Config.Taxonomies says
 //     otherwise; a term's key is its name as a path ("Hugo Tips" is
 //     /tags/hugo-tips); Term.Weighted orders by the taxonomy weight
