@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 )
 
 // markupFeatures are the feature folders of testdata/hugo/features that
@@ -29,6 +30,16 @@ func markupFeatures(t *testing.T) map[string][]render.Option {
 		"combined": {render.WithEmoji(), render.WithPassthrough(render.MathDelimiters()),
 			render.WithExtras(render.Extras{Insert: true, Mark: true, Superscript: true}),
 			render.WithBlockAttributes(), render.WithDefinitionTermIDs()},
+		// A documentation site's settings: the syntax above, ~~delete~~
+		// and a wrapper class, with GoAT, hl_inline and alerts in pages.
+		"combined-docs": {render.WithEmoji(), render.WithPassthrough(render.MathDelimiters()),
+			render.WithExtras(render.Extras{Delete: true, Insert: true, Mark: true, Superscript: true}),
+			render.WithBlockAttributes(), render.WithDefinitionTermIDs(),
+			render.WithHighlight(func() highlight.Config {
+				c := hugoHighlight
+				c.WrapperClass = "highlight docs"
+				return c
+			}())},
 	}
 }
 
