@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 const (
@@ -224,7 +226,7 @@ func (c *embedContext) wrapperStyle() string {
 func (c *embedContext) appendFrame(b []byte) []byte {
 	inline := c.opts.Wrapper == WrapperInline
 	b = append(b, `<div class="`...)
-	b = appendEscaped(b, c.classes())
+	b = escape.Append(attrEscapes, b, c.classes())
 	b = append(b, '"')
 	if inline {
 		b = attr(b, "style", c.wrapperStyle())
@@ -271,13 +273,13 @@ func (c *embedContext) appendHugoVimeo(b []byte) []byte {
 	b = append(b, "\n\t\t\t<div\n\t\t\t\t\t"...)
 	if class != "" {
 		b = append(b, `class="`...)
-		b = appendEscaped(b, class)
+		b = escape.Append(attrEscapes, b, class)
 	} else {
 		b = append(b, `style="`...)
 		b = append(b, strings.Replace(hugoDivStyle, "%s", percent(c.ratio), 1)...)
 	}
 	b = append(b, "\">\n\t\t\t\t<iframe\n\t\t\t\t\tsrc=\""...)
-	b = appendEscaped(b, c.player.Src)
+	b = escape.Append(attrEscapes, b, c.player.Src)
 	b = append(b, '"')
 	if class == "" {
 		b = append(b, "\n\t\t\t\t\t\tstyle=\""+hugoFrameStyle+"\""...)
@@ -298,7 +300,7 @@ func (c *embedContext) appendHugoVimeo(b []byte) []byte {
 func (c *embedContext) appendFacade(b []byte, clickSrc string) []byte {
 	inline := c.opts.Wrapper == WrapperInline
 	b = append(b, `<div class="`...)
-	b = appendEscaped(b, c.classes("folio-embed-facade"))
+	b = escape.Append(attrEscapes, b, c.classes("folio-embed-facade"))
 	b = append(b, '"')
 	if inline {
 		b = attr(b, "style", c.wrapperStyle())
@@ -327,7 +329,7 @@ func (c *embedContext) appendFacade(b []byte, clickSrc string) []byte {
 		b = attr(b, "style", facadeCapStyle)
 	}
 	b = append(b, '>')
-	b = appendEscaped(b, c.title)
+	b = escape.Append(attrEscapes, b, c.title)
 	b = append(b, `</span><svg class="folio-embed-button" viewBox="0 0 68 48" width="68" height="48" aria-hidden="true" focusable="false"`...)
 	if inline {
 		b = attr(b, "style", facadeSVGStyle)
@@ -347,42 +349,8 @@ func attr(b []byte, name, value string) []byte {
 	b = append(b, ' ')
 	b = append(b, name...)
 	b = append(b, `="`...)
-	b = appendEscaped(b, value)
+	b = escape.Append(attrEscapes, b, value)
 	return append(b, '"')
-}
-
-// appendEscaped escapes s for an attribute value or text, as html/template
-// does for attributes: & ' < > " + and NUL; and CR, which an HTML parser
-// would turn into LF.
-func appendEscaped(b []byte, s string) []byte {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '\'':
-			rep = "&#39;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		case '+':
-			rep = "&#43;"
-		case '\r':
-			rep = "&#13;"
-		case 0:
-			rep = "\uFFFD"
-		default:
-			continue
-		}
-		b = append(b, s[last:i]...)
-		b = append(b, rep...)
-		last = i + 1
-	}
-	return append(b, s[last:]...)
 }
 
 func gcd(a, b int) int {
@@ -413,3 +381,7 @@ func percent(r Ratio) string {
 	s = strings.TrimSuffix(s, ".")
 	return s + "%"
 }
+
+// attrEscapes is html/template's set for attribute values and text, and
+// CR, which an HTML parser would turn into LF.
+var attrEscapes = escape.New("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "+", "&#43;", "\r", "&#13;", "\x00", "\uFFFD")

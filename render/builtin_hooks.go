@@ -17,6 +17,8 @@ import (
 	"github.com/folio-md/folio/render/internal/imagefile"
 	"github.com/folio-md/folio/render/internal/linkrel"
 	"github.com/folio-md/folio/render/shortcode"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 // This file wires the built-in renderings many Hugo sites write as render
@@ -443,12 +445,12 @@ func externalLinkAttrs(l *Links) []byte {
 	var b []byte
 	if rel := linkrel.Rel(l.Rel, l.Target); rel != "" {
 		b = append(b, ` rel="`...)
-		b = headinglink.AppendEscaped(b, rel)
+		b = escape.Append(escape.Goldmark, b, rel)
 		b = append(b, '"')
 	}
 	if t := strings.TrimSpace(l.Target); t != "" {
 		b = append(b, ` target="`...)
-		b = headinglink.AppendEscaped(b, t)
+		b = escape.Append(escape.Goldmark, b, t)
 		b = append(b, '"')
 	}
 	return b

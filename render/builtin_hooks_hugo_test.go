@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/shortcode"
 )
@@ -37,7 +35,7 @@ func TestHugoBlockquotes(t *testing.T) {
 		t.Run(filepath.Base(v.dir), func(t *testing.T) {
 			r := render.New(append([]render.Option{render.HugoCompat()}, v.opts...)...)
 			for name, h := range loadHugoPages(t, filepath.Join(v.dir, "hugo.json")) {
-				t.Run(name, func(t *testing.T) { checkHugoFeaturePage(t, r, v.dir, name, h) })
+				t.Run(name, func(t *testing.T) { _, res := renderHugoPage(t, r, v.dir+"/pages", name); compareHugo(t, res, h) })
 			}
 		})
 	}
@@ -65,38 +63,6 @@ func hugoBlockquote(b render.Blockquote) hugoBlockquoteContext {
 	return c
 }
 
-// checkHugoFeaturePage is checkHugoPage for a page of a Hugo feature
-// folder, dir/pages/name.
-func checkHugoFeaturePage(t *testing.T, r *render.Renderer, dir, name string, h *hugoPage) {
-	t.Helper()
-	src, err := os.ReadFile(filepath.Join(dir, "pages", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := post.Parse(src, post.WithPath(name), post.WithLocation(time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.RenderPost(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eq := func(field string, got, want any) {
-		t.Helper()
-		if got != want {
-			t.Errorf("%s:\n got: %q\nwant: %q", field, got, want)
-		}
-	}
-	eq("Content", string(res.HTML), h.Content)
-	eq("Summary", string(res.Summary), h.Summary)
-	eq("Truncated", res.Truncated, h.Truncated)
-	eq("Plain", res.Plain, h.Plain)
-	eq("WordCount", res.WordCount, h.WordCount)
-	eq("ReadingTime", res.ReadingTime, h.ReadingTime)
-	eq("TableOfContents", string(res.TOC.HTML()), h.TOC)
-	eq("Fragments.Headings", headingTree(res.TOC.Items), hugoTree(h.Headings))
-}
-
 // TestHugoMarkdownLinks compares links to other posts resolved through
 // Links.ResolveMarkdown with Hugo 0.165's embedded link render hook
 // (useEmbedded = "always"), which resolves them with .GetPage: the
@@ -114,6 +80,6 @@ func TestHugoMarkdownLinks(t *testing.T) {
 	}
 	r := render.New(render.HugoCompat(), render.WithLinks(render.Links{ResolveMarkdown: true}), render.WithRefResolver(resolve))
 	for name, h := range loadHugoPages(t, filepath.Join(dir, "hugo.json")) {
-		t.Run(name, func(t *testing.T) { checkHugoFeaturePage(t, r, dir, name, h) })
+		t.Run(name, func(t *testing.T) { _, res := renderHugoPage(t, r, dir+"/pages", name); compareHugo(t, res, h) })
 	}
 }

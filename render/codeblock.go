@@ -14,6 +14,8 @@ import (
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/diagram"
 	"github.com/folio-md/folio/render/highlight"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 // This file adapts render/highlight to goldmark: it reads the fence of
@@ -354,33 +356,8 @@ func (c *codeBlocks) renderIndented(w util.BufWriter, src []byte, n ast.Node, en
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		writeIndentedCode(w, seg.Value(src))
+		escape.Write(escape.Goldmark, w, seg.Value(src)) // goldmark's set, as Hugo writes indented code
 	}
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
-}
-
-// writeIndentedCode escapes code with goldmark's set (& < > " as &amp;
-// &lt; &gt; &quot;), which Hugo uses for indented blocks.
-func writeIndentedCode(w util.BufWriter, code []byte) {
-	last := 0
-	for i := 0; i < len(code); i++ {
-		var rep string
-		switch code[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&quot;"
-		default:
-			continue
-		}
-		_, _ = w.Write(code[last:i])
-		_, _ = w.WriteString(rep)
-		last = i + 1
-	}
-	_, _ = w.Write(code[last:])
 }

@@ -5,13 +5,10 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/highlight"
 )
@@ -66,38 +63,10 @@ func TestHugoCodeFeatures(t *testing.T) {
 			r := render.New(append([]render.Option{render.HugoCompat()}, append(hugoShortcodes(t), opts...)...)...)
 			for file, h := range want {
 				t.Run(file, func(t *testing.T) {
-					checkFeaturePage(t, r, filepath.Join(dir, "pages", file), h)
+					_, res := renderHugoPage(t, r, filepath.Join(dir, "pages"), file)
+					compareHugo(t, res, h)
 				})
 			}
 		})
 	}
-}
-
-// checkFeaturePage compares what r writes for the page at path with
-// Hugo's content, summary, plain text and table of contents.
-func checkFeaturePage(t *testing.T, r *render.Renderer, path string, h *hugoPage) {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := post.Parse(src, post.WithPath(filepath.Base(path)), post.WithLocation(time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.RenderPost(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eq := func(field string, got, want any) {
-		t.Helper()
-		if got != want {
-			t.Errorf("%s:\n got: %q\nwant: %q", field, got, want)
-		}
-	}
-	eq("Content", string(res.HTML), h.Content)
-	eq("Summary", string(res.Summary), h.Summary)
-	eq("Plain", res.Plain, h.Plain)
-	eq("WordCount", res.WordCount, h.WordCount)
-	eq("TableOfContents", string(res.TOC.HTML()), h.TOC)
 }

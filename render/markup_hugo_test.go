@@ -8,10 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render"
+	"github.com/folio-md/folio/render/highlight"
 )
 
 // markupFeatures are the feature folders of testdata/hugo/features that
@@ -31,6 +30,16 @@ func markupFeatures(t *testing.T) map[string][]render.Option {
 		"combined": {render.WithEmoji(), render.WithPassthrough(render.MathDelimiters()),
 			render.WithExtras(render.Extras{Insert: true, Mark: true, Superscript: true}),
 			render.WithBlockAttributes(), render.WithDefinitionTermIDs()},
+		// A documentation site's settings: the syntax above, ~~delete~~
+		// and a wrapper class, with GoAT, hl_inline and alerts in pages.
+		"combined-docs": {render.WithEmoji(), render.WithPassthrough(render.MathDelimiters()),
+			render.WithExtras(render.Extras{Delete: true, Insert: true, Mark: true, Superscript: true}),
+			render.WithBlockAttributes(), render.WithDefinitionTermIDs(),
+			render.WithHighlight(func() highlight.Config {
+				c := hugoHighlight
+				c.WrapperClass = "highlight docs"
+				return c
+			}())},
 	}
 }
 
@@ -75,7 +84,7 @@ func TestHugoMarkupFeatures(t *testing.T) {
 			r := render.New(append([]render.Option{render.HugoCompat()}, opts...)...)
 			for page, h := range want {
 				t.Run(page, func(t *testing.T) {
-					res := renderFeaturePage(t, r, filepath.Join(dir, "pages", page))
+					_, res := renderHugoPage(t, r, filepath.Join(dir, "pages"), page)
 					content := h.Content
 					for _, d := range markupDeviations[name+"/"+page] {
 						content = strings.Replace(content, d[0], d[1], 1)
@@ -100,23 +109,6 @@ func TestHugoMarkupFeatures(t *testing.T) {
 	}
 }
 
-func renderFeaturePage(t *testing.T, r *render.Renderer, path string) *render.Result {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := post.Parse(src, post.WithPath(filepath.Base(path)), post.WithLocation(time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := r.RenderPost(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
-
 // TestHugoDefinitionTermIdentifiers compares Result.Identifiers with
 // Hugo's .Fragments.Identifiers (written by the dtid folder's own home
 // template).
@@ -133,7 +125,7 @@ func TestHugoDefinitionTermIdentifiers(t *testing.T) {
 	}
 	r := render.New(render.HugoCompat(), render.WithDefinitionTermIDs())
 	for page, h := range want {
-		res := renderFeaturePage(t, r, filepath.Join("testdata/hugo/features/dtid/pages", page))
+		_, res := renderHugoPage(t, r, "testdata/hugo/features/dtid/pages", page)
 		if got, want := strings.Join(res.Identifiers, " "), strings.Join(h.Identifiers, " "); got != want {
 			t.Errorf("%s: Identifiers\n got: %s\nwant: %s", page, got, want)
 		}
@@ -145,7 +137,7 @@ func TestHugoDefinitionTermIdentifiers(t *testing.T) {
 func TestMarkupStyleAttributes(t *testing.T) {
 	want := loadHugoPages(t, "testdata/hugo/features/attributes/hugo.json")["style.md"]
 	r := render.New(render.HugoCompat(), render.WithBlockAttributes(), render.WithStyleAttributes())
-	res := renderFeaturePage(t, r, "testdata/hugo/features/attributes/pages/style.md")
+	_, res := renderHugoPage(t, r, "testdata/hugo/features/attributes/pages", "style.md")
 	if string(res.HTML) != want.Content {
 		t.Errorf("got  %q\nwant %q", res.HTML, want.Content)
 	}

@@ -59,16 +59,7 @@ func markupChannels() []channel {
 // through an Extender with the features on, as TestSafetyVectors does for
 // the Markdown-only channels: the Extender's output must be safe too.
 func TestMarkupSafetyExtender(t *testing.T) {
-	vectors := loadVectors(t)
-	if testing.Short() || raceEnabled {
-		var sample []vector
-		for i, v := range vectors {
-			if i%5 == 0 {
-				sample = append(sample, v)
-			}
-		}
-		vectors = sample
-	}
+	vectors := testVectors(t)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList, &render.Extender{
 		Emoji:             true,
 		Passthrough:       render.MathDelimiters(),

@@ -475,22 +475,28 @@ type safetyStats struct {
 	cases, unsafe, folioOnly, baselineUnsafe, refused, hung atomic.Int64
 }
 
+// testVectors returns the attack vectors, or under -short and the race
+// detector a sample of them: every fifth.
+func testVectors(t *testing.T) []vector {
+	vectors := loadVectors(t)
+	if !testing.Short() && !raceEnabled {
+		return vectors
+	}
+	var sample []vector
+	for i, v := range vectors {
+		if i%5 == 0 {
+			sample = append(sample, v)
+		}
+	}
+	return sample
+}
+
 // TestSafetyVectors renders every vector in every channel, with folio and,
 // for the Markdown-only channels, with the Extender; both must be safe.
 // Plain goldmark's violations on the same input are logged only.
 func TestSafetyVectors(t *testing.T) {
-	vectors := loadVectors(t)
+	vectors := testVectors(t)
 	chans := channels()
-	if testing.Short() || raceEnabled {
-		// A sample: every fifth vector, in every channel.
-		var sample []vector
-		for i, v := range vectors {
-			if i%5 == 0 {
-				sample = append(sample, v)
-			}
-		}
-		vectors = sample
-	}
 	ext := 0
 	for _, ch := range chans {
 		if markdownOnly(ch) {

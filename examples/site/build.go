@@ -3,33 +3,28 @@ package main
 import (
 	"errors"
 	"fmt"
-	"html/template"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
-	"time"
 
 	"github.com/folio-md/folio/post"
+	"github.com/folio-md/folio/post/content"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/highlight"
 )
 
-// item is one post file and what became of it.
+// item is one content file and what became of it.
 type item struct {
 	rel  string // path under -src, with forward slashes
 	post *post.Post
+	page *content.Page // nil for a file that failed
 	res  *render.Result
 	err  error
 	skip string // why it was skipped: "draft", "future", "expired"
 
-	slug     string              // its folder under posts/
 	warnings []render.Diagnostic // the site's own, about its front matter
-
-	listSummary template.HTML // summaryHTML(res), made once for every list the post is on
 }
 
 // warn adds a warning at the front matter key key of the post (at the top
@@ -50,25 +45,43 @@ type summary struct {
 	pages                  int // HTML files written
 	warnings               int
 	cache                  cacheStats
+	site                   *content.Site
+	diagnostics            []render.Diagnostic // the content tree's
 }
 
 // build reads, renders and writes the whole site. Its error is one that
-// stops the build (src unreadable, out unwritable); a post's error is in
-// the summary.
+// stops the build (src unreadable, out unwritable, a bad configuration);
+// a post's error is in the summary.
 func build(c *config, b bar) (*summary, error) {
-	files, err := findPosts(c.src)
+	site, loadErr, err := c.load()
 	if err != nil {
 		return nil, err
 	}
-	r, err := c.newRenderer()
+	s := &summary{site: site}
+	for _, e := range flatten(loadErr) {
+		s.failed = append(s.failed, &item{err: c.osError(e)})
+	}
+	for _, d := range site.Diagnostics {
+		s.diagnostics = append(s.diagnostics, render.Diagnostic{Path: c.osPath(d.Pos.Path), Line: d.Pos.Line, Column: d.Pos.Column, Message: d.Message})
+	}
+	for _, p := range site.Skipped {
+		it := &item{rel: p.FSPath, post: p.Post, page: p, skip: p.Status.String()}
+		it.post.Path = c.osPath(p.FSPath)
+		s.skipped = append(s.skipped, it)
+	}
+	var items []*item
+	for _, p := range slices.Concat(site.Pages, site.Unlisted) {
+		if p.Post != nil {
+			p.Post.Path = c.osPath(p.FSPath)
+			items = append(items, &item{rel: p.FSPath, post: p.Post, page: p})
+		}
+	}
+	r, err := c.newRenderer(render.WithRefResolver(site.RefResolver()), render.WithLinkHook(linkHook(site)),
+		render.WithCacheIdentity(siteIdentity(site)))
 	if err != nil {
 		return nil, err
 	}
 
-	items := make([]*item, len(files))
-	for i, f := range files {
-		items[i] = &item{rel: f}
-	}
 	b.start(len(items))
 	jobs := make(chan *item)
 	done := make(chan struct{}, len(items))
@@ -93,108 +106,104 @@ func build(c *config, b bar) (*summary, error) {
 	}
 	wg.Wait()
 	b.finish()
+	s.cache = readCacheStats(r, c)
 
-	s := &summary{cache: readCacheStats(r, c)}
 	for _, it := range items {
-		switch {
-		case it.err != nil:
+		if it.err != nil {
 			s.failed = append(s.failed, it)
-		case it.skip != "":
-			s.skipped = append(s.skipped, it)
-		default:
-			s.built = append(s.built, it)
-			s.warnings += len(it.res.Diagnostics)
+			continue
 		}
+		s.built = append(s.built, it)
+		s.warnings += len(it.res.Diagnostics)
 	}
 	if err := c.write(r, s); err != nil {
 		return nil, err
 	}
+	s.warnings += len(s.diagnostics)
 	for _, it := range s.built {
 		s.warnings += len(it.warnings)
 	}
 	return s, nil
 }
 
-// findPosts returns the .md files under dir, sorted, as slash paths
-// relative to dir. Hidden files and folders (".git") are left out.
-func findPosts(dir string) ([]string, error) {
-	var files []string
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// The error names p, a path under dir ("." for dir itself):
-			// name the path on disk instead.
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				return &fs.PathError{Op: pe.Op, Path: filepath.Join(dir, filepath.FromSlash(p)), Err: pe.Err}
-			}
-			return err
+// load reads the content tree under -src: a Hugo site (a folder with a
+// hugo.toml, config.toml or config/_default, or with a content folder) or
+// a content folder itself. It returns the site, the errors of single files, and an error
+// that stops the build.
+func (c *config) load() (*content.Site, error, error) {
+	info, err := os.Stat(c.src)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.IsDir() {
+		return nil, nil, fmt.Errorf("%s is not a folder", c.src)
+	}
+	cfg, found, err := content.ReadConfig(os.DirFS(c.src))
+	if err != nil {
+		return nil, nil, err
+	}
+	if !found {
+		cfg.ContentDir = "."
+		if st, err := os.Stat(filepath.Join(c.src, "content")); err == nil && st.IsDir() {
+			cfg.ContentDir = "content"
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
-			files = append(files, p)
-		}
+	}
+	if cfg.Title == "" || c.titleSet {
+		cfg.Title = c.title
+	}
+	if c.baseURL != "" {
+		cfg.BaseURL = c.baseURL
+	}
+	cfg.BuildDrafts = cfg.BuildDrafts || c.drafts
+	cfg.BuildFuture = cfg.BuildFuture || c.future
+	cfg.BuildExpired = cfg.BuildExpired || c.expired
+	cfg.Now = c.now
+	site, err := content.Load(os.DirFS(c.src), cfg)
+	if site == nil {
+		return nil, nil, err
+	}
+	return site, err, nil
+}
+
+// flatten lists the errors errors.Join put together.
+func flatten(err error) []error {
+	if err == nil {
 		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	slices.Sort(files)
-	return files, nil
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
-// process parses, checks and renders one post; it runs on a worker.
+// osPath turns a path in -src's fs.FS into the path on disk.
+func (c *config) osPath(fsPath string) string {
+	if fsPath == "" {
+		return ""
+	}
+	return filepath.Join(c.src, filepath.FromSlash(fsPath))
+}
+
+// osError names the file of a positioned error by its path on disk, and
+// makes a content error a *post.ParseError, which is printed as
+// path:line:col: message.
+func (c *config) osError(err error) error {
+	var pe *post.ParseError
+	if errors.As(err, &pe) {
+		pe.Path = c.osPath(pe.Path)
+		return err
+	}
+	var ce *content.Error
+	if errors.As(err, &ce) {
+		return &post.ParseError{Path: c.osPath(ce.Pos.Path), Line: ce.Pos.Line, Column: ce.Pos.Column, Err: ce.Err}
+	}
+	return err
+}
+
+// process renders one post; it runs on a worker.
 func (c *config) process(r *render.Renderer, it *item) {
-	name := filepath.Join(c.src, filepath.FromSlash(it.rel))
-	src, err := os.ReadFile(name)
-	if err != nil {
-		it.err = err
-		return
-	}
-	p, err := post.Parse(src, post.WithPath(name))
-	if err != nil {
-		it.err = err
-		return
-	}
-	it.post = p
-	if it.skip = c.skipReason(p); it.skip != "" {
-		return
-	}
+	p := it.post
 	it.res, it.err = r.RenderPost(p)
-}
-
-// skipReason says why a post is not built now ("draft", "expired",
-// "future"), or "" if it is published or the flags let its state through.
-// It asks post.Status, and asks again with each state the flags allow
-// taken away, so a draft that is also in the future needs both -drafts and
-// -future, as in Hugo.
-func (c *config) skipReason(p *post.Post) string {
-	q := *p
-	for {
-		switch q.Status(c.now) {
-		case post.Draft:
-			if !c.drafts {
-				return "draft"
-			}
-			q.FrontMatter.Draft = false
-		case post.Expired:
-			if !c.expired {
-				return "expired"
-			}
-			q.FrontMatter.ExpiryDate = time.Time{}
-		case post.Future:
-			if !c.future {
-				return "future"
-			}
-			q.FrontMatter.PublishDate = time.Time{}
-		default:
-			return ""
-		}
-	}
 }
 
 // renderOptions returns the render options the flags ask for.
@@ -204,4 +213,18 @@ func renderOptions(c *config) []render.Option {
 		opts = append(opts, render.WithUnsafeHTML())
 	}
 	return append(opts, stubOptions(c.stubs, c.stubUnknown)...)
+}
+
+// relURL is the path from the page written at from to the file at to,
+// both relative to the output folder: "../../tags/go/index.html".
+func relURL(from, to string) string {
+	dir := path.Dir(from)
+	if dir == "." {
+		return to
+	}
+	up := ""
+	for d := dir; d != "." && d != "/"; d = path.Dir(d) {
+		up += "../"
+	}
+	return up + to
 }

@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
+	"github.com/folio-md/folio/post/content"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/highlight"
 )
@@ -39,8 +43,8 @@ func (cc *cacheConfig) flags(fs *flag.FlagSet) {
 // only the code blocks that changed in them. Both caches share one
 // directory store (their keys never collide); the store checks every
 // entry it reads, so a damaged file costs one render, never a wrong page.
-func (c *config) newRenderer() (*render.Renderer, error) {
-	opts := renderOptions(c)
+func (c *config) newRenderer(extra ...render.Option) (*render.Renderer, error) {
+	opts := append(renderOptions(c), extra...)
 	if c.cache.off || c.cache.dir == "" {
 		return render.New(opts...), nil
 	}
@@ -50,6 +54,26 @@ func (c *config) newRenderer() (*render.Renderer, error) {
 	}
 	hl := highlight.Config{Style: c.style, Cache: store}
 	return render.New(append(opts, render.WithHighlight(hl), render.WithResultCache(store))...), nil
+}
+
+// siteIdentity names the site's ref resolver and link hook for the result
+// cache (render.WithCacheIdentity): what they write depends on where every
+// page, alias and resource is published, so a hash of those is their
+// identity. A page added, moved or renamed changes it, and every post is
+// rendered again; an edit inside a post does not.
+func siteIdentity(site *content.Site) string {
+	h := sha256.New()
+	pages := slices.Concat(site.Pages, site.Unlisted, site.Headless, site.Skipped)
+	for _, p := range pages {
+		fmt.Fprintf(h, "page %v %q %q %q %q %q %q %q\n", p.Kind, p.Path, p.File, p.FSPath, p.Lang, p.RelPermalink, p.Permalink, p.OutputPath)
+	}
+	for _, a := range site.Aliases {
+		fmt.Fprintf(h, "alias %q %q %q %q\n", a.Path, a.OutputPath, a.Target, a.Lang)
+	}
+	for _, r := range site.Resources {
+		fmt.Fprintf(h, "resource %q %q %q %q %q\n", r.Name, r.FSPath, r.Lang, r.RelPermalink, r.OutputPath)
+	}
+	return "examples/site " + hex.EncodeToString(h.Sum(nil))
 }
 
 // cacheStats is what the cache saved in one build.

@@ -1,32 +1,38 @@
-// Command site turns a folder of Hugo-style posts into a static site.
+// Command site turns a Hugo content folder into a static site, with the
+// paths Hugo writes.
 //
 // Usage:
 //
 //	go run ./examples/site -src DIR -out DIR [-drafts] [-future] [-expired] [-stub NAMES | -stub-unknown] [-cache DIR | -no-cache]
 //
-// Every .md file under -src, at any depth and with YAML, TOML, JSON or no
-// front matter, becomes out/posts/<slug>/index.html (the front matter's
-// slug, or else the file name). out/index.html lists the posts newest first
-// with their summaries; out/tags/<tag>/index.html and
-// out/categories/<category>/index.html list each term's posts; the pages
-// share out/css/site.css and the highlighting stylesheet out/css/chroma.css.
-// Links between pages are relative, so the folder works from a web server
-// and from the file system alike.
+// -src is a Hugo site (a folder with hugo.toml, hugo.yaml, hugo.json or
+// config.*, or with a content folder) or a content folder itself. The
+// content tree is read by package post/content, which follows Hugo
+// 0.165's rules: every page is written where Hugo writes it (bundles at
+// their folder, _index.md files as section pages, slug, url, permalinks,
+// uglyURLs and languages from the configuration), with one home page per
+// language, a page per section, taxonomy and term, alias redirect pages,
+// page bundle resources copied next to their page, an RSS feed per list
+// page and sitemap.xml. ref and relref shortcodes and Markdown links to
+// .md files resolve to the pages' URLs. The pages share out/css/site.css
+// and the highlighting stylesheet out/css/chroma.css. Links between the
+// example's own pages are relative, so the folder works from a web
+// server and from the file system alike.
 //
-// File systems limit a file name to 255 bytes. A slug, tag or category
-// longer than 200 bytes (as a file name, after cleaning) is shortened to
-// at most its first 187 bytes (whole characters), a '-' and 12 hex
-// digits of a hash of the whole name, and reported as a warning at its
-// key in the front matter; links use the shortened name. A long file
-// name is shortened the same way.
+// File systems limit a file name to 255 bytes. A path segment longer
+// than 200 bytes (a long slug, term or file name) is shortened to at
+// most its first 187 bytes (whole characters), a '-' and 12 hex digits of
+// a hash of the whole name, and reported as a warning at its key in the
+// front matter; links use the shortened name.
 //
-// Posts are parsed and rendered in parallel by runtime.GOMAXPROCS workers.
-// Drafts, posts whose publish date is in the future and expired posts are
-// skipped unless -drafts, -future or -expired is given. A post that fails is
-// reported as path:line:col: message and the rest of the site is still
-// built; the exit code is then 1. On a terminal a progress bar runs while
-// the posts render; the program ends with one summary line on standard
-// output: pages written, posts skipped and failed, and the time taken.
+// Posts are rendered in parallel by runtime.GOMAXPROCS workers. Drafts,
+// posts whose publish date is in the future and expired posts are
+// skipped unless -drafts, -future or -expired is given (or the
+// configuration's buildDrafts and so on). A post that fails is reported as
+// path:line:col: message and the rest of the site is still built; the
+// exit code is then 1. On a terminal a progress bar runs while the posts
+// render; the program ends with one summary line on standard output:
+// pages written, posts skipped and failed, and the time taken.
 //
 // Rendered posts and highlighted code blocks are kept in -cache (by
 // default folio/site under the user's cache folder): building an
@@ -56,8 +62,9 @@ func main() {
 
 const usage = `usage: site -src DIR -out DIR [flags]
 
-Builds a static site from every .md file under -src: a page per post, an
-index newest first, a page per tag and per category, and the stylesheets.
+Builds a static site from a Hugo site or content folder (-src) with the
+paths Hugo writes: pages, sections, taxonomies, terms, aliases, resources,
+feeds, a sitemap, and the stylesheets.
 
 Flags:
 `
@@ -66,6 +73,7 @@ Flags:
 type config struct {
 	src, out    string
 	title       string
+	titleSet    bool // -title was given: it wins over the configuration's title
 	baseURL     string
 	style       string
 	drafts      bool
@@ -89,7 +97,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("site", flag.ContinueOnError)
 	var c config
 	var stubs string
-	fs.StringVar(&c.src, "src", "", "the folder of posts (`dir`), read at any depth")
+	fs.StringVar(&c.src, "src", "", "the Hugo site or content folder (`dir`)")
 	fs.StringVar(&c.out, "out", "", "the folder the site is written to (`dir`); files in it are overwritten, none deleted")
 	fs.StringVar(&c.title, "title", "folio", "the site's `title`")
 	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute `URL`, for canonical links and og:url (optional)")
@@ -107,6 +115,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if code, ok := cli.ParseFlags(fs, args, stderr, usage); !ok {
 		return code
 	}
+	fs.Visit(func(f *flag.Flag) { c.titleSet = c.titleSet || f.Name == "title" })
 	if c.src == "" || c.out == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "site: -src and -out are required, and nothing else")
 		fs.Usage()
@@ -133,6 +142,9 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, f := range s.failed {
 		cli.PrintError(stderr, "site", f.err)
+	}
+	if !c.quiet {
+		cli.PrintDiagnostics(stderr, s.diagnostics)
 	}
 	if c.verbose {
 		for _, it := range s.skipped {

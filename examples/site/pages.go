@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,14 +18,20 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/folio-md/folio/examples/internal/page"
+	"github.com/folio-md/folio/post/content"
 	"github.com/folio-md/folio/render"
 )
 
-// write writes every page and the stylesheets.
-func (c *config) write(r *render.Renderer, s *summary) error {
-	assignSlugs(s.built)
-	slices.SortStableFunc(s.built, newestFirst)
+// writer writes the pages of one build.
+type writer struct {
+	*config
+	site    *content.Site
+	results map[*content.Page]*item
+}
 
+// write writes every page, alias, resource, feed and sitemap, and the
+// stylesheets.
+func (c *config) write(r *render.Renderer, s *summary) error {
 	var code bytes.Buffer
 	if err := r.CSS(&code); err != nil {
 		return err
@@ -34,111 +42,378 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 	if err := c.writeFile("css/site.css", []byte(string(page.CSS())+unknownCSS)); err != nil {
 		return err
 	}
-
-	tags := newTaxonomy("tags")
-	cats := newTaxonomy("categories")
+	w := &writer{config: c, site: s.site, results: map[*content.Page]*item{}}
 	for _, it := range s.built {
-		tags.add(it, it.post.FrontMatter.Tags)
-		cats.add(it, it.post.FrontMatter.Categories)
+		w.results[it.page] = it
 	}
-	tags.assignDirs()
-	cats.assignDirs()
+	w.warnLongNames(s)
 
-	err := c.eachItem(s.built, func(it *item, buf *bytes.Buffer) error {
-		const root = "../../"
-		it.listSummary = summaryHTML(it.res)
-		a := page.NewArticle(it.post, it.res)
-		a.Head = c.head(a.Title, a.Description, root, "posts/"+it.slug+"/")
-		a.Tags = page.Terms(it.post.FrontMatter.Tags, func(n string) string { return root + tags.url(n) })
-		a.Categories = page.Terms(it.post.FrontMatter.Categories, func(n string) string { return root + cats.url(n) })
+	var buf bytes.Buffer
+	for _, p := range slices.Concat(s.site.Pages, s.site.Unlisted) {
+		if p.OutputPath == "" {
+			continue // build.render link: listed, with a URL, but not written
+		}
 		buf.Reset()
-		if err := page.WriteArticle(buf, a); err != nil {
+		var err error
+		if p.Kind == content.KindPage {
+			it := w.results[p]
+			if it == nil {
+				continue // it failed, and is reported
+			}
+			err = page.WriteArticle(&buf, w.article(p, it))
+		} else {
+			err = page.WriteList(&buf, w.list(p))
+		}
+		if err != nil {
 			return err
 		}
-		return c.writeFile("posts/"+it.slug+"/index.html", buf.Bytes())
-	})
-	if err != nil {
-		return err
-	}
-	s.pages += len(s.built)
-
-	// The home page.
-	home := &page.List{
-		Head:    c.head(c.title, fmt.Sprintf("%d posts, newest first.", len(s.built)), "", ""),
-		Entries: c.entries(s.built, "", tags),
-	}
-	home.Head.Title = c.title
-	for _, tx := range []*taxonomy{cats, tags} {
-		for _, t := range tx.sorted() {
-			home.Terms = append(home.Terms, page.Term{Name: t.name, URL: tx.url(t.name)})
+		if err := c.writeFile(w.file(p.OutputPath), buf.Bytes()); err != nil {
+			return err
 		}
-	}
-	if err := c.writeList("index.html", home); err != nil {
-		return err
-	}
-	s.pages++
-
-	// A page per tag and per category.
-	for _, tx := range []*taxonomy{tags, cats} {
-		kicker := map[string]string{"tags": "Tag", "categories": "Category"}[tx.kind]
-		for _, t := range tx.sorted() {
-			l := &page.List{
-				Head:    c.head(t.name, fmt.Sprintf("%d posts filed under %s.", len(t.items), t.name), "../../", tx.url(t.name)),
-				Kicker:  kicker,
-				Entries: c.entries(t.items, "../../", tags),
-			}
-			if err := c.writeList(tx.url(t.name), l); err != nil {
+		s.pages++
+		if p.Kind != content.KindPage {
+			if err := c.writeFile(w.file(feedPath(p.OutputPath)), w.feed(p)); err != nil {
 				return err
 			}
-			s.pages++
 		}
 	}
-	return nil
+	for _, a := range s.site.Aliases {
+		if err := c.writeFile(w.file(a.OutputPath), w.alias(a)); err != nil {
+			return err
+		}
+	}
+	src := os.DirFS(c.src)
+	for _, res := range s.site.Resources {
+		data, err := fs.ReadFile(src, res.FSPath)
+		if err != nil {
+			return err
+		}
+		if err := c.writeFile(w.file(res.OutputPath), data); err != nil {
+			return err
+		}
+	}
+	return w.sitemaps()
 }
 
-// head returns the page head for a page at rel (a folder, "" for the root).
-func (c *config) head(title, desc, root, rel string) page.Head {
+// file is the name a page's output path is written under: each path
+// segment longer than maxName bytes is shortened (shortName).
+func (w *writer) file(out string) string {
+	parts := strings.Split(out, "/")
+	changed := false
+	for i, p := range parts {
+		if len(p) > maxName {
+			parts[i] = shortName(p)
+			changed = true
+		}
+	}
+	if !changed {
+		return out
+	}
+	return strings.Join(parts, "/")
+}
+
+// longest returns the longest segment of out, for a warning.
+func longest(out string) string {
+	var l string
+	for p := range strings.SplitSeq(out, "/") {
+		if len(p) > len(l) {
+			l = p
+		}
+	}
+	return l
+}
+
+// warnLongNames reports each page written under a shortened name, at
+// the front matter key the name comes from.
+func (w *writer) warnLongNames(s *summary) {
+	for _, p := range slices.Concat(s.site.Pages, s.site.Unlisted) {
+		short := w.file(p.OutputPath)
+		if short == p.OutputPath {
+			continue
+		}
+		dir := strings.TrimSuffix(short, "index.html")
+		n := len(longest(p.OutputPath))
+		if p.Kind == content.KindTerm {
+			// At the taxonomy's key of every post that has the term.
+			for _, q := range p.Pages {
+				if it := w.results[q]; it != nil {
+					it.warn(p.Section, "%s %q is %d bytes as a file name, more than the %d allowed here; its page is %s",
+						singular(s.site, p), shorten(p.Term.Name), n, maxName, dir)
+				}
+			}
+			continue
+		}
+		it := w.results[p]
+		if it == nil {
+			continue
+		}
+		switch fm := it.post.FrontMatter; {
+		case fm.URL != "":
+			it.warn("url", "url has a segment of %d bytes, more than the %d allowed here; the post is written to %s", n, maxName, dir)
+		case fm.Slug != "":
+			it.warn("slug", "slug is %d bytes as a file name, more than the %d allowed here; the post is written to %s", n, maxName, dir)
+		default:
+			it.warn("", "the name of the file is %d bytes as a path segment, more than the %d allowed here; the post is written to %s", n, maxName, dir)
+		}
+	}
+}
+
+func singular(site *content.Site, p *content.Page) string {
+	if tx := site.Taxonomy(p.Lang, p.Section); tx != nil {
+		return tx.Name
+	}
+	return p.Section
+}
+
+// shorten returns s, or its first runes and "…" when it is long, for a
+// message.
+func shorten(s string) string {
+	const n = 40
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// link is the relative link from the page written at from to page p.
+func (w *writer) link(from string, p *content.Page) string {
+	if p == nil {
+		return ""
+	}
+	if p.OutputPath == "" {
+		return p.RelPermalink // not written here (build.render link, or never)
+	}
+	return relURL(w.file(from), w.file(p.OutputPath))
+}
+
+// root is the relative path from the file at out to the output folder.
+func (w *writer) root(out string) string {
+	return strings.Repeat("../", strings.Count(w.file(out), "/"))
+}
+
+// head returns the page head of p.
+func (w *writer) head(p *content.Page, title, desc string) page.Head {
 	h := page.Head{
-		SiteTitle:   c.title,
-		Root:        root,
+		Lang:        p.Lang,
+		SiteTitle:   w.siteTitle(p.Lang),
+		Root:        w.root(p.OutputPath),
 		Stylesheets: []string{"css/site.css", "css/chroma.css"},
 		Title:       title,
 		Description: desc,
 	}
-	if c.baseURL != "" {
-		h.Canonical = strings.TrimSuffix(c.baseURL, "/") + "/" + strings.TrimSuffix(rel, "index.html")
+	if w.baseURL != "" || strings.Contains(p.Permalink, "://") {
+		h.Canonical = p.Permalink
 	}
 	return h
 }
 
-// entries lists posts for an index page whose path to the root is root.
-func (c *config) entries(items []*item, root string, tags *taxonomy) []page.Entry {
-	es := make([]page.Entry, 0, len(items))
-	for _, it := range items {
-		fm := it.post.FrontMatter
-		title := fm.Title
-		if title == "" {
-			title = page.Untitled(it.rel)
-		}
-		es = append(es, page.Entry{
-			Title:       title,
-			URL:         root + "posts/" + it.slug + "/index.html",
-			Date:        fm.Date,
-			Summary:     it.listSummary,
-			Truncated:   it.res.Truncated,
-			ReadingTime: it.res.ReadingTime,
-			Tags:        page.Terms(fm.Tags, func(n string) string { return root + tags.url(n) }),
-		})
+func (w *writer) siteTitle(lang string) string {
+	if home := w.site.Home(lang); home != nil && home.Post == nil && home.Title != "" {
+		return home.Title
 	}
-	return es
+	return w.title
 }
 
-func (c *config) writeList(rel string, l *page.List) error {
-	var buf bytes.Buffer
-	if err := page.WriteList(&buf, l); err != nil {
-		return err
+// terms links a page's front matter terms of one taxonomy to their pages.
+func (w *writer) terms(from *content.Page, plural string, names []string) []page.Term {
+	tx := w.site.Taxonomy(from.Lang, plural)
+	return page.Terms(names, func(n string) string {
+		if tx == nil {
+			return ""
+		}
+		if t := tx.Term(n); t != nil {
+			return w.link(from.OutputPath, t.Page)
+		}
+		return ""
+	})
+}
+
+func (w *writer) article(p *content.Page, it *item) *page.Article {
+	a := page.NewArticle(it.post, it.res)
+	a.Head = w.head(p, a.Title, a.Description)
+	a.Tags = w.terms(p, "tags", it.post.FrontMatter.Tags)
+	a.Categories = w.terms(p, "categories", it.post.FrontMatter.Categories)
+	return a
+}
+
+// list is the page of a home page, section, taxonomy or term.
+func (w *writer) list(p *content.Page) *page.List {
+	title := p.Title
+	if title == "" {
+		title = w.siteTitle(p.Lang)
 	}
-	return c.writeFile(rel, buf.Bytes())
+	var members []*content.Page
+	kicker := ""
+	switch p.Kind {
+	case content.KindHome:
+		// The home page lists every regular page of its language, newest
+		// first.
+		for _, q := range w.site.LanguagePages(p.Lang) {
+			if q.Kind == content.KindPage {
+				members = append(members, q)
+			}
+		}
+		slices.SortStableFunc(members, newestFirst)
+	case content.KindTaxonomy:
+		members = p.Pages
+		kicker = "Taxonomy"
+	case content.KindTerm:
+		members = p.Pages
+		kicker = titleCase(singular(w.site, p))
+	default:
+		members = p.Pages
+		kicker = "Section"
+	}
+	desc := fmt.Sprintf("%d pages.", len(members))
+	if it := w.results[p]; it != nil && it.post.FrontMatter.Description != "" {
+		desc = it.post.FrontMatter.Description
+	}
+	l := &page.List{Head: w.head(p, title, desc), Kicker: kicker}
+	if p.Kind == content.KindHome {
+		l.Head.Title = title
+		for _, plural := range []string{"categories", "tags"} {
+			if tx := w.site.Taxonomy(p.Lang, plural); tx != nil {
+				for _, t := range tx.Terms {
+					if t.Page.OutputPath != "" {
+						l.Terms = append(l.Terms, page.Term{Name: t.Name, URL: w.link(p.OutputPath, t.Page)})
+					}
+				}
+			}
+		}
+	}
+	for _, q := range members {
+		e := page.Entry{Title: q.Title, URL: w.link(p.OutputPath, q), Date: q.Date}
+		if e.Title == "" {
+			e.Title = page.Untitled(q.File)
+		}
+		if it := w.results[q]; it != nil {
+			e.Summary = summaryHTML(it.res)
+			e.Truncated = it.res.Truncated
+			e.ReadingTime = it.res.ReadingTime
+			e.Tags = w.terms(p, "tags", it.post.FrontMatter.Tags)
+		} else if q.Kind == content.KindPage {
+			continue // failed
+		}
+		l.Entries = append(l.Entries, e)
+	}
+	return l
+}
+
+func titleCase(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// alias is Hugo's redirect page: a refresh to the page, and a canonical
+// link to it.
+func (w *writer) alias(a content.Alias) []byte {
+	target := a.Permalink
+	if !strings.HasPrefix(target, "https://") && !strings.HasPrefix(target, "http://") {
+		// Without an http(s) base URL, a relative link works from the
+		// file system as well as from a server (and no other scheme
+		// reaches the refresh).
+		var to string
+		if a.Page != nil {
+			to = w.file(a.Page.OutputPath)
+		} else if home := w.site.Home(a.Lang); home != nil {
+			to = w.file(home.OutputPath)
+		}
+		target = relURL(w.file(a.OutputPath), to)
+	}
+	t := html.EscapeString(target)
+	return []byte(`<!DOCTYPE html>
+<html lang="` + html.EscapeString(a.Lang) + `">
+<head>
+<title>` + t + `</title>
+<link rel="canonical" href="` + t + `">
+<meta charset="utf-8">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=` + t + `">
+</head>
+</html>
+`)
+}
+
+// feedPath is where the RSS feed of a list page written at out goes, as
+// Hugo writes it: next to its index.html, or in the folder of its ugly
+// .html file.
+func feedPath(out string) string {
+	if out == "index.html" || strings.HasSuffix(out, "/index.html") {
+		return strings.TrimSuffix(out, "index.html") + "index.xml"
+	}
+	return strings.TrimSuffix(out, path.Ext(out)) + "/index.xml"
+}
+
+// feed is an RSS 2.0 feed of a list page's regular pages.
+func (w *writer) feed(p *content.Page) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<rss version="2.0"><channel>` + "\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n<link>%s</link>\n", html.EscapeString(p.Title), html.EscapeString(p.Permalink))
+	list := p.RegularPages
+	if p.Kind == content.KindHome || p.Kind == content.KindSection {
+		list = nil
+		for _, q := range w.site.LanguagePages(p.Lang) {
+			if q.Kind == content.KindPage && (p.Kind == content.KindHome || strings.HasPrefix(q.Path+"/", p.Path+"/")) {
+				list = append(list, q)
+			}
+		}
+		slices.SortStableFunc(list, newestFirst)
+	}
+	for _, q := range list {
+		it := w.results[q]
+		if it == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid>%s</guid>", html.EscapeString(q.Title), html.EscapeString(q.Permalink), html.EscapeString(q.Permalink))
+		if !q.Date.IsZero() {
+			fmt.Fprintf(&b, "<pubDate>%s</pubDate>", q.Date.Format("Mon, 02 Jan 2006 15:04:05 -0700"))
+		}
+		fmt.Fprintf(&b, "<description>%s</description></item>\n", html.EscapeString(string(it.res.Summary)))
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String())
+}
+
+// sitemaps writes sitemap.xml: every page's Permalink; for a
+// multilingual site one per language (LANG/sitemap.xml) and an index at
+// the root, as Hugo does.
+func (w *writer) sitemaps() error {
+	urlset := func(lang string) []byte {
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for _, p := range w.site.LanguagePages(lang) {
+			if p.OutputPath == "" || p.Kind == content.KindPage && w.results[p] == nil {
+				continue
+			}
+			fmt.Fprintf(&b, "<url><loc>%s</loc>", html.EscapeString(p.Permalink))
+			if !p.Date.IsZero() {
+				fmt.Fprintf(&b, "<lastmod>%s</lastmod>", p.Date.Format("2006-01-02T15:04:05-07:00"))
+			}
+			b.WriteString("</url>\n")
+		}
+		b.WriteString("</urlset>\n")
+		return []byte(b.String())
+	}
+	if len(w.site.Languages) == 1 {
+		return w.writeFile("sitemap.xml", urlset(w.site.Languages[0].Code))
+	}
+	var idx strings.Builder
+	idx.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
+	idx.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	base := strings.TrimSuffix(w.site.Home(w.site.DefaultLanguage).Permalink, "/")
+	if home := w.site.Home(w.site.DefaultLanguage); strings.HasSuffix(base, "/"+home.Lang) {
+		base = strings.TrimSuffix(base, "/"+home.Lang)
+	}
+	for _, l := range w.site.Languages {
+		fmt.Fprintf(&idx, "<sitemap><loc>%s/%s/sitemap.xml</loc></sitemap>\n", html.EscapeString(base), html.EscapeString(l.Code))
+		if err := w.writeFile(l.Code+"/sitemap.xml", urlset(l.Code)); err != nil {
+			return err
+		}
+	}
+	idx.WriteString("</sitemapindex>\n")
+	return w.writeFile("sitemap.xml", []byte(idx.String()))
 }
 
 // writeFile writes data to rel (a slash path) under the output folder.
@@ -150,10 +425,10 @@ func (c *config) writeFile(rel string, data []byte) error {
 	return writeIfChanged(name, data)
 }
 
-// newestFirst orders posts by date, newest first; undated posts go last,
+// newestFirst orders pages by date, newest first; undated pages go last,
 // ties by title, then by path.
-func newestFirst(a, b *item) int {
-	da, db := a.post.FrontMatter.Date, b.post.FrontMatter.Date
+func newestFirst(a, b *content.Page) int {
+	da, db := a.Date, b.Date
 	switch {
 	case da.IsZero() != db.IsZero():
 		if da.IsZero() {
@@ -163,10 +438,10 @@ func newestFirst(a, b *item) int {
 	case !da.Equal(db):
 		return db.Compare(da)
 	}
-	if c := strings.Compare(a.post.FrontMatter.Title, b.post.FrontMatter.Title); c != 0 {
+	if c := strings.Compare(a.Title, b.Title); c != 0 {
 		return c
 	}
-	return strings.Compare(a.rel, b.rel)
+	return strings.Compare(a.Path, b.Path)
 }
 
 // summaryHTML is the summary an index shows: its text in one paragraph.

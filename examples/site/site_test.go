@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/folio-md/folio/internal/txtar"
+	"github.com/folio-md/folio/post/content"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/highlight"
 )
@@ -82,47 +83,71 @@ func TestSite(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(stderr.String(), "\n"), "one error line: %s", stderr.String())
 	m := summaryLine.FindStringSubmatch(stdout.String())
 	require.NotNil(t, m, stdout.String())
-	assert.Equal(t, []string{"11", "6", "3", "1", "0"}, m[1:6], "pages, posts, skipped, failed, warnings")
+	assert.Equal(t, []string{"15", "6", "3", "1", "0"}, m[1:6], "pages, posts, skipped, failed, warnings")
 
+	// Hugo's paths: each file at its path under the content folder, a
+	// bundle at its folder, a slug in place of the file name (one that
+	// climbs is cleaned, as Hugo does), a section page per top-level
+	// folder, taxonomy and term pages, feeds, the sitemap, and README.txt
+	// published as a resource of the home page.
 	assert.Equal(t, []string{
+		"README.txt",
+		"bundle/index.html",
 		"categories/archive/index.html",
+		"categories/archive/index.xml",
+		"categories/index.html",
+		"categories/index.xml",
 		"categories/notes/index.html",
+		"categories/notes/index.xml",
 		"css/chroma.css",
 		"css/site.css",
+		"etc/passwd/index.html",
 		"index.html",
-		"posts/2020-hello/index.html",
-		"posts/bundle/index.html",
+		"index.xml",
+		"notes/hello/index.html",
+		"notes/index.html",
+		"notes/index.xml",
+		"posts/2020/hello/index.html",
+		"posts/2021/newest/index.html",
 		"posts/custom-slug/index.html",
-		"posts/etc-passwd/index.html",
-		"posts/hello/index.html",
-		"posts/newest/index.html",
+		"posts/index.html",
+		"posts/index.xml",
+		"sitemap.xml",
 		"tags/go/index.html",
+		"tags/go/index.xml",
 		"tags/hugo/index.html",
+		"tags/hugo/index.xml",
+		"tags/index.html",
+		"tags/index.xml",
 	}, files(t, out))
 
 	// The index: newest first, undated last, with summaries.
 	index := read(t, filepath.Join(out, "index.html"))
 	var order []string
-	for _, m := range regexp.MustCompile(`<h2><a href="posts/([^/]+)/index.html">`).FindAllStringSubmatch(index, -1) {
+	for _, m := range regexp.MustCompile(`<h2><a href="([^"]+)/index.html">`).FindAllStringSubmatch(index, -1) {
 		order = append(order, m[1])
 	}
-	assert.Equal(t, []string{"newest", "2020-hello", "custom-slug", "hello", "etc-passwd", "bundle"}, order)
+	assert.Equal(t, []string{"posts/2021/newest", "posts/2020/hello", "posts/custom-slug", "notes/hello", "etc/passwd", "bundle"}, order)
 	has(t, index, "<p>The first post. It has a summary divider.</p>")
-	has(t, index, `<p class="more"><a href="posts/2020-hello/index.html">Read more</a></p>`)
+	has(t, index, `<p class="more"><a href="posts/2020/hello/index.html">Read more</a></p>`)
 	has(t, index, "Old &amp; &lt;b&gt;bold&lt;/b&gt;", "titles are escaped")
 	has(t, index, `<link rel="stylesheet" href="css/chroma.css">`)
 
 	// Tag pages: "Go" and "go" are one term.
 	goTag := read(t, filepath.Join(out, "tags", "go", "index.html"))
-	has(t, goTag, `href="../../posts/newest/index.html"`)
-	has(t, goTag, `href="../../posts/2020-hello/index.html"`)
+	has(t, goTag, `href="../../posts/2021/newest/index.html"`)
+	has(t, goTag, `href="../../posts/2020/hello/index.html"`)
 	assert.False(t, strings.Contains(goTag, "custom-slug"), "custom-slug is not tagged go")
 	has(t, read(t, filepath.Join(out, "categories", "notes", "index.html")), `href="../../posts/custom-slug/index.html"`)
 
+	// A section page lists its pages in Hugo's order.
+	posts := read(t, filepath.Join(out, "posts", "index.html"))
+	has(t, posts, `href="../posts/2021/newest/index.html"`)
+
 	// A post page links its stylesheets and terms relative to itself.
-	hello := read(t, filepath.Join(out, "posts", "2020-hello", "index.html"))
-	has(t, hello, `<link rel="stylesheet" href="../../css/site.css">`)
-	has(t, hello, `<a href="../../tags/hugo/index.html">hugo</a>`)
+	hello := read(t, filepath.Join(out, "posts", "2020", "hello", "index.html"))
+	has(t, hello, `<link rel="stylesheet" href="../../../css/site.css">`)
+	has(t, hello, `<a href="../../../tags/hugo/index.html">hugo</a>`)
 	has(t, hello, `<pre tabindex="0" class="chroma"`)
 	has(t, read(t, filepath.Join(out, "css", "chroma.css")), ".chroma")
 }
@@ -142,7 +167,7 @@ func TestSitePublishFlags(t *testing.T) {
 		assert.FileExists(t, filepath.Join(out, "posts", slug, "index.html"))
 	}
 	index := read(t, filepath.Join(out, "index.html"))
-	assert.Less(t, strings.Index(index, "posts/future/"), strings.Index(index, "posts/newest/"), "the future post is the newest")
+	assert.Less(t, strings.Index(index, "posts/future/"), strings.Index(index, "posts/2021/newest/"), "the future post is the newest")
 }
 
 // TestSiteStubs: a site-specific shortcode fails its post with the call's
@@ -177,7 +202,7 @@ func TestSiteStubs(t *testing.T) {
 			assert.Equal(t, tc.code, code, stderr.String())
 			assert.Contains(t, stderr.String(), tc.stderr)
 			if len(tc.page) > 0 {
-				p := read(t, filepath.Join(out, "posts", "a", "index.html"))
+				p := read(t, filepath.Join(out, "a", "index.html"))
 				for _, want := range tc.page {
 					has(t, p, want)
 				}
@@ -204,28 +229,6 @@ func TestSiteFlags(t *testing.T) {
 			assert.Equal(t, tc.code, run(tc.args, nil, &stdout, &stderr))
 			assert.Contains(t, stderr.String(), tc.stderr)
 		})
-	}
-}
-
-func TestURLize(t *testing.T) {
-	for in, want := range map[string]string{
-		"Hello World":        "hello-world",
-		"../../etc/passwd":   "etc-passwd",
-		"-my-slug-":          "my-slug",
-		"C++ & C#":           "c-c",
-		"Héllo Wörld":        "héllo-wörld",
-		"file.name_v2":       "file.name_v2",
-		"...":                "",
-		"<script>":           "script",
-		"日本語":                "日本語",
-		"  spaced   out  ":   "spaced-out",
-		"a/b\\c":             "a-b-c",
-		"new-in 0.150":       "new-in-0.150",
-		"x' onmouseover='y":  "x-onmouseover-y",
-		"%2e%2e":             "2e-2e",
-		"CamelCase Is Lower": "camelcase-is-lower",
-	} {
-		assert.Equal(t, want, urlize(in), "urlize(%q)", in)
 	}
 }
 
@@ -259,34 +262,48 @@ func TestCorpus(t *testing.T) {
 	built, _ := strconv.Atoi(m[2])
 	skipped, _ := strconv.Atoi(m[3])
 	assert.Equal(t, "0", m[4], "failed")
-	assert.Equal(t, posts, built, "every post built")
-	assert.Equal(t, 0, skipped)
-	pages, err := filepath.Glob(filepath.Join(out, "posts", "*", "index.html"))
+	// The docs' _common snippets and glossary terms are left unrendered by
+	// their sections' cascade (build render never), as in Hugo.
+	site, err := content.Load(os.DirFS(corpus), content.Config{ContentDir: ".", BuildDrafts: true, BuildFuture: true, BuildExpired: true})
 	require.NoError(t, err)
-	assert.Len(t, pages, built, "one page per post")
+	notRendered := len(site.Headless)
+	for _, p := range site.Pages {
+		if p.Post != nil && p.OutputPath == "" {
+			notRendered++
+		}
+	}
+	assert.Equal(t, posts, built+notRendered, "every post built, or not rendered by its build options")
+	assert.Equal(t, 789, built)
+	assert.Equal(t, 0, skipped)
+	pages, _ := strconv.Atoi(m[1])
+	var written, aliases int
+	require.NoError(t, filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			written++
+			if strings.Contains(read(t, p), `<meta http-equiv="refresh"`) {
+				aliases++ // the corpus's aliases (249 redirects)
+			}
+		}
+		return err
+	}))
+	assert.Equal(t, pages, written-aliases, "every page is written, each to its own file")
+	assert.Equal(t, 249, aliases, "an alias page per alias")
 }
 
-// FuzzURLize checks that a slug or term from front matter always becomes
-// one safe path segment, and one of at most maxName bytes after
-// shortName.
-func FuzzURLize(f *testing.F) {
+// FuzzShortName checks that a path segment always becomes one of at
+// most maxName bytes, cut at a whole character, that shortName keeps
+// unchanged.
+func FuzzShortName(f *testing.F) {
 	for _, s := range []string{"Hello World", "../../etc/passwd", "-my-slug-", "日本語", "a/b\\c", "..", "%2e%2e", "x\x00y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		u := urlize(s)
-		if strings.ContainsAny(u, "/\\\x00") || strings.HasPrefix(u, ".") || strings.HasPrefix(u, "-") ||
-			strings.HasSuffix(u, ".") || strings.HasSuffix(u, "-") || u == ".." {
-			t.Fatalf("urlize(%q) = %q", s, u)
-		}
-		if u != urlize(u) {
-			t.Fatalf("urlize is not idempotent: %q -> %q -> %q", s, u, urlize(u))
-		}
+		u := content.Urlize(s)
 		long := strings.Repeat(u+"-", 1+300/(len(u)+1))
-		for _, v := range []string{u, urlize(long)} {
+		for _, v := range []string{u, long} {
 			n := shortName(v)
-			if len(n) > maxName || !utf8.ValidString(n) || n != urlize(n) && v != "" {
-				t.Fatalf("shortName(%q) = %q: too long, cut inside a rune, or not a clean segment", v, n)
+			if len(n) > maxName || !utf8.ValidString(n) && utf8.ValidString(v) || shortName(n) != n {
+				t.Fatalf("shortName(%q) = %q: too long, cut inside a rune, or not stable", v, n)
 			}
 		}
 	})
@@ -303,8 +320,9 @@ func TestSiteLongNames(t *testing.T) {
 	wide := strings.Repeat("日本語", 100)        // 300 runes, 900 bytes
 	cat := strings.Repeat("é", 150)           // 150 runes, 300 bytes
 	src := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(src, "posts"), 0o755))
 	write := func(name, content string) {
-		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte(content), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(src, "posts", name), []byte(content), 0o644))
 	}
 	write("long.md", "---\ntitle: Long\nslug: "+long+"\ntags: ["+tag+", go, "+wide+"]\ncategories: ["+cat+"]\ndate: 2020-01-03\n---\n\nLong.\n")
 	write("longer.md", "+++\ntitle = \"Longer\"\ndate = 2020-01-02\nslug = \""+longer+"\"\ntags = [\""+tag+"\"]\n+++\n\nLonger.\n")
@@ -317,8 +335,9 @@ func TestSiteLongNames(t *testing.T) {
 	require.Equal(t, 0, code, stderr.String())
 	m := summaryLine.FindStringSubmatch(stdout.String())
 	require.NotNil(t, m, stdout.String())
-	// 4 posts, the index, tags go, tag, wide, and the category.
-	assert.Equal(t, []string{"9", "4", "0", "0", "7"}, m[1:6], "pages, posts, skipped, failed, warnings")
+	// 4 posts, the index, the posts section, the two taxonomies, tags
+	// go, tag, wide, and the category.
+	assert.Equal(t, []string{"12", "4", "0", "0", "7"}, m[1:6], "pages, posts, skipped, failed, warnings")
 
 	// The names: short, whole runes, readable, stable and distinct.
 	slugLong, slugLonger, slugWide := shortName(long[:len(long)-1]), shortName(longer), shortName(wide)
@@ -327,29 +346,38 @@ func TestSiteLongNames(t *testing.T) {
 	for _, n := range names {
 		assert.LessOrEqual(t, len(n), maxName, n)
 		assert.True(t, utf8.ValidString(n), "%q is cut inside a rune", n)
-		assert.Equal(t, n, urlize(n), "a short name is a clean path segment")
+		assert.Equal(t, n, content.Urlize(n), "a short name is a clean path segment")
 	}
 	assert.True(t, strings.HasPrefix(slugLong, "long-slug-long-slug-"), slugLong)
 	assert.True(t, strings.HasPrefix(slugWide, "日本語日本語"), slugWide)
 	assert.True(t, strings.HasPrefix(catShort, "éééé"), catShort)
 	assert.NotEqual(t, slugLong, slugLonger, "two long slugs with the same start")
+	var html []string
+	for _, f := range files(t, out) {
+		if !strings.HasSuffix(f, ".xml") {
+			html = append(html, f)
+		}
+	}
 	assert.ElementsMatch(t, []string{
 		"categories/" + catShort + "/index.html",
+		"categories/index.html",
 		"css/chroma.css",
 		"css/site.css",
 		"index.html",
+		"posts/index.html",
 		"posts/" + slugLong + "/index.html",
 		"posts/" + slugLonger + "/index.html",
 		"posts/normal/index.html",
 		"posts/" + slugWide + "/index.html",
 		"tags/go/index.html",
+		"tags/index.html",
 		"tags/" + tagShort + "/index.html",
 		"tags/" + wideShort + "/index.html",
-	}, files(t, out))
+	}, html)
 
 	// The warnings, each at its key: the slug's in each format, the tag
 	// list's (once per long tag), the category list's.
-	longMD, longerMD, wideMD := filepath.Join(src, "long.md"), filepath.Join(src, "longer.md"), filepath.Join(src, "wide.md")
+	longMD, longerMD, wideMD := filepath.Join(src, "posts", "long.md"), filepath.Join(src, "posts", "longer.md"), filepath.Join(src, "posts", "wide.md")
 	warnings := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
 	assert.ElementsMatch(t, []string{
 		longMD + ":3:1: warning: slug is 299 bytes as a file name, more than the 200 allowed here; the post is written to posts/" + slugLong + "/",
@@ -438,10 +466,10 @@ func TestShortName(t *testing.T) {
 	}
 }
 
-// TestSiteLongFileNames: two posts with the same file name, which makes
-// a slug of more than maxName bytes, one of them in a folder: both are
-// written under short names, one with a number, each with a warning at
-// the top of the file.
+// TestSiteLongFileNames: a file name and a folder name of 240 bytes,
+// which make path segments longer than maxName: both pages (and the
+// section of the folder) are written under short names, each page with a
+// warning at the top of its file.
 func TestSiteLongFileNames(t *testing.T) {
 	base := strings.Repeat("n", 240) + ".md"
 	dir := strings.Repeat("d", 240)
@@ -453,19 +481,27 @@ func TestSiteLongFileNames(t *testing.T) {
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, run([]string{"-src", src, "-out", out}, nil, &stdout, &stderr), stderr.String())
-	// In path order: d…/n….md keeps the name, n….md gets a number.
-	first := shortName(strings.Repeat("n", 240))
-	second := shortName(first + "-2")
+	n, d := shortName(strings.Repeat("n", 240)), shortName(dir)
+	var html []string
+	for _, f := range files(t, out) {
+		if !strings.HasSuffix(f, ".xml") {
+			html = append(html, f)
+		}
+	}
 	assert.ElementsMatch(t, []string{
+		"categories/index.html",
 		"css/chroma.css",
 		"css/site.css",
+		d + "/index.html",
+		d + "/" + n + "/index.html",
 		"index.html",
-		"posts/" + first + "/index.html",
-		"posts/" + second + "/index.html",
-	}, files(t, out))
-	assert.Equal(t, filepath.Join(src, dir, base)+":1:1: warning: the name of the file is 240 bytes as a slug, more than the 200 allowed here; the post is written to posts/"+first+"/\n"+
-		filepath.Join(src, base)+":1:1: warning: the name of the file is 240 bytes as a slug, more than the 200 allowed here; the post is written to posts/"+second+"/\n",
-		stderr.String())
+		n + "/index.html",
+		"tags/index.html",
+	}, html)
+	assert.ElementsMatch(t, []string{
+		filepath.Join(src, dir, base) + ":1:1: warning: the name of the file is 240 bytes as a path segment, more than the 200 allowed here; the post is written to " + d + "/" + n + "/",
+		filepath.Join(src, base) + ":1:1: warning: the name of the file is 240 bytes as a path segment, more than the 200 allowed here; the post is written to " + n + "/",
+	}, strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n"))
 }
 
 // TestStubUnknownPlainIsClean: with -stub-unknown, unknown calls leave

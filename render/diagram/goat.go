@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bep/goat"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 // GoATOptions are the attributes of a goat fence that Hugo's GoAT hook
@@ -81,19 +83,19 @@ func WriteGoAT(w io.Writer, code string, o GoATOptions) (err error) {
 	var b bytes.Buffer
 	b.Grow(len(svg.Body) + 256)
 	b.WriteString("\n\n\n<div class=\"goat svg-container ")
-	writeAttrValue(&b, o.Class)
+	escape.WriteString(escape.Template, &b, o.Class)
 	b.WriteString("\">\n\t\n\t\t<svg\n\t\t\txmlns=\"http://www.w3.org/2000/svg\"\n\t\t\tfont-family=\"Menlo,Lucida Console,monospace\"\n\t\t\t\n")
 	if o.Width != "" || o.Height != "" {
 		b.WriteString("\t\t\t\t")
 		if o.Width != "" {
 			b.WriteString(`width="`)
-			writeAttrValue(&b, o.Width)
+			escape.WriteString(escape.Template, &b, o.Width)
 			b.WriteByte('"')
 		}
 		b.WriteString("\n\t\t\t\t")
 		if o.Height != "" {
 			b.WriteString(`height="`)
-			writeAttrValue(&b, o.Height)
+			escape.WriteString(escape.Template, &b, o.Height)
 			b.WriteByte('"')
 		}
 		b.WriteByte('\n')
@@ -115,36 +117,4 @@ func buildGoAT(code string) (svg goat.SVG, err error) {
 		}
 	}()
 	return goat.BuildSVG(strings.NewReader(code)), nil
-}
-
-// writeAttrValue escapes s for a double-quoted attribute value as Hugo's
-// templates (html/template) do: & < > " ' + as character references, NUL
-// as U+FFFD.
-func writeAttrValue(b *bytes.Buffer, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		case '\'':
-			rep = "&#39;"
-		case '+':
-			rep = "&#43;"
-		case 0:
-			rep = "\uFFFD"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 func TestCheckGoAT(t *testing.T) {
@@ -45,7 +47,7 @@ func TestWriteGoATSizes(t *testing.T) {
 	assert.Contains(t, b.String(), `viewBox="0 0 32 25"`, "the trailing blank lines do not count")
 }
 
-// TestAttrValueLikeHugo compares writeAttrValue with html/template, which
+// TestAttrValueLikeHugo compares escape.Template with html/template, which
 // escapes the class of Hugo's GoAT template.
 func TestAttrValueLikeHugo(t *testing.T) {
 	t.Parallel()
@@ -54,7 +56,7 @@ func TestAttrValueLikeHugo(t *testing.T) {
 		var want, got bytes.Buffer
 		require.NoError(t, tpl.Execute(&want, s))
 		got.WriteString(`<div class="goat svg-container `)
-		writeAttrValue(&got, s)
+		escape.WriteString(escape.Template, &got, s)
 		got.WriteString(`">`)
 		assert.Equal(t, want.String(), got.String())
 	}

@@ -1,5 +1,7 @@
 package highlight
 
+import "github.com/folio-md/folio/internal/escape"
+
 // DefaultStyle is the chroma style of a Config that names none. It is
 // Hugo's default.
 const DefaultStyle = "monokai"
@@ -96,7 +98,7 @@ func (c Config) settings() settings {
 		inline:      c.InlineStyles,
 		tabWidth:    c.TabWidth,
 		guess:       c.GuessSyntax,
-		wrapper:     escapeAttr(c.WrapperClass),
+		wrapper:     escape.String(escape.Go, c.WrapperClass),
 	}
 	if s.wrapper == "" {
 		s.wrapper = "highlight"

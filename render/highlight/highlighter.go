@@ -14,6 +14,8 @@ import (
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 // Highlighter writes code blocks as Hugo does, highlighted by chroma. It
@@ -75,7 +77,7 @@ func (h *Highlighter) lookup(lang string) *langEntry {
 	if e != nil {
 		return e
 	}
-	e = &langEntry{attr: escapeAttr(lang)}
+	e = &langEntry{attr: escape.String(escape.Go, lang)}
 	if !plainLangs[strings.ToLower(lang)] {
 		if lx := findLexer(lang); lx != nil {
 			e.lexer = chroma.Coalesce(lx)
@@ -275,7 +277,7 @@ const maxSureDuration = 50 * time.Millisecond
 func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *bool) error {
 	set := h.blockSettings(b)
 	if h.cfg.Plain {
-		return writePlain(w, code, escapeAttr(b.Lang), set.inlineCode)
+		return writePlain(w, code, escape.String(escape.Go, b.Lang), set.inlineCode)
 	}
 	e := h.lookup(b.Lang)
 	lx := e.lexer
@@ -283,7 +285,7 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *boo
 	if lx == nil && set.guess {
 		if g := guessLexer(code); g != nil {
 			lx = chroma.Coalesce(g)
-			langAttr = escapeAttr(strings.ToLower(g.Config().Name))
+			langAttr = escape.String(escape.Go, strings.ToLower(g.Config().Name))
 		}
 	}
 	if lx == nil {

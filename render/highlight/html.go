@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/folio-md/folio/render/internal/htmlsafe"
+
+	"github.com/folio-md/folio/internal/escape"
 )
 
 // writeDivStart writes <div class="highlight"> (wrapper, already
@@ -26,7 +28,7 @@ func writeDivStart(w io.Writer, wrapper string, attrs []Attr) error {
 	if k := findAttr(attrs, "class"); k >= 0 {
 		if s, ok := attrs[k].Value.(string); ok && s != "" {
 			b.WriteByte(' ')
-			b.WriteString(escapeAttr(s))
+			b.WriteString(escape.String(escape.Go, s))
 		}
 	}
 	b.WriteByte('"')
@@ -41,7 +43,7 @@ func writeDivStart(w io.Writer, wrapper string, attrs []Attr) error {
 		b.WriteByte(' ')
 		b.WriteString(a.Name) // divAttrAllowed allows plain names only
 		b.WriteString(`="`)
-		b.WriteString(escapeAttr(v))
+		b.WriteString(escape.String(escape.Go, v))
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
@@ -91,7 +93,7 @@ func writePlain(w io.Writer, code []byte, langAttr string, inline bool) error {
 		_, _ = bw.WriteString(`<code class="code-inline language-`)
 		_, _ = bw.WriteString(langAttr)
 		_, _ = bw.WriteString(`">`)
-		writeEscapedCode(bw, code)
+		escape.Write(escape.Go, bw, code) // html.EscapeString's set, as Hugo writes fenced code
 		_, err := bw.WriteString("</code>")
 		if err == nil {
 			err = bw.flush()
@@ -107,7 +109,7 @@ func writePlain(w io.Writer, code []byte, langAttr string, inline bool) error {
 		_, _ = bw.WriteString(langAttr)
 		_, _ = bw.WriteString(`">`)
 	}
-	writeEscapedCode(bw, code)
+	escape.Write(escape.Go, bw, code) // html.EscapeString's set, as Hugo writes fenced code
 	_, err := bw.WriteString("</code></pre>")
 	if err == nil {
 		err = bw.flush()
@@ -115,16 +117,10 @@ func writePlain(w io.Writer, code []byte, langAttr string, inline bool) error {
 	return err
 }
 
-// byteWriter is the writing surface the escaper needs.
-type byteWriter interface {
-	io.Writer
-	io.StringWriter
-}
-
-// flushWriter is a byteWriter: w itself, or a buffer that flush copies
+// flushWriter is an escape.Writer: w itself, or a buffer that flush copies
 // to w.
 type flushWriter struct {
-	byteWriter
+	escape.Writer
 	w   io.Writer
 	buf *bytes.Buffer
 }
@@ -138,66 +134,9 @@ func (f flushWriter) flush() error {
 }
 
 func asByteWriter(w io.Writer) flushWriter {
-	if bw, ok := w.(byteWriter); ok {
-		return flushWriter{byteWriter: bw}
+	if bw, ok := w.(escape.Writer); ok {
+		return flushWriter{Writer: bw}
 	}
 	var b bytes.Buffer
-	return flushWriter{byteWriter: &b, w: w, buf: &b}
-}
-
-// codeSpecial holds the bytes writeEscapedCode escapes.
-var codeSpecial = [256]bool{'&': true, '<': true, '>': true, '"': true, '\'': true}
-
-// writeEscapedCode escapes code for HTML text with Go's html.EscapeString
-// set (& < > ' " as &amp; &lt; &gt; &#39; &#34;), which Hugo uses for
-// fenced code.
-func writeEscapedCode(w byteWriter, code []byte) {
-	last := 0
-	for i := 0; i < len(code); i++ {
-		if !codeSpecial[code[i]] {
-			continue
-		}
-		var rep string
-		switch code[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		case '\'':
-			rep = "&#39;"
-		}
-		_, _ = w.Write(code[last:i])
-		_, _ = w.WriteString(rep)
-		last = i + 1
-	}
-	_, _ = w.Write(code[last:])
-}
-
-// escapeAttr escapes s for a double-quoted attribute value.
-func escapeAttr(s string) string {
-	if !strings.ContainsAny(s, `&<>"'`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&#34;")
-		case '\'':
-			b.WriteString("&#39;")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
+	return flushWriter{Writer: &b, w: w, buf: &b}
 }

@@ -4,6 +4,8 @@
 // markdown-it-anchor add to headings).
 package headinglink
 
+import "github.com/folio-md/folio/internal/escape"
+
 import "strings"
 
 // Config is how the link looks. Every field is set (render fills in the
@@ -29,13 +31,13 @@ func AppendLink(b []byte, c Config, id, plain string) []byte {
 		b = append(b, ` aria-label="`...)
 		b = appendLabel(b, c.Label, plain)
 		b = append(b, `">`...)
-		b = AppendEscaped(b, c.Symbol)
+		b = escape.Append(escape.Goldmark, b, c.Symbol)
 		return append(b, "</a>"...)
 	}
 	b = append(b, `><span aria-hidden="true">`...)
-	b = AppendEscaped(b, c.Symbol)
+	b = escape.Append(escape.Goldmark, b, c.Symbol)
 	b = append(b, `</span><span class="`...)
-	b = AppendEscaped(b, c.HiddenClass)
+	b = escape.Append(escape.Goldmark, b, c.HiddenClass)
 	b = append(b, `">`...)
 	b = appendLabel(b, c.Label, plain)
 	return append(b, "</span></a>"...)
@@ -50,9 +52,9 @@ func AppendWrapOpen(b []byte, c Config, id string) []byte {
 
 func appendOpen(b []byte, c Config, id string) []byte {
 	b = append(b, `<a class="`...)
-	b = AppendEscaped(b, c.Class)
+	b = escape.Append(escape.Goldmark, b, c.Class)
 	b = append(b, `" href="#`...)
-	b = AppendEscaped(b, id)
+	b = escape.Append(escape.Goldmark, b, id)
 	return append(b, '"')
 }
 
@@ -61,31 +63,11 @@ func appendOpen(b []byte, c Config, id string) []byte {
 func appendLabel(b []byte, label, plain string) []byte {
 	for {
 		before, after, found := strings.Cut(label, "%s")
-		b = AppendEscaped(b, before)
+		b = escape.Append(escape.Goldmark, b, before)
 		if !found {
 			return b
 		}
-		b = AppendEscaped(b, plain)
+		b = escape.Append(escape.Goldmark, b, plain)
 		label = after
 	}
-}
-
-// AppendEscaped appends s to b with <, >, & and " escaped, for text and
-// double-quoted attribute values.
-func AppendEscaped(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '<':
-			b = append(b, "&lt;"...)
-		case '>':
-			b = append(b, "&gt;"...)
-		case '&':
-			b = append(b, "&amp;"...)
-		case '"':
-			b = append(b, "&quot;"...)
-		default:
-			b = append(b, c)
-		}
-	}
-	return b
 }
