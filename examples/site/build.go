@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"os"
 	"path"
 	"path/filepath"
@@ -25,6 +26,8 @@ type item struct {
 	skip string // why it was skipped: "draft", "future", "expired"
 
 	warnings []render.Diagnostic // the site's own, about its front matter
+
+	listSummary template.HTML // summaryHTML(res), made once, on the worker, for every list the post is on
 }
 
 // warn adds a warning at the front matter key key of the post (at the top
@@ -90,6 +93,9 @@ func build(c *config, b bar) (*summary, error) {
 		wg.Go(func() {
 			for it := range jobs {
 				c.process(r, it)
+				if it.err == nil && it.res != nil {
+					it.listSummary = summaryHTML(it.res)
+				}
 				done <- struct{}{}
 			}
 		})

@@ -287,7 +287,7 @@ func (w *writer) list(p *content.Page) *page.List {
 			e.Title = page.Untitled(q.File)
 		}
 		if it := w.results[q]; it != nil {
-			e.Summary = summaryHTML(it.res)
+			e.Summary = it.listSummary
 			e.Truncated = it.res.Truncated
 			e.ReadingTime = it.res.ReadingTime
 			e.Tags = w.terms(p, "tags", it.post.FrontMatter.Tags)
