@@ -262,12 +262,15 @@ func (h *Highlighter) styleFor(set settings) *chroma.Style {
 }
 
 // maxSureDuration is how long chroma may take over a block whose HTML is
-// cached. Each of chroma's regular expressions gives up after 250ms (of
-// regexp2's coarse clock, which runs up to 100ms behind); chroma then
-// tries its next rule or writes an error token, so a block that took
-// long, as any block can on a loaded machine, may not be highlighted as
-// it is at other times, and must not be kept.
-const maxSureDuration = 50 * time.Millisecond
+// cached. Each of chroma's regular expressions gives up after 250ms;
+// chroma then tries its next rule or writes an error token, so a block
+// during which one timed out may not be highlighted as it is at other
+// times, and must not be kept. regexp2 sets a deadline one clock period
+// (100ms) beyond the timeout on its coarse clock, which only ever runs
+// behind, so no expression times out before 250ms have passed: a block
+// written in less than 200ms had no timeout. (A lower bound made blocks
+// that merely waited for a loaded CPU uncachable.)
+const maxSureDuration = 200 * time.Millisecond
 
 // writeBlock is WriteBlock without the cache; code is trimmed. It sets
 // *unsure, unless unsure is nil, when the HTML may not be what another
