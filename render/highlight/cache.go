@@ -53,8 +53,8 @@ type CacheStats struct {
 	Hits   int64 // blocks written from the cache
 	Misses int64 // blocks highlighted and then put in the cache
 	// Unsure counts the blocks written, with or without a cache, whose
-	// HTML another run may not write (chroma failed, gave an error token
-	// or took 200 ms or more) and that no cache keeps; a result cache does
+	// HTML another run may not write (chroma failed or took 200 ms or
+	// more) and that no cache keeps; a result cache does
 	// not keep a page rendered while it grew (render.WithResultCache).
 	Unsure int64
 }

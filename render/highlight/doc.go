@@ -53,10 +53,10 @@
 // determines its HTML: the code, the language, the fence's options and
 // attributes, the Highlighter's settings, [OutputVersion] and chroma's
 // version. A hit is written as it was stored; a miss is highlighted and
-// put in the cache, unless chroma failed, gave an error token or took
-// 50ms or more: chroma's regular expressions time out after 250ms, on a
-// loaded machine too, and it then writes other HTML, which a cache must
-// not keep.
+// put in the cache, unless chroma failed or took 200ms or more: chroma's
+// regular expressions time out after 250ms (never sooner), on a loaded
+// machine too, and it then writes other HTML, which a cache must not
+// keep.
 // [Highlighter.Check] does not depend on the cache, so the problems it
 // reports are the same on a hit. [Highlighter.CacheStats] counts hits and
 // misses.

@@ -274,9 +274,10 @@ const maxSureDuration = 200 * time.Millisecond
 
 // writeBlock is WriteBlock without the cache; code is trimmed. It sets
 // *unsure, unless unsure is nil, when the HTML may not be what another
-// run writes, and must not be cached: chroma failed, its lexer gave an
-// error token, or it took maxSureDuration or more, long enough for one
-// of its regular expressions to time out.
+// run writes, and must not be cached: chroma failed, or it took
+// maxSureDuration or more, long enough for one of its regular
+// expressions to time out. An error token alone is no reason: a lexer
+// that gives one in less time gives it on every run.
 func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *bool) error {
 	set := h.blockSettings(b)
 	if h.cfg.Plain {
@@ -304,10 +305,9 @@ func (h *Highlighter) writeBlock(w io.Writer, code []byte, b *Block, unsure *boo
 	// leaves nothing behind in w.
 	var buf bytes.Buffer
 	buf.Grow(len(code) * 4)
-	sawError := false
 	start := time.Now()
-	err := safeFormat(&buf, f, style, lx, code, &sawError)
-	if unsure != nil && (err != nil || sawError || time.Since(start) >= maxSureDuration) {
+	err := safeFormat(&buf, f, style, lx, code)
+	if unsure != nil && (err != nil || time.Since(start) >= maxSureDuration) {
 		*unsure = true
 	}
 	if err != nil {
@@ -404,8 +404,8 @@ func guessLexer(code []byte) (lx chroma.Lexer) {
 }
 
 // safeFormat tokenises and formats, turning a panic inside chroma into an
-// error. It sets *sawError if the lexer gives an error token.
-func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx chroma.Lexer, code []byte, sawError *bool) (err error) {
+// error.
+func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx chroma.Lexer, code []byte) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("highlight: chroma: %v", r)
@@ -415,12 +415,5 @@ func safeFormat(w io.Writer, f *chromahtml.Formatter, style *chroma.Style, lx ch
 	if err != nil {
 		return err
 	}
-	watched := func() chroma.Token {
-		t := it()
-		if t.Type == chroma.Error {
-			*sawError = true
-		}
-		return t
-	}
-	return f.Format(w, style, watched)
+	return f.Format(w, style, it)
 }
