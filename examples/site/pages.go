@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -11,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +30,11 @@ type writer struct {
 	*config
 	site    *content.Site
 	results map[*content.Page]*item
+	// feedItems holds each built post's <item> for the feeds it is on,
+	// made once; under holds, for each language and section path ("" for
+	// the home page), the built posts under it, newest first.
+	feedItems map[*content.Page][]byte
+	under     map[[2]string][]*content.Page
 }
 
 // write writes every page, alias, resource, feed and sitemap, and the
@@ -47,36 +55,32 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 		w.results[it.page] = it
 	}
 	w.warnLongNames(s)
+	w.indexFeeds()
 
-	var buf bytes.Buffer
-	for _, p := range slices.Concat(s.site.Pages, s.site.Unlisted) {
-		if p.OutputPath == "" {
-			continue // build.render link: listed, with a URL, but not written
-		}
-		buf.Reset()
-		var err error
-		if p.Kind == content.KindPage {
-			it := w.results[p]
-			if it == nil {
-				continue // it failed, and is reported
+	// The pages are made and written on c.workers goroutines: each page
+	// is independent, and on a rebuild from the cache making them is most
+	// of the work left.
+	pages := slices.DeleteFunc(slices.Concat(s.site.Pages, s.site.Unlisted), func(p *content.Page) bool {
+		// build.render link: listed, with a URL, but not written; a
+		// failed post is reported.
+		return p.OutputPath == "" || p.Kind == content.KindPage && w.results[p] == nil
+	})
+	errs := make([]error, len(pages))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(c.workers, len(pages))) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
+				errs[i] = w.writePage(&buf, pages[i])
 			}
-			err = page.WriteArticle(&buf, w.article(p, it))
-		} else {
-			err = page.WriteList(&buf, w.list(p))
-		}
-		if err != nil {
-			return err
-		}
-		if err := c.writeFile(w.file(p.OutputPath), buf.Bytes()); err != nil {
-			return err
-		}
-		s.pages++
-		if p.Kind != content.KindPage {
-			if err := c.writeFile(w.file(feedPath(p.OutputPath)), w.feed(p)); err != nil {
-				return err
-			}
-		}
+		})
 	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	s.pages += len(pages)
 	for _, a := range s.site.Aliases {
 		if err := c.writeFile(w.file(a.OutputPath), w.alias(a)); err != nil {
 			return err
@@ -93,6 +97,27 @@ func (c *config) write(r *render.Renderer, s *summary) error {
 		}
 	}
 	return w.sitemaps()
+}
+
+// writePage writes page p and, for a list, its feed, using buf.
+func (w *writer) writePage(buf *bytes.Buffer, p *content.Page) error {
+	buf.Reset()
+	var err error
+	if p.Kind == content.KindPage {
+		err = page.WriteArticle(buf, w.article(p, w.results[p]))
+	} else {
+		err = page.WriteList(buf, w.list(p))
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.writeFile(w.file(p.OutputPath), buf.Bytes()); err != nil {
+		return err
+	}
+	if p.Kind != content.KindPage {
+		return w.writeFile(w.file(feedPath(p.OutputPath)), w.feed(p))
+	}
+	return nil
 }
 
 // file is the name a page's output path is written under: each path
@@ -346,33 +371,57 @@ func feedPath(out string) string {
 
 // feed is an RSS 2.0 feed of a list page's regular pages.
 func (w *writer) feed(p *content.Page) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<rss version="2.0"><channel>` + "\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n<link>%s</link>\n", html.EscapeString(p.Title), html.EscapeString(p.Permalink))
 	list := p.RegularPages
-	if p.Kind == content.KindHome || p.Kind == content.KindSection {
-		list = nil
-		for _, q := range w.site.LanguagePages(p.Lang) {
-			if q.Kind == content.KindPage && (p.Kind == content.KindHome || strings.HasPrefix(q.Path+"/", p.Path+"/")) {
-				list = append(list, q)
-			}
-		}
-		slices.SortStableFunc(list, newestFirst)
+	switch p.Kind {
+	case content.KindHome:
+		list = w.under[[2]string{p.Lang, ""}]
+	case content.KindSection:
+		list = w.under[[2]string{p.Lang, p.Path}]
 	}
 	for _, q := range list {
-		it := w.results[q]
-		if it == nil {
-			continue
-		}
-		fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid>%s</guid>", html.EscapeString(q.Title), html.EscapeString(q.Permalink), html.EscapeString(q.Permalink))
-		if !q.Date.IsZero() {
-			fmt.Fprintf(&b, "<pubDate>%s</pubDate>", q.Date.Format("Mon, 02 Jan 2006 15:04:05 -0700"))
-		}
-		fmt.Fprintf(&b, "<description>%s</description></item>\n", html.EscapeString(string(it.res.Summary)))
+		b.Write(w.feedItems[q]) // nil for a post that was not built
 	}
 	b.WriteString("</channel></rss>\n")
-	return []byte(b.String())
+	return b.Bytes()
+}
+
+// indexFeeds makes w.feedItems and w.under, in time linear in the posts
+// and the depth of their sections.
+func (w *writer) indexFeeds() {
+	w.feedItems = make(map[*content.Page][]byte, len(w.results))
+	w.under = map[[2]string][]*content.Page{}
+	for _, lang := range w.site.Languages {
+		for _, q := range w.site.LanguagePages(lang.Code) {
+			it := w.results[q]
+			if q.Kind != content.KindPage || it == nil {
+				continue
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid>%s</guid>", html.EscapeString(q.Title), html.EscapeString(q.Permalink), html.EscapeString(q.Permalink))
+			if !q.Date.IsZero() {
+				fmt.Fprintf(&b, "<pubDate>%s</pubDate>", q.Date.Format("Mon, 02 Jan 2006 15:04:05 -0700"))
+			}
+			fmt.Fprintf(&b, "<description>%s</description></item>\n", html.EscapeString(string(it.res.Summary)))
+			w.feedItems[q] = []byte(b.String())
+			// The home page and every section whose path is a prefix of
+			// q's at a "/".
+			k := [2]string{q.Lang, ""}
+			w.under[k] = append(w.under[k], q)
+			for i := 1; i < len(q.Path); i++ {
+				if q.Path[i] == '/' {
+					k := [2]string{q.Lang, q.Path[:i]}
+					w.under[k] = append(w.under[k], q)
+				}
+			}
+		}
+	}
+	for _, list := range w.under {
+		slices.SortStableFunc(list, newestFirst)
+	}
 }
 
 // sitemaps writes sitemap.xml: every page's Permalink; for a
