@@ -250,7 +250,14 @@ func (e *Extender) Extend(m goldmark.Markdown) {
 	if !e.noTOC {
 		// The table of contents is toc's own Extender, read with toc.Get.
 		start, end := cmp.Or(e.TOCStartLevel, 2), cmp.Or(e.TOCEndLevel, 3)
-		(&toc.Extender{Options: []toc.Option{toc.StartLevel(start), toc.EndLevel(end)}}).Extend(m)
+		opts := []toc.Option{toc.StartLevel(start), toc.EndLevel(end)}
+		if e.UnsafeHTML || inTOCTitles(e.Emoji, e.Extras, e.Passthrough) {
+			// Titles keep inline raw HTML (unsafe) and the syntax
+			// features' markup, as a Renderer's do.
+			t := &tocTitles{unsafe: e.UnsafeHTML, urls: e.urlPolicy(), md: m}
+			opts = append(opts, toc.Inline(t.write))
+		}
+		(&toc.Extender{Options: opts}).Extend(m)
 	}
 
 	cr := &coreRenderer{ext: e, unsafe: e.UnsafeHTML, sub: m.Renderer(), urls: e.urlPolicy(), linkAttrs: externalLinkAttrs(e.Links)}

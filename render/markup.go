@@ -139,9 +139,13 @@ type markupConfig struct {
 }
 
 // markupTOC reports whether headings may hold nodes of these features,
-// which the table of contents writes through tocFeature.
-func (c *markupConfig) markupTOC() bool {
-	return c.emoji || c.extras != (Extras{}) || len(c.passthrough.Inline)+len(c.passthrough.Block) > 0
+// which the table of contents writes through tocTitles.feature.
+func (c *markupConfig) markupTOC() bool { return inTOCTitles(c.emoji, c.extras, c.passthrough) }
+
+// inTOCTitles reports whether these syntax features put nodes in headings
+// that a table of contents title must write itself.
+func inTOCTitles(emoji bool, extras Extras, pt PassthroughConfig) bool {
+	return emoji || extras != (Extras{}) || len(pt.Inline)+len(pt.Block) > 0
 }
 
 // Priority of the block attribute transformer: after the passthrough
@@ -234,16 +238,16 @@ func (r *coreRenderer) writePassthroughText(w util.BufWriter, raw []byte) {
 	passthrough.WriteSafe(w, raw)
 }
 
-// tocFeature writes the table of contents title of a heading's emoji,
+// feature writes the table of contents title of a heading's emoji,
 // extras tag or passthrough as Hugo's .TableOfContents does: emoji and
 // tags as in the content, a passthrough as its text (never through the
 // hook).
-func (r *Renderer) tocFeature(w io.Writer, n ast.Node, src []byte) bool {
+func (t *tocTitles) feature(w io.Writer, n ast.Node, src []byte) bool {
 	switch n.Kind() {
 	case passthrough.KindInline, passthrough.KindBlock:
 		raw, _, _, _, _ := passthrough.Content(n, src)
 		b := &outBuf{}
-		if r.cfg.unsafe {
+		if t.unsafe {
 			b.Write(raw)
 		} else {
 			passthrough.WriteSafe(b, raw)
@@ -252,7 +256,7 @@ func (r *Renderer) tocFeature(w io.Writer, n ast.Node, src []byte) bool {
 		return true
 	case emojiast.KindEmoji, extras.KindDelete, extras.KindInsert, extras.KindMark, extras.KindSubscript, extras.KindSuperscript:
 		b := &outBuf{}
-		if err := r.md.Renderer().Render(b, src, n); err != nil {
+		if err := t.md.Renderer().Render(b, src, n); err != nil {
 			return false
 		}
 		_, _ = w.Write(b.bytes())

@@ -19,6 +19,7 @@ import (
 	"github.com/folio-md/folio/internal/golden"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/render/shortcode"
+	"github.com/folio-md/folio/toc"
 )
 
 // markupCase is the comment of a case in testdata/markup: which of the
@@ -234,5 +235,30 @@ func TestMarkupConcurrent(t *testing.T) {
 	}
 	for range 8 {
 		require.NoError(t, <-errs)
+	}
+}
+
+// TestExtenderTOCTitles: an Extender's table of contents writes the
+// syntax features and, with unsafe HTML, inline raw HTML in its titles
+// exactly as a Renderer's does.
+func TestExtenderTOCTitles(t *testing.T) {
+	src := []byte("## Emoji :smile: and ==mark== and ++ins++\n\n## Math $x^2$ and \\(y\\)\n\n## Raw <b>bold</b><!-- c --> and ~~del~~\n\n## Plain *em* `code`\n")
+	for _, unsafe := range []bool{false, true} {
+		opts := []Option{WithEmoji(), WithExtras(Extras{Delete: true, Insert: true, Mark: true}), WithPassthrough(MathDelimiters())}
+		ext := &Extender{Emoji: true, Extras: Extras{Delete: true, Insert: true, Mark: true}, Passthrough: MathDelimiters(), UnsafeHTML: unsafe}
+		if unsafe {
+			opts = append(opts, WithUnsafeHTML())
+		}
+		res, err := New(opts...).Render(src)
+		require.NoError(t, err)
+		md := goldmark.New(goldmark.WithExtensions(extension.GFM, ext))
+		pc := parser.NewContext()
+		var buf bytes.Buffer
+		require.NoError(t, md.Convert(src, &buf, parser.WithContext(pc)))
+		got := toc.Get(pc)
+		require.NotNil(t, got)
+		require.Equal(t, string(res.TOC.HTML()), string(got.HTML()), "unsafe=%v", unsafe)
+		require.Contains(t, string(got.HTML()), "&#x1f604;")
+		require.Contains(t, string(got.HTML()), "<mark>mark</mark>")
 	}
 }

@@ -559,20 +559,30 @@ func (r *Renderer) tocOptions(start, end int, ordered bool) []toc.Option {
 		opts = append([]toc.Option{toc.Hugo()}, opts...)
 	}
 	if r.cfg.tocHugo || r.cfg.unsafe || r.cfg.markupTOC() {
-		opts = append(opts, toc.Inline(r.tocInline))
+		t := &tocTitles{unsafe: r.cfg.unsafe, images: r.cfg.tocHugo, urls: r.urls, md: r.md}
+		opts = append(opts, toc.Inline(t.write))
 	}
 	return opts
 }
 
-// tocInline writes the raw HTML and images of a heading into its table
+// tocTitles writes what a table of contents title holds beyond text, for
+// a Renderer and for an Extender alike.
+type tocTitles struct {
+	unsafe bool              // raw HTML is written
+	images bool              // images are written as <img> (HugoCompat)
+	urls   htmlsafe.Policy   // the URL policy of image sources
+	md     goldmark.Markdown // renders emoji and extras tags
+}
+
+// write writes the raw HTML and images of a heading into its table
 // of contents title as Hugo's .TableOfContents does: inline raw HTML as
 // written under unsafe HTML (comments dropped), and, under HugoCompat,
 // an image as the <img> element of the content, without its src when the
 // URL policy refuses it (reported where the content wrote it).
-func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
+func (t *tocTitles) write(w io.Writer, n ast.Node, src []byte) bool {
 	switch n := n.(type) {
 	case *ast.RawHTML:
-		if !r.cfg.unsafe {
+		if !t.unsafe {
 			return false
 		}
 		if v := rawValue(n, src); !htmlsafe.StartsComment(v) {
@@ -580,14 +590,14 @@ func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
 		}
 		return true
 	case *ast.Image:
-		if !r.cfg.tocHugo {
+		if !t.images {
 			return false
 		}
 		b := &outBuf{}
 		b.WriteString(`<img`)
 		// Hugo leaves out a dangerous src, even with unsafe HTML; folio
 		// leaves out every src its URL policy refuses.
-		if u := util.URLEscape(n.Destination, true); r.urls.Allowed(u, htmlsafe.Image) {
+		if u := util.URLEscape(n.Destination, true); t.urls.Allowed(u, htmlsafe.Image) {
 			b.WriteString(` src="`)
 			b.Write(util.EscapeHTML(u))
 			b.WriteByte('"')
@@ -604,5 +614,5 @@ func (r *Renderer) tocInline(w io.Writer, n ast.Node, src []byte) bool {
 		_, _ = w.Write(b.bytes())
 		return true
 	}
-	return r.tocFeature(w, n, src)
+	return t.feature(w, n, src)
 }
