@@ -108,6 +108,12 @@ type Language struct {
 	// Disabled leaves the language out: its files (hello.de.md, its
 	// content folder) are not read.
 	Disabled bool
+	// Taxonomies, when not nil, replace Config.Taxonomies for this
+	// language (Hugo's languages.fr.taxonomies); an empty map means none.
+	Taxonomies map[string]string
+	// Permalinks, when not nil, replace Config.Permalinks as a whole for
+	// this language (Hugo's languages.fr.permalinks).
+	Permalinks *Permalinks
 }
 
 // Permalinks are URL patterns by kind of page, each keyed by section (for
@@ -126,10 +132,10 @@ type settings struct {
 	langs         []Language // by weight
 	defaultLang   string
 	multi         bool
-	basePath      string // BaseURL's path, "/" or "/blog/"
-	baseURL       string // BaseURL without its trailing slash
-	taxonomies    []taxonomyName
-	patterns      map[string]map[string]*pattern // kind -> key -> pattern
+	basePath      string                           // BaseURL's path, "/" or "/blog/"
+	baseURL       string                           // BaseURL without its trailing slash
+	taxonomies    [][]taxonomyName                 // per language, by plural
+	patterns      []map[string]map[string]*pattern // per language: kind -> key -> pattern
 	langIndex     map[string]int
 	contentDirs   []string // per language, "" when the language has none of its own
 	mounts        []Mount  // the mounts into the content tree
@@ -203,37 +209,22 @@ func newSettings(c Config) (*settings, error) {
 		s.baseURL = ""
 	}
 
-	tx := c.Taxonomies
-	if tx == nil {
-		tx = map[string]string{"tag": "tags", "category": "categories"}
-	}
-	for sing, pl := range tx {
-		if pl = strings.ToLower(strings.TrimSpace(pl)); pl != "" {
-			s.taxonomies = append(s.taxonomies, taxonomyName{strings.ToLower(sing), pl})
+	for _, l := range s.langs {
+		tx := c.Taxonomies
+		if l.Taxonomies != nil {
+			tx = l.Taxonomies
 		}
-	}
-	slices.SortFunc(s.taxonomies, func(a, b taxonomyName) int { return strings.Compare(a.plural, b.plural) })
-
-	s.patterns = map[string]map[string]*pattern{}
-	for kind, m := range map[Kind]map[string]string{
-		KindPage: c.Permalinks.Page, KindSection: c.Permalinks.Section,
-		KindTaxonomy: c.Permalinks.Taxonomy, KindTerm: c.Permalinks.Term,
-	} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
+		s.taxonomies = append(s.taxonomies, taxonomyNames(tx))
+		pl := c.Permalinks
+		where := "permalinks"
+		if l.Permalinks != nil {
+			pl, where = *l.Permalinks, "languages."+l.Code+".permalinks"
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			p, err := parsePattern(m[k])
-			if err != nil {
-				return nil, fmt.Errorf("content: permalinks.%s.%s: %w", kind, k, err)
-			}
-			if s.patterns[string(kind)] == nil {
-				s.patterns[string(kind)] = map[string]*pattern{}
-			}
-			s.patterns[string(kind)][strings.ToLower(k)] = p
+		pt, err := parsePatterns(pl, where)
+		if err != nil {
+			return nil, err
 		}
+		s.patterns = append(s.patterns, pt)
 	}
 	for _, re := range c.IgnoreFiles {
 		rx, err := regexp.Compile(re)
@@ -248,6 +239,47 @@ func newSettings(c Config) (*settings, error) {
 	return s, nil
 }
 
+// taxonomyNames are the taxonomies of tx (singular to plural; nil
+// means tags and categories), by plural.
+func taxonomyNames(tx map[string]string) []taxonomyName {
+	if tx == nil {
+		tx = map[string]string{"tag": "tags", "category": "categories"}
+	}
+	var out []taxonomyName
+	for sing, pl := range tx {
+		if pl = strings.ToLower(strings.TrimSpace(pl)); pl != "" {
+			out = append(out, taxonomyName{strings.ToLower(sing), pl})
+		}
+	}
+	slices.SortFunc(out, func(a, b taxonomyName) int { return strings.Compare(a.plural, b.plural) })
+	return out
+}
+
+// parsePatterns parses the permalink patterns of pl; where names them in
+// errors.
+func parsePatterns(pl Permalinks, where string) (map[string]map[string]*pattern, error) {
+	patterns := map[string]map[string]*pattern{}
+	for _, kind := range []Kind{KindPage, KindSection, KindTaxonomy, KindTerm} {
+		m := map[Kind]map[string]string{KindPage: pl.Page, KindSection: pl.Section, KindTaxonomy: pl.Taxonomy, KindTerm: pl.Term}[kind]
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p, err := parsePattern(m[k])
+			if err != nil {
+				return nil, fmt.Errorf("content: %s.%s.%s: %w", where, kind, k, err)
+			}
+			if patterns[string(kind)] == nil {
+				patterns[string(kind)] = map[string]*pattern{}
+			}
+			patterns[string(kind)][strings.ToLower(k)] = p
+		}
+	}
+	return patterns, nil
+}
+
 // langPrefix is the URL prefix of lang: "" for the default language
 // (unless DefaultContentLanguageInSubdir), else "/lang".
 func (s *settings) langPrefix(lang string) string {
@@ -260,8 +292,8 @@ func (s *settings) langPrefix(lang string) string {
 	return "/" + lang
 }
 
-func (s *settings) taxonomyByPlural(pl string) (taxonomyName, bool) {
-	for _, t := range s.taxonomies {
+func (s *settings) taxonomyByPlural(lang int, pl string) (taxonomyName, bool) {
+	for _, t := range s.taxonomies[lang] {
 		if t.plural == pl {
 			return t, true
 		}

@@ -89,7 +89,10 @@
 // Configuration: ParseConfig and ReadConfig read the settings above from
 // hugo.toml (or YAML, JSON, config/_default), and also cascade (its build
 // options), module mounts into the content tree, disableKinds,
-// disableAliases, frontmatter.date's :filename and disabled languages.
+// disableAliases, frontmatter.date's :filename, disabled languages, and a
+// language's own taxonomies and permalinks (languages.fr.taxonomies,
+// which replace the site's). The "_merge" keys of Hugo's theme merging
+// are not entries.
 //
 // What is not modelled: content adapters, Hugo's menus, output formats
 // other than HTML (examples/site writes the RSS feeds and sitemaps Hugo

@@ -172,8 +172,12 @@ func configFrom(m map[string]any) Config {
 	c.BuildDrafts = boolean(m["builddrafts"])
 	c.BuildFuture = boolean(m["buildfuture"])
 	c.BuildExpired = boolean(m["buildexpired"])
-	if langs, ok := m["languages"].(map[string]any); ok {
+	langs, _ := m["languages"].(map[string]any)
+	if langs != nil {
 		for code, v := range langs {
+			if isMergeKey(code) {
+				continue
+			}
 			lm, _ := v.(map[string]any)
 			w, _ := toInt(lm["weight"])
 			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"]), Disabled: boolean(lm["disabled"])})
@@ -199,39 +203,81 @@ func configFrom(m map[string]any) Config {
 			c.Mounts = append(c.Mounts, mt)
 		}
 	}
-	if tx, ok := m["taxonomies"].(map[string]any); ok {
-		c.Taxonomies = map[string]string{}
-		for k, v := range tx {
-			c.Taxonomies[k] = str(v)
+	c.Taxonomies = taxonomiesFrom(m["taxonomies"])
+	if pl, ok := m["permalinks"].(map[string]any); ok {
+		c.Permalinks = permalinksFrom(pl, c.Taxonomies)
+	}
+	// A language's taxonomies and permalinks replace the site's.
+	for i, l := range c.Languages {
+		lm, _ := langs[l.Code].(map[string]any)
+		c.Languages[i].Taxonomies = taxonomiesFrom(lm["taxonomies"])
+		if pl, ok := lm["permalinks"].(map[string]any); ok {
+			tx := c.Taxonomies
+			if c.Languages[i].Taxonomies != nil {
+				tx = c.Languages[i].Taxonomies
+			}
+			p := permalinksFrom(pl, tx)
+			c.Languages[i].Permalinks = &p
 		}
 	}
-	if pl, ok := m["permalinks"].(map[string]any); ok {
-		for k, v := range pl {
-			switch v := v.(type) {
-			case string:
-				// The flat form: a section's pages, or a taxonomy's terms.
-				if isTaxonomy(c.Taxonomies, k) {
-					c.Permalinks.Term = put(c.Permalinks.Term, k, v)
-				} else {
-					c.Permalinks.Page = put(c.Permalinks.Page, k, v)
+	return c
+}
+
+// isMergeKey reports whether k is Hugo's "_merge" setting, which says
+// how a map merges with the theme's and is not an entry of the map.
+func isMergeKey(k string) bool { return strings.EqualFold(k, "_merge") }
+
+// taxonomiesFrom reads a taxonomies map (singular = "plural"); nil when
+// v is not a map.
+func taxonomiesFrom(v any) map[string]string {
+	tx, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range tx {
+		if !isMergeKey(k) {
+			out[k] = str(v)
+		}
+	}
+	return out
+}
+
+// permalinksFrom reads a permalinks map, flat (a section's pages or a
+// taxonomy's terms, by key) or per kind; tx are the taxonomies that
+// decide what a flat key is.
+func permalinksFrom(pl map[string]any, tx map[string]string) Permalinks {
+	var out Permalinks
+	for k, v := range pl {
+		if isMergeKey(k) {
+			continue
+		}
+		switch v := v.(type) {
+		case string:
+			if isTaxonomy(tx, k) {
+				out.Term = put(out.Term, k, v)
+			} else {
+				out.Page = put(out.Page, k, v)
+			}
+		case map[string]any:
+			for sec, p := range v {
+				if isMergeKey(sec) {
+					continue
 				}
-			case map[string]any:
-				for sec, p := range v {
-					switch k {
-					case "page":
-						c.Permalinks.Page = put(c.Permalinks.Page, sec, str(p))
-					case "section":
-						c.Permalinks.Section = put(c.Permalinks.Section, sec, str(p))
-					case "taxonomy":
-						c.Permalinks.Taxonomy = put(c.Permalinks.Taxonomy, sec, str(p))
-					case "term":
-						c.Permalinks.Term = put(c.Permalinks.Term, sec, str(p))
-					}
+				switch k {
+				case "page":
+					out.Page = put(out.Page, sec, str(p))
+				case "section":
+					out.Section = put(out.Section, sec, str(p))
+				case "taxonomy":
+					out.Taxonomy = put(out.Taxonomy, sec, str(p))
+				case "term":
+					out.Term = put(out.Term, sec, str(p))
 				}
 			}
 		}
 	}
-	return c
+	return out
 }
 
 func isTaxonomy(tx map[string]string, plural string) bool {

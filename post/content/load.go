@@ -273,7 +273,7 @@ func (l *loader) makePages() {
 		p.Path = normalizePath(p.Path, false)
 		if p.Kind == KindSection {
 			top, rest, nested := strings.Cut(strings.TrimPrefix(p.Path, "/"), "/")
-			if _, ok := s.taxonomyByPlural(top); ok {
+			if _, ok := s.taxonomyByPlural(f.lang, top); ok {
 				p.Kind = KindTaxonomy
 				if nested && rest != "" {
 					p.Kind = KindTerm

@@ -48,7 +48,7 @@ func (l *loader) build() {
 		site.homes[li] = home
 		// Taxonomy pages.
 		site.taxonomies[li] = map[string]*Taxonomy{}
-		for _, t := range s.taxonomies {
+		for _, t := range s.taxonomies[li] {
 			tp := nodes["/"+t.plural]
 			if tp == nil {
 				tp = newNode(li, KindTaxonomy, "/"+t.plural)
@@ -70,7 +70,7 @@ func (l *loader) build() {
 		if !nested && p.Kind == KindPage {
 			continue // a page at the root
 		}
-		if _, ok := s.taxonomyByPlural(top); ok {
+		if _, ok := s.taxonomyByPlural(p.langIndex, top); ok {
 			continue
 		}
 		if l.nodes[p.langIndex]["/"+top] == nil {
@@ -93,7 +93,7 @@ func (l *loader) build() {
 		if !p.keep || p.Kind != KindPage && p.Kind != KindSection && p.Kind != KindHome {
 			continue
 		}
-		for _, t := range s.taxonomies {
+		for _, t := range s.taxonomies[p.langIndex] {
 			tx := site.taxonomies[p.langIndex][t.plural]
 			weight, _ := toInt(p.Post.Params[t.plural+"_weight"])
 			seen := map[string]bool{}
@@ -515,7 +515,7 @@ func (l *loader) target(p *Page) string {
 		}
 	}
 	var pt *pattern
-	if m := s.patterns[string(p.Kind)]; m != nil {
+	if m := s.patterns[p.langIndex][string(p.Kind)]; m != nil {
 		pt = m[p.Section]
 	}
 	var t string
