@@ -92,11 +92,18 @@ type Config struct {
 	Now time.Time
 }
 
-// Mount is a folder of fsys mounted into the site, as Hugo's
+// Mount is a folder (or a file) of fsys mounted into the site, as Hugo's
 // [[module.mounts]]: Source "content/en" at Target "content" makes its
-// files the site's content, in Lang ("" for the default language).
+// files the site's content, in Lang ("" for the default language). A
+// file mounted at "content/about.md" is that page. A Source outside fsys
+// ("../README.md") is not read, and reported.
 type Mount struct {
 	Source, Target, Lang string
+	// Langs, when it has more than one language, makes the mount's files
+	// pages of each of them (Hugo's sites.matrix.languages): a path an
+	// earlier mount gives in a language is kept, as Hugo falls back to
+	// such a mount only for what a language lacks.
+	Langs []string
 }
 
 // Language is one language of a multilingual site.

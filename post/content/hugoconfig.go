@@ -195,8 +195,11 @@ func configFrom(m map[string]any) Config {
 			mt := Mount{Source: str(mm["source"]), Target: str(mm["target"]), Lang: str(mm["lang"])}
 			if sites, ok := mm["sites"].(map[string]any); ok {
 				if matrix, ok := sites["matrix"].(map[string]any); ok {
-					if langs := termNames(matrix["languages"]); len(langs) == 1 {
+					switch langs := termNames(matrix["languages"]); {
+					case len(langs) == 1:
 						mt.Lang = langs[0]
+					case len(langs) > 1:
+						mt.Langs = langs
 					}
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -35,6 +36,7 @@ type srcFile struct {
 	content  bool   // a content file (by extension)
 	root     string // the mount it was found under, as a key
 	disabled bool   // in a disabled language
+	fallback bool   // from a mount in several languages: a page an earlier mount gives wins, unreported
 }
 
 // Load reads the content tree under cfg.ContentDir (and the languages'
@@ -101,24 +103,41 @@ func (l *loader) walk() error {
 		dir    string // folder in fsys
 		prefix string // where it is mounted in the content tree, "" or "docs/"
 		lang   int
+		// fallback: the mount is in several languages, and this is not
+		// the first of them; files named for a language are read once.
+		fallback bool
+		multi    bool // the mount is in several languages
 	}
 	var roots []root
 	defaultLang := l.s.langIndex[l.s.defaultLang]
 	if len(l.s.mounts) > 0 {
 		for _, m := range l.s.mounts {
-			lang := defaultLang
-			if m.Lang != "" {
-				li, ok := l.s.langIndex[strings.ToLower(m.Lang)]
-				if !ok {
-					continue // a language the site does not build
-				}
-				lang = li
+			src := strings.ReplaceAll(m.Source, "\\", "/")
+			if path.IsAbs(src) || src == ".." || strings.HasPrefix(path.Clean(src), "../") {
+				l.warn(m.Source, "the mount %s -> %s is outside the site's folder; it is not read", m.Source, m.Target)
+				continue
+			}
+			codes := m.Langs
+			if len(codes) == 0 {
+				codes = []string{m.Lang}
 			}
 			prefix := strings.Trim(strings.TrimPrefix(strings.Trim(m.Target, "/"), "content"), "/")
 			if prefix != "" {
 				prefix += "/"
 			}
-			roots = append(roots, root{cleanDir(m.Source), prefix, lang})
+			first := true
+			for _, code := range codes {
+				lang := defaultLang
+				if code != "" {
+					li, ok := l.s.langIndex[strings.ToLower(code)]
+					if !ok {
+						continue // a language the site does not build
+					}
+					lang = li
+				}
+				roots = append(roots, root{cleanDir(src), prefix, lang, !first, len(codes) > 1})
+				first = false
+			}
 		}
 	} else {
 		seen := map[string]bool{}
@@ -130,11 +149,11 @@ func (l *loader) walk() error {
 			}
 			if !seen[d] {
 				seen[d] = true
-				roots = append(roots, root{d, "", i})
+				roots = append(roots, root{dir: d, lang: i})
 			}
 		}
 		if mainUsed && !seen[l.s.ContentDir] {
-			roots = append([]root{{l.s.ContentDir, "", defaultLang}}, roots...)
+			roots = append([]root{{dir: l.s.ContentDir, lang: defaultLang}}, roots...)
 		}
 	}
 	for _, r := range roots {
@@ -158,19 +177,25 @@ func (l *loader) walk() error {
 			if r.dir != "." {
 				rel = strings.TrimPrefix(p, r.dir+"/")
 			}
+			prefix := r.prefix
 			if r.dir == p {
-				rel = path.Base(p) // a mount of a single file
+				// A mount of a single file: the target is its name.
+				rel, prefix = strings.TrimSuffix(r.prefix, "/"), ""
+				if rel == "" {
+					rel = path.Base(p)
+				}
 			}
 			for _, rx := range l.s.ignore {
 				if rx.MatchString(p) {
 					return nil
 				}
 			}
-			f := l.newFile(p, r.prefix+rel, r.lang)
-			if f.disabled {
-				return nil // a file of a disabled language
+			f := l.newFile(p, prefix+rel, r.lang)
+			if f.disabled || f.named && r.fallback {
+				return nil // a file of a disabled language, or read already
 			}
-			f.root = r.dir + "\x00" + r.prefix + "\x00"
+			f.fallback = r.multi
+			f.root = r.dir + "\x00" + r.prefix + "\x00" + strconv.Itoa(r.lang) + "\x00"
 			l.files = append(l.files, f)
 			return nil
 		})
@@ -281,6 +306,9 @@ func (l *loader) makePages() {
 			}
 		}
 		if other := l.nodes[f.lang][p.Path]; other != nil {
+			if f.fallback {
+				continue
+			}
 			l.warn(f.fsPath, "%s is the page %s in %q already (%s); this file is left out", f.rel, p.Path, p.Lang, other.File)
 			continue
 		}

@@ -731,8 +731,11 @@ func (l *loader) aliases(all []*Page) {
 			}
 			ap = path.Clean(ap)
 			out := strings.TrimPrefix(ap, "/")
-			switch _, last := splitLast(ap); {
-			case strings.Contains(last, "."):
+			// Hugo writes an alias ending in .html or .htm (in lower
+			// case) as that file, and any other as a page's would be
+			// ("/v1.2" is /v1.2/index.html).
+			switch {
+			case strings.HasSuffix(ap, ".html") || strings.HasSuffix(ap, ".htm"):
 			case s.UglyURLs:
 				out += ".html"
 				ap += ".html"
