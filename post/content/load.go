@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -191,11 +190,14 @@ func (l *loader) walk() error {
 				}
 			}
 			f := l.newFile(p, prefix+rel, r.lang)
-			if f.disabled || f.named && r.fallback {
-				return nil // a file of a disabled language, or read already
+			if f.disabled || r.fallback && (f.named || !f.content) {
+				// A file of a disabled language, or read already: a
+				// mount in several languages has its pages in each,
+				// and its resources once, shared as Hugo does.
+				return nil
 			}
 			f.fallback = r.multi
-			f.root = r.dir + "\x00" + r.prefix + "\x00" + strconv.Itoa(r.lang) + "\x00"
+			f.root = r.dir + "\x00" + r.prefix + "\x00"
 			l.files = append(l.files, f)
 			return nil
 		})
