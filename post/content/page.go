@@ -110,7 +110,8 @@ type Page struct {
 	// the home page and sections their sections and regular pages, for a
 	// taxonomy its terms, for a term the pages that have it.
 	Pages []*Page
-	// RegularPages are the regular pages among Pages.
+	// RegularPages are the regular pages among Pages; for a term, all of
+	// Pages (sections and the home page too), as in Hugo.
 	RegularPages []*Page
 	// Term is set on term pages.
 	Term *Term

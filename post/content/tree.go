@@ -214,13 +214,17 @@ func (l *loader) build() {
 			}
 		}
 	}
-	for _, p := range lists {
-		if p.Kind == KindTerm {
-			derive(p)
+	// Sections first (a term can list one: tags in a section's
+	// _index.md), then terms, then taxonomies and the home page.
+	for _, kind := range []Kind{KindSection, KindTerm} {
+		for _, p := range lists {
+			if p.Kind == kind {
+				derive(p)
+			}
 		}
 	}
 	for _, p := range lists {
-		if p.Kind != KindPage && p.Kind != KindTerm {
+		if p.Kind == KindTaxonomy || p.Kind == KindHome {
 			derive(p)
 		}
 	}
@@ -243,7 +247,9 @@ func (l *loader) build() {
 			slices.SortStableFunc(p.Pages, func(a, b *Page) int { return defaultOrder(c, a, b) })
 		}
 		for _, c := range p.Pages {
-			if c.Kind == KindPage {
+			// A term's RegularPages are all its pages, sections and the
+			// home page included, as Hugo's are.
+			if c.Kind == KindPage || p.Kind == KindTerm {
 				p.RegularPages = append(p.RegularPages, c)
 			}
 		}
