@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -203,17 +204,29 @@ func (l *loader) build() {
 	slices.SortStableFunc(lists, func(a, b *Page) int {
 		return cmp.Compare(depthOf(b), depthOf(a))
 	})
-	// A list page's own front matter date wins.
+	// A list page's own front matter date wins. A section's is the
+	// newest date under it at any depth, not only of what it lists: a
+	// subsection dated 2020 holding a page of 2022 makes it 2022.
+	newest := map[*Page]time.Time{}
 	derive := func(p *Page) {
-		if !p.Date.IsZero() && p.Post != nil && !p.Post.FrontMatter.Date.IsZero() {
-			return
-		}
+		latest := p.Date
 		for _, c := range p.Pages {
-			if c.Date.After(p.Date) {
-				p.Date = c.Date
+			d := c.Date
+			if p.Kind == KindSection && newest[c].After(d) {
+				d = newest[c]
+			}
+			if d.After(latest) {
+				latest = d
 			}
 		}
+		if p.Kind == KindSection {
+			newest[p] = latest
+		}
+		if p.Post == nil || p.Post.FrontMatter.Date.IsZero() || p.Date.IsZero() {
+			p.Date = latest
+		}
 	}
+
 	// Sections first (a term can list one: tags in a section's
 	// _index.md), then terms, then taxonomies and the home page.
 	for _, kind := range []Kind{KindSection, KindTerm} {
