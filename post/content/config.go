@@ -72,6 +72,16 @@ type Config struct {
 	// DisablePluralizeListTitles titles a section with no _index.md by its
 	// name ("Post") instead of its plural ("Posts").
 	DisablePluralizeListTitles bool
+	// DisableCapitalizeListTitles keeps those automatic titles (of
+	// sections without _index.md, taxonomies and terms) as written
+	// ("tags", "hugo tips"), as Hugo's capitalizeListTitles = false.
+	DisableCapitalizeListTitles bool
+	// TitleCaseStyle is how automatic titles are capitalized, as Hugo's
+	// titleCaseStyle: "" or "ap" (and "chicago", treated as "ap") capitalize
+	// each word but short ones inside the title ("The Lord of the
+	// Rings"), "go" every word, "firstupper" only the first letter,
+	// "none" nothing.
+	TitleCaseStyle string
 
 	// Cascade is the site's cascade (Hugo's [[cascade]] in the
 	// configuration): a map or a list of maps; only their build options

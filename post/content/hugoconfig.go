@@ -21,7 +21,7 @@ import (
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
 // section, taxonomy, term), uglyURLs, disableAliases, disablePathToLower,
 // cascade, ignoreFiles, disableKinds, frontmatter.date (:filename), languages.*.disabled,
-// pluralizeListTitles, taxonomies, module.mounts (those into content),
+// pluralizeListTitles, capitalizeListTitles, titleCaseStyle, taxonomies, module.mounts (those into content),
 // buildDrafts, buildFuture and buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
 	m, err := decodeConfig(name, data)
@@ -169,6 +169,10 @@ func configFrom(m map[string]any) Config {
 	if v, ok := m["pluralizelisttitles"]; ok {
 		c.DisablePluralizeListTitles = !boolean(v)
 	}
+	if v, ok := m["capitalizelisttitles"]; ok {
+		c.DisableCapitalizeListTitles = !boolean(v)
+	}
+	c.TitleCaseStyle = str(m["titlecasestyle"])
 	c.BuildDrafts = boolean(m["builddrafts"])
 	c.BuildFuture = boolean(m["buildfuture"])
 	c.BuildExpired = boolean(m["buildexpired"])

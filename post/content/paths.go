@@ -148,6 +148,33 @@ var smallWords = map[string]bool{
 // does for section and term titles: the first letter of every word is
 // upper-cased (words are separated by spaces, hyphens and slashes), except small
 // words such as "of" and "the" that are neither first nor last.
+// listTitle is the automatic title of a list page named s, cased as
+// the settings say.
+func (st *settings) listTitle(s string) string {
+	if st.DisableCapitalizeListTitles {
+		return s
+	}
+	switch strings.ToLower(st.TitleCaseStyle) {
+	case "none":
+		return s
+	case "firstupper":
+		return upperFirst(s)
+	case "go":
+		words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '/' })
+		var b strings.Builder
+		rest := s
+		for _, w := range words {
+			i := strings.Index(rest, w)
+			b.WriteString(rest[:i])
+			b.WriteString(upperFirst(w))
+			rest = rest[i+len(w):]
+		}
+		b.WriteString(rest)
+		return b.String()
+	}
+	return titleize(s)
+}
+
 func titleize(s string) string {
 	sep := func(r rune) bool { return r == ' ' || r == '-' || r == '/' }
 	words := strings.FieldsFunc(s, sep)

@@ -56,7 +56,7 @@ func (l *loader) build() {
 			}
 			tp.Kind = KindTaxonomy
 			if tp.Title == "" {
-				tp.Title = titleize(t.plural)
+				tp.Title = s.listTitle(t.plural)
 			}
 			site.taxonomies[li][t.plural] = &Taxonomy{Name: t.singular, Plural: t.plural, Lang: tp.Lang, Page: tp, termsMap: map[string]*Term{},
 				key: func(name string) string { return normalizePath(name, false) }}
@@ -86,7 +86,7 @@ func (l *loader) build() {
 			if !s.DisablePluralizeListTitles {
 				name = pluralize(name)
 			}
-			sec.Title = titleize(name)
+			sec.Title = s.listTitle(name)
 		}
 	}
 	// Terms.
@@ -114,7 +114,7 @@ func (l *loader) build() {
 					term = &Term{Name: name, Key: key, Page: tp}
 					tp.Term = term
 					if tp.Title == "" {
-						tp.Title = titleize(name)
+						tp.Title = s.listTitle(name)
 					}
 					tx.termsMap[key] = term
 				}
