@@ -63,6 +63,13 @@ type Config struct {
 	// front matter sets one.
 	DateFromFilename bool
 
+	// LastmodFromFileModTime is Hugo's [frontmatter] lastmod with
+	// :fileModTime in it: every content file then gives its page a last
+	// modification date, so a section or home page with an _index file
+	// keeps the date of its own front matter (none, often) instead of
+	// taking its newest page's. (Lastmod itself is not computed.)
+	LastmodFromFileModTime bool
+
 	// DisableAliases resolves aliases (Page.Aliases) but writes no
 	// redirect pages for them: Site.Aliases holds only the language root
 	// redirects.

@@ -20,7 +20,7 @@ import (
 // contentDir), defaultContentLanguage,
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
 // section, taxonomy, term), uglyURLs, disableAliases, disablePathToLower,
-// cascade, ignoreFiles, disableKinds, frontmatter.date (:filename), languages.*.disabled,
+// cascade, ignoreFiles, disableKinds, frontmatter.date (:filename), frontmatter.lastmod (:fileModTime), languages.*.disabled,
 // pluralizeListTitles, capitalizeListTitles, titleCaseStyle, taxonomies, module.mounts (those into content),
 // buildDrafts, buildFuture and buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
@@ -156,6 +156,11 @@ func configFrom(m map[string]any) Config {
 		c.DisableKinds = append(c.DisableKinds, strings.ToLower(k))
 	}
 	if fm, ok := m["frontmatter"].(map[string]any); ok {
+		for _, d := range termNames(fm["lastmod"]) {
+			if strings.EqualFold(d, ":fileModTime") {
+				c.LastmodFromFileModTime = true
+			}
+		}
 		for _, d := range termNames(fm["date"]) {
 			d = strings.ToLower(d)
 			if d == ":filename" {

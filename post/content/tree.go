@@ -204,7 +204,7 @@ func (l *loader) build() {
 	slices.SortStableFunc(lists, func(a, b *Page) int {
 		return cmp.Compare(depthOf(b), depthOf(a))
 	})
-	// A list page's own front matter date wins. A section's is the
+	// A list page's own front matter dates win. A section's is the
 	// newest date under it at any depth, not only of what it lists: a
 	// subsection dated 2020 holding a page of 2022 makes it 2022.
 	newest := map[*Page]time.Time{}
@@ -222,9 +222,16 @@ func (l *loader) build() {
 		if p.Kind == KindSection {
 			newest[p] = latest
 		}
-		if p.Post == nil || p.Post.FrontMatter.Date.IsZero() || p.Date.IsZero() {
-			p.Date = latest
+		if p.Post != nil {
+			// Hugo derives the dates of a list page none of whose dates
+			// is set: a lastmod or an expiryDate alone keeps it (with
+			// lastmod from :fileModTime, every _index file has one).
+			fm := &p.Post.FrontMatter
+			if !fm.Date.IsZero() && !p.Date.IsZero() || !fm.Lastmod.IsZero() || !fm.ExpiryDate.IsZero() || s.LastmodFromFileModTime {
+				return
+			}
 		}
+		p.Date = latest
 	}
 
 	// Sections first (a term can list one: tags in a section's
