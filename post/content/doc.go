@@ -87,7 +87,8 @@
 // an unknown token fails Load, naming its key.
 //
 // Configuration: ParseConfig and ReadConfig read the settings above from
-// hugo.toml (or YAML, JSON, config/_default), and also cascade (its build
+// hugo.toml (or YAML, JSON, config/_default and config/production, or
+// another environment with ReadConfigEnv), and also cascade (its build
 // options), module mounts into the content tree (a file, a folder, in one or several languages), disableKinds,
 // disableAliases, frontmatter.date's :filename, disabled languages, and a
 // language's own taxonomies and permalinks (languages.fr.taxonomies,

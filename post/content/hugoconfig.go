@@ -59,11 +59,19 @@ var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "c
 
 // ReadConfig reads a Hugo site's configuration from the root of fsys, as
 // ParseConfig does: the file hugo.toml (or hugo.yaml, hugo.json,
-// config.toml, ...) and the files of the folder config/_default, where
+// config.toml, ...), then the files of the folder config/_default, where
 // each file is the key of its name (languages.toml is languages,
 // languages.fr.toml is languages.fr, hugo.toml and config.toml are the
-// root), merged over the file. found is false when the site has neither.
+// root), merged over the file, then those of config/production, as the
+// hugo command builds. found is false when the site has none of them.
 func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
+	return ReadConfigEnv(fsys, "production")
+}
+
+// ReadConfigEnv is ReadConfig for the environment env (Hugo's
+// --environment): config/env is merged over config/_default; an empty
+// env reads config/_default only.
+func ReadConfigEnv(fsys fs.FS, env string) (cfg Config, found bool, err error) {
 	root := map[string]any{}
 	for _, name := range configNames {
 		data, err := fs.ReadFile(fsys, name)
@@ -80,26 +88,43 @@ func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
 		break
 	}
 	root = lowerKeys(root)
-	entries, err := fs.ReadDir(fsys, "config/_default")
+	dirs := []string{"config/_default"}
+	if env = strings.Trim(env, "/"); env != "" && !strings.Contains(env, "/") && env != "_default" && env != ".." {
+		dirs = append(dirs, "config/"+env)
+	}
+	for _, dir := range dirs {
+		ok, err := mergeConfigDir(fsys, dir, root)
+		if err != nil {
+			return Config{}, false, err
+		}
+		found = found || ok
+	}
+	return configFrom(root), found, nil
+}
+
+// mergeConfigDir merges the configuration files of dir into root, each
+// at the key of its name; ok reports whether there was one.
+func mergeConfigDir(fsys fs.FS, dir string, root map[string]any) (ok bool, err error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return Config{}, false, fmt.Errorf("content: %w", err)
+		return false, fmt.Errorf("content: %w", err)
 	}
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, strings.ToLower(ext)) {
 			continue
 		}
-		name := "config/_default/" + e.Name()
+		name := dir + "/" + e.Name()
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return Config{}, false, fmt.Errorf("content: %w", err)
+			return false, fmt.Errorf("content: %w", err)
 		}
 		m, err := decodeConfig(name, data)
 		if err != nil {
-			return Config{}, false, err
+			return false, err
 		}
 		m = lowerKeys(m)
-		found = true
+		ok = true
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
 		if key == "hugo" || key == "config" {
 			mergeInto(root, m)
@@ -123,7 +148,7 @@ func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
 			dst[last] = m
 		}
 	}
-	return configFrom(root), found, nil
+	return ok, nil
 }
 
 // mergeInto copies src into dst, merging maps.
