@@ -61,8 +61,8 @@ var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "c
 // ParseConfig does: the file hugo.toml (or hugo.yaml, hugo.json,
 // config.toml, ...), then the files of the folder config/_default, where
 // each file is the key of its name (languages.toml is languages,
-// languages.fr.toml is languages.fr, hugo.toml and config.toml are the
-// root), merged over the file, then those of config/production, as the
+// languages.fr.toml is languages.fr, hugo.fr.toml the root of the
+// language fr, hugo.toml and config.toml the root), merged over the file, then those of config/production, as the
 // hugo command builds. found is false when the site has none of them.
 func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
 	return ReadConfigEnv(fsys, "production")
@@ -130,8 +130,22 @@ func mergeConfigDir(fsys fs.FS, dir string, root map[string]any) (ok bool, err e
 			mergeInto(root, m)
 			continue
 		}
-		// languages.fr is the map of languages.fr.
+		// languages.fr is the map of languages.fr, hugo.fr (config.fr)
+		// the root of the language fr, menus.fr and params.fr its menus
+		// and params; Hugo reads no other key.fr (permalinks.fr.toml is
+		// not the permalinks of fr).
 		parts := strings.Split(key, ".")
+		if len(parts) == 2 {
+			switch parts[0] {
+			case "languages":
+			case "hugo", "config":
+				parts = []string{"languages", parts[1]}
+			case "menus", "params":
+				parts = []string{"languages", parts[1], parts[0]}
+			default:
+				continue
+			}
+		}
 		dst := root
 		for _, part := range parts[:len(parts)-1] {
 			sub, ok := dst[part].(map[string]any)
