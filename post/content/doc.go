@@ -89,7 +89,8 @@
 // Configuration: ParseConfig and ReadConfig read the settings above from
 // hugo.toml (or YAML, JSON, config/_default and config/production, or
 // another environment with ReadConfigEnv), and also cascade (its build
-// options), module mounts into the content tree (a file, a folder, in one or several languages), disableKinds,
+// options, and the draft, dates, slug, url, weight and aliases it gives
+// pages that do not set them), module mounts into the content tree (a file, a folder, in one or several languages), disableKinds,
 // disableAliases, frontmatter.date's :filename, disabled languages, and a
 // language's own taxonomies and permalinks (languages.fr.taxonomies,
 // which replace the site's). The "_merge" keys of Hugo's theme merging
@@ -97,7 +98,9 @@
 //
 // What is not modelled: content adapters, Hugo's menus, output formats
 // other than HTML (examples/site writes the RSS feeds and sitemaps Hugo
-// does), cascade of keys other than build, pagination pages, the
+// does), cascade of keys other than build, draft, the dates, slug, url,
+// weight and aliases (title, params, type and layout do not reach
+// pages), pagination pages, the
 // frontmatter date settings other than :filename, the "sites" matrix of
 // Hugo 0.153+ beyond its languages (versions, roles), mounts outside the
 // site's folder (reported, not read), and the configuration a theme or

@@ -126,7 +126,8 @@ type Page struct {
 	noResources bool           // build.publishResources false
 	build       map[string]any // its own build options
 	rendered    bool
-	keep        bool // kept in the tree (built)
+	keep        bool   // kept in the tree (built)
+	stem        string // its file's name without extension and language, for :filename dates
 	langIndex   int
 	dir         string // the page's folder, under its content folder, as written
 	root        string // the content folder of its file, "" for a page with no file
