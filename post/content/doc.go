@@ -98,9 +98,8 @@
 //
 // What is not modelled: content adapters, Hugo's menus, output formats
 // other than HTML (examples/site writes the RSS feeds and sitemaps Hugo
-// does), cascade of keys other than build, draft, the dates, slug, url,
-// weight and aliases (title, params, type and layout do not reach
-// pages), pagination pages, the
+// does), cascade of other keys (a cascaded title, params, type or
+// layout does not reach folio's pages), pagination pages, the
 // frontmatter date settings other than :filename, the "sites" matrix of
 // Hugo 0.153+ beyond its languages (versions, roles), mounts outside the
 // site's folder (reported, not read), and the configuration a theme or
