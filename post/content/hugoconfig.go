@@ -221,15 +221,13 @@ func configFrom(m map[string]any) Config {
 	c.BuildFuture = boolean(m["buildfuture"])
 	c.BuildExpired = boolean(m["buildexpired"])
 	langs, _ := m["languages"].(map[string]any)
-	if langs != nil {
-		for code, v := range langs {
-			if isMergeKey(code) {
-				continue
-			}
-			lm, _ := v.(map[string]any)
-			w, _ := toInt(lm["weight"])
-			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"]), Disabled: boolean(lm["disabled"])})
+	for code, v := range langs {
+		if isMergeKey(code) {
+			continue
 		}
+		lm, _ := v.(map[string]any)
+		w, _ := toInt(lm["weight"])
+		c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"]), Disabled: boolean(lm["disabled"])})
 	}
 	c.Cascade = m["cascade"]
 	if mod, ok := m["module"].(map[string]any); ok {
