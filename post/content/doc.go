@@ -82,8 +82,9 @@
 // *post.ParseError; two index files in one folder, an absolute url or
 // alias are *Error values at their position; Load returns them joined,
 // together with the site built from the rest. Two pages written to one
-// file, a content adapter (_content.gotmpl, which needs Hugo's templates)
-// and a page path given twice are Diagnostics. A permalink pattern with
+// file, a content adapter (_content.gotmpl, which needs Hugo's templates),
+// a page path given twice, a mount outside the site's folder and the
+// _build key Hugo removed (read as build) are Diagnostics. A permalink pattern with
 // an unknown token fails Load, naming its key.
 //
 // Configuration: ParseConfig and ReadConfig read the settings above from

@@ -774,6 +774,16 @@ func (l *loader) setFromPost(p *Page, pp *post.Post, stem string) {
 	}
 	p.Headless = fm.Headless
 	p.build, _ = pp.Params["build"].(map[string]any)
+	if old, ok := pp.Params["_build"].(map[string]any); ok && p.build == nil {
+		// Hugo 0.145 removed _build, and Hugo 0.165 stops the build at
+		// it; folio takes it as build, and says so.
+		p.build = old
+		if !p.warnedBuild {
+			p.warnedBuild = true
+			l.site.Diagnostics = append(l.site.Diagnostics, Diagnostic{Pos: keyPos(pp, "_build"),
+				Message: `"_build" was removed in Hugo 0.145 (Hugo 0.165 stops at it); rename it "build" (folio reads it as build)`})
+		}
+	}
 	p.Status = pp.Status(s.Now)
 	q := *pp
 	for {

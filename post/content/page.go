@@ -128,6 +128,7 @@ type Page struct {
 	rendered    bool
 	keep        bool   // kept in the tree (built)
 	stem        string // its file's name without extension and language, for :filename dates
+	warnedBuild bool   // its _build key was reported
 	langIndex   int
 	dir         string // the page's folder, under its content folder, as written
 	root        string // the content folder of its file, "" for a page with no file
