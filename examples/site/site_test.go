@@ -281,13 +281,13 @@ func TestCorpus(t *testing.T) {
 		if err == nil && strings.HasSuffix(p, ".html") {
 			written++
 			if strings.Contains(read(t, p), `<meta http-equiv="refresh"`) {
-				aliases++ // the corpus's aliases (249 redirects)
+				aliases++ // the corpus's aliases (281 redirects; "/functions/lang.merge" is a folder, as in Hugo)
 			}
 		}
 		return err
 	}))
 	assert.Equal(t, pages, written-aliases, "every page is written, each to its own file")
-	assert.Equal(t, 249, aliases, "an alias page per alias")
+	assert.Equal(t, 281, aliases, "an alias page per alias")
 }
 
 // FuzzShortName checks that a path segment always becomes one of at

@@ -63,6 +63,13 @@ type Config struct {
 	// front matter sets one.
 	DateFromFilename bool
 
+	// LastmodFromFileModTime is Hugo's [frontmatter] lastmod with
+	// :fileModTime in it: every content file then gives its page a last
+	// modification date, so a section or home page with an _index file
+	// keeps the date of its own front matter (none, often) instead of
+	// taking its newest page's. (Lastmod itself is not computed.)
+	LastmodFromFileModTime bool
+
 	// DisableAliases resolves aliases (Page.Aliases) but writes no
 	// redirect pages for them: Site.Aliases holds only the language root
 	// redirects.
@@ -72,6 +79,16 @@ type Config struct {
 	// DisablePluralizeListTitles titles a section with no _index.md by its
 	// name ("Post") instead of its plural ("Posts").
 	DisablePluralizeListTitles bool
+	// DisableCapitalizeListTitles keeps those automatic titles (of
+	// sections without _index.md, taxonomies and terms) as written
+	// ("tags", "hugo tips"), as Hugo's capitalizeListTitles = false.
+	DisableCapitalizeListTitles bool
+	// TitleCaseStyle is how automatic titles are capitalized, as Hugo's
+	// titleCaseStyle: "" or "ap" (and "chicago", treated as "ap") capitalize
+	// each word but short ones inside the title ("The Lord of the
+	// Rings"), "go" every word, "firstupper" only the first letter,
+	// "none" nothing.
+	TitleCaseStyle string
 
 	// Cascade is the site's cascade (Hugo's [[cascade]] in the
 	// configuration): a map or a list of maps; only their build options
@@ -92,11 +109,18 @@ type Config struct {
 	Now time.Time
 }
 
-// Mount is a folder of fsys mounted into the site, as Hugo's
+// Mount is a folder (or a file) of fsys mounted into the site, as Hugo's
 // [[module.mounts]]: Source "content/en" at Target "content" makes its
-// files the site's content, in Lang ("" for the default language).
+// files the site's content, in Lang ("" for the default language). A
+// file mounted at "content/about.md" is that page. A Source outside fsys
+// ("../README.md") is not read, and reported.
 type Mount struct {
 	Source, Target, Lang string
+	// Langs, when it has more than one language, makes the mount's files
+	// pages of each of them (Hugo's sites.matrix.languages): a path an
+	// earlier mount gives in a language is kept, as Hugo falls back to
+	// such a mount only for what a language lacks.
+	Langs []string
 }
 
 // Language is one language of a multilingual site.
@@ -108,6 +132,12 @@ type Language struct {
 	// Disabled leaves the language out: its files (hello.de.md, its
 	// content folder) are not read.
 	Disabled bool
+	// Taxonomies, when not nil, replace Config.Taxonomies for this
+	// language (Hugo's languages.fr.taxonomies); an empty map means none.
+	Taxonomies map[string]string
+	// Permalinks, when not nil, replace Config.Permalinks as a whole for
+	// this language (Hugo's languages.fr.permalinks).
+	Permalinks *Permalinks
 }
 
 // Permalinks are URL patterns by kind of page, each keyed by section (for
@@ -126,10 +156,10 @@ type settings struct {
 	langs         []Language // by weight
 	defaultLang   string
 	multi         bool
-	basePath      string // BaseURL's path, "/" or "/blog/"
-	baseURL       string // BaseURL without its trailing slash
-	taxonomies    []taxonomyName
-	patterns      map[string]map[string]*pattern // kind -> key -> pattern
+	basePath      string                           // BaseURL's path, "/" or "/blog/"
+	baseURL       string                           // BaseURL without its trailing slash
+	taxonomies    [][]taxonomyName                 // per language, by plural
+	patterns      []map[string]map[string]*pattern // per language: kind -> key -> pattern
 	langIndex     map[string]int
 	contentDirs   []string // per language, "" when the language has none of its own
 	mounts        []Mount  // the mounts into the content tree
@@ -203,37 +233,22 @@ func newSettings(c Config) (*settings, error) {
 		s.baseURL = ""
 	}
 
-	tx := c.Taxonomies
-	if tx == nil {
-		tx = map[string]string{"tag": "tags", "category": "categories"}
-	}
-	for sing, pl := range tx {
-		if pl = strings.ToLower(strings.TrimSpace(pl)); pl != "" {
-			s.taxonomies = append(s.taxonomies, taxonomyName{strings.ToLower(sing), pl})
+	for _, l := range s.langs {
+		tx := c.Taxonomies
+		if l.Taxonomies != nil {
+			tx = l.Taxonomies
 		}
-	}
-	slices.SortFunc(s.taxonomies, func(a, b taxonomyName) int { return strings.Compare(a.plural, b.plural) })
-
-	s.patterns = map[string]map[string]*pattern{}
-	for kind, m := range map[Kind]map[string]string{
-		KindPage: c.Permalinks.Page, KindSection: c.Permalinks.Section,
-		KindTaxonomy: c.Permalinks.Taxonomy, KindTerm: c.Permalinks.Term,
-	} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
+		s.taxonomies = append(s.taxonomies, taxonomyNames(tx))
+		pl := c.Permalinks
+		where := "permalinks"
+		if l.Permalinks != nil {
+			pl, where = *l.Permalinks, "languages."+l.Code+".permalinks"
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			p, err := parsePattern(m[k])
-			if err != nil {
-				return nil, fmt.Errorf("content: permalinks.%s.%s: %w", kind, k, err)
-			}
-			if s.patterns[string(kind)] == nil {
-				s.patterns[string(kind)] = map[string]*pattern{}
-			}
-			s.patterns[string(kind)][strings.ToLower(k)] = p
+		pt, err := parsePatterns(pl, where)
+		if err != nil {
+			return nil, err
 		}
+		s.patterns = append(s.patterns, pt)
 	}
 	for _, re := range c.IgnoreFiles {
 		rx, err := regexp.Compile(re)
@@ -248,6 +263,47 @@ func newSettings(c Config) (*settings, error) {
 	return s, nil
 }
 
+// taxonomyNames are the taxonomies of tx (singular to plural; nil
+// means tags and categories), by plural.
+func taxonomyNames(tx map[string]string) []taxonomyName {
+	if tx == nil {
+		tx = map[string]string{"tag": "tags", "category": "categories"}
+	}
+	var out []taxonomyName
+	for sing, pl := range tx {
+		if pl = strings.ToLower(strings.TrimSpace(pl)); pl != "" {
+			out = append(out, taxonomyName{strings.ToLower(sing), pl})
+		}
+	}
+	slices.SortFunc(out, func(a, b taxonomyName) int { return strings.Compare(a.plural, b.plural) })
+	return out
+}
+
+// parsePatterns parses the permalink patterns of pl; where names them in
+// errors.
+func parsePatterns(pl Permalinks, where string) (map[string]map[string]*pattern, error) {
+	patterns := map[string]map[string]*pattern{}
+	for _, kind := range []Kind{KindPage, KindSection, KindTaxonomy, KindTerm} {
+		m := map[Kind]map[string]string{KindPage: pl.Page, KindSection: pl.Section, KindTaxonomy: pl.Taxonomy, KindTerm: pl.Term}[kind]
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p, err := parsePattern(m[k])
+			if err != nil {
+				return nil, fmt.Errorf("content: %s.%s.%s: %w", where, kind, k, err)
+			}
+			if patterns[string(kind)] == nil {
+				patterns[string(kind)] = map[string]*pattern{}
+			}
+			patterns[string(kind)][strings.ToLower(k)] = p
+		}
+	}
+	return patterns, nil
+}
+
 // langPrefix is the URL prefix of lang: "" for the default language
 // (unless DefaultContentLanguageInSubdir), else "/lang".
 func (s *settings) langPrefix(lang string) string {
@@ -260,8 +316,8 @@ func (s *settings) langPrefix(lang string) string {
 	return "/" + lang
 }
 
-func (s *settings) taxonomyByPlural(pl string) (taxonomyName, bool) {
-	for _, t := range s.taxonomies {
+func (s *settings) taxonomyByPlural(lang int, pl string) (taxonomyName, bool) {
+	for _, t := range s.taxonomies[lang] {
 		if t.plural == pl {
 			return t, true
 		}

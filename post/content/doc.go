@@ -82,18 +82,35 @@
 // *post.ParseError; two index files in one folder, an absolute url or
 // alias are *Error values at their position; Load returns them joined,
 // together with the site built from the rest. Two pages written to one
-// file, a content adapter (_content.gotmpl, which needs Hugo's templates)
-// and a page path given twice are Diagnostics. A permalink pattern with
-// an unknown token fails Load, naming its key.
+// file, a content adapter (_content.gotmpl, which needs Hugo's
+// templates), a page path given twice, a mount outside the site's folder
+// and the _build key Hugo removed (read as build) are Diagnostics. A
+// permalink pattern with an unknown token fails Load, naming its key.
 //
 // Configuration: ParseConfig and ReadConfig read the settings above from
-// hugo.toml (or YAML, JSON, config/_default), and also cascade (its build
-// options), module mounts into the content tree, disableKinds,
-// disableAliases, frontmatter.date's :filename and disabled languages.
+// hugo.toml (or YAML, JSON, config/_default and config/production, or
+// another environment with ReadConfigEnv), and also cascade (its build
+// options, and the draft, dates, slug, url, weight and aliases it gives
+// pages that do not set them), module mounts into the content tree (a
+// file or a folder, in one language or several), disableKinds,
+// disableAliases, titleCaseStyle, capitalizeListTitles,
+// frontmatter.date's :filename and frontmatter.lastmod's :fileModTime,
+// disabled languages, and a language's own taxonomies and permalinks
+// (languages.fr.taxonomies, which replace the site's). The "_merge" keys
+// of Hugo's theme merging are not entries.
 //
 // What is not modelled: content adapters, Hugo's menus, output formats
 // other than HTML (examples/site writes the RSS feeds and sitemaps Hugo
-// does), cascade of keys other than build, pagination pages, the
-// frontmatter date settings other than :filename, and the "sites" matrix
-// of Hugo 0.153+ beyond a mount's single language.
+// does), cascade of other keys (a cascaded title, params, type or layout
+// does not reach folio's pages), pagination pages, the other frontmatter
+// date settings (:git among them: with enableGitInfo, Hugo's default
+// lastmod keeps every _index page from deriving a date, which folio
+// cannot see), the "sites" matrix of Hugo 0.153+ beyond its languages
+// (versions, roles), mounts outside the site's folder (reported, not
+// read), and the configuration a theme or module brings (its hugo.toml,
+// taxonomies or permalinks merged through "_merge"): ReadConfig reads the
+// site's own files only. Where Hugo's answer changes from build to build
+// (the title of a term spelled "HTML" on one page and "html" on another;
+// the order of translations among languages of equal weight), folio
+// gives one of Hugo's answers, always the same.
 package content

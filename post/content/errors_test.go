@@ -139,3 +139,39 @@ func TestIgnoreFiles(t *testing.T) {
 		t.Error("a bad ignoreFiles pattern is not an error")
 	}
 }
+
+// TestLoadReportsRemovedAndOutside: the _build key Hugo removed is read
+// as build and reported at its place; a mount outside the site is
+// reported and not read.
+func TestLoadReportsRemovedAndOutside(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/posts/old.md": file("---\ntitle: Old\n_build:\n  list: never\n---\n"),
+		"content/posts/new.md": file("---\ntitle: New\n---\n"),
+	}
+	cfg := content.Config{Mounts: []content.Mount{
+		{Source: "content", Target: "content"},
+		{Source: "../README.md", Target: "content/readme.md"},
+	}}
+	site, err := content.Load(fsys, cfg)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	var diags []string
+	for _, d := range site.Diagnostics {
+		diags = append(diags, d.String())
+	}
+	all := strings.Join(diags, "\n")
+	for _, want := range []string{`content/posts/old.md:3:1: "_build" was removed`, "../README.md -> content/readme.md is outside"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("Diagnostics lack %q:\n%s", want, all)
+		}
+	}
+	for _, p := range site.Pages {
+		if p.Path == "/posts/old" {
+			t.Errorf("/posts/old is listed; its _build says list: never")
+		}
+	}
+	if site.GetPage("", "/posts/new") == nil {
+		t.Error("/posts/new is missing")
+	}
+}

@@ -56,3 +56,48 @@ func FuzzUrlize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzConfig: any hugo.toml either fails ParseConfig or Load with an
+// error, or gives a site whose pages all have a URL starting with '/'
+// and an output file inside the publish folder; neither panics.
+func FuzzConfig(f *testing.F) {
+	for _, s := range []string{
+		"[taxonomies]\n_merge = \"shallow\"\ntag = \"tags\"\n",
+		"[languages.fr]\nweight = 2\n[languages.fr.taxonomies]\ntag = \"etiquettes\"\n[languages.fr.permalinks.page]\nposts = \"/:slug/\"\n[languages.en]\nweight = 1\n",
+		"[[module.mounts]]\nsource = \"content\"\ntarget = \"content\"\n[module.mounts.sites.matrix]\nlanguages = [\"en\", \"fr\"]\n[languages.fr]\n[languages.en]\n",
+		"[[module.mounts]]\nsource = \"../x.md\"\ntarget = \"content/x.md\"\n",
+		"titleCaseStyle = \"go\"\ncapitalizeListTitles = false\n[frontmatter]\nlastmod = [\":fileModTime\"]\n",
+		"[[cascade]]\ndraft = true\nurl = \"/fixed/\"\n[cascade._target]\npath = \"/posts/**\"\n",
+	} {
+		f.Add(s)
+	}
+	fsys := fstest.MapFS{
+		"content/posts/p.md":      {Data: []byte("---\ntitle: P\ndate: 2020-01-02\ntags: [Go]\netiquettes: [x]\n---\n")},
+		"content/posts/p.fr.md":   {Data: []byte("---\ntitle: P\ndate: 2020-01-02\n---\n")},
+		"content/docs/_index.md":  {Data: []byte("---\ntitle: Docs\ncascade:\n  slug: same\n---\n")},
+		"content/docs/b/index.md": {Data: []byte("---\ntitle: B\n---\n")},
+		"content/docs/b/data.txt": {Data: []byte("x")},
+		"content/videos/v.md":     {Data: []byte("---\ntitle: V\n---\n")},
+	}
+	f.Fuzz(func(t *testing.T, toml string) {
+		cfg, err := content.ParseConfig("hugo.toml", []byte(toml))
+		if err != nil {
+			return
+		}
+		site, err := content.Load(fsys, cfg)
+		if site == nil {
+			if err == nil {
+				t.Fatal("Load returned neither a site nor an error")
+			}
+			return
+		}
+		for _, p := range site.Pages {
+			if p.RelPermalink != "" && !strings.HasPrefix(p.RelPermalink, "/") {
+				t.Errorf("%s: RelPermalink %q", p.Path, p.RelPermalink)
+			}
+			if strings.HasPrefix(p.OutputPath, "../") || strings.Contains(p.OutputPath, "/../") {
+				t.Errorf("%s: OutputPath %q climbs out", p.Path, p.OutputPath)
+			}
+		}
+	})
+}

@@ -59,14 +59,12 @@ func hugoSites(t *testing.T) []string {
 	return dirs
 }
 
-// loadHugoSite loads a testdata site with its hugo.toml and flags.
+// loadHugoSite loads a testdata site with its configuration and flags.
 func loadHugoSite(t *testing.T, dir string) (*content.Site, *hugoSite) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := content.ParseConfig("hugo.toml", data)
+	// As the hugo command reads it: hugo.toml, config/_default and
+	// config/production.
+	cfg, _, err := content.ReadConfig(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}

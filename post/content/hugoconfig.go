@@ -20,8 +20,8 @@ import (
 // contentDir), defaultContentLanguage,
 // defaultContentLanguageInSubdir, permalinks (flat, or per kind: page,
 // section, taxonomy, term), uglyURLs, disableAliases, disablePathToLower,
-// cascade, ignoreFiles, disableKinds, frontmatter.date (:filename), languages.*.disabled,
-// pluralizeListTitles, taxonomies, module.mounts (those into content),
+// cascade, ignoreFiles, disableKinds, frontmatter.date (:filename), frontmatter.lastmod (:fileModTime), languages.*.disabled,
+// pluralizeListTitles, capitalizeListTitles, titleCaseStyle, taxonomies, module.mounts (those into content),
 // buildDrafts, buildFuture and buildExpired. Other keys are ignored.
 func ParseConfig(name string, data []byte) (Config, error) {
 	m, err := decodeConfig(name, data)
@@ -59,11 +59,19 @@ var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "c
 
 // ReadConfig reads a Hugo site's configuration from the root of fsys, as
 // ParseConfig does: the file hugo.toml (or hugo.yaml, hugo.json,
-// config.toml, ...) and the files of the folder config/_default, where
+// config.toml, ...), then the files of the folder config/_default, where
 // each file is the key of its name (languages.toml is languages,
-// languages.fr.toml is languages.fr, hugo.toml and config.toml are the
-// root), merged over the file. found is false when the site has neither.
+// languages.fr.toml is languages.fr, hugo.fr.toml the root of the
+// language fr, hugo.toml and config.toml the root), merged over the file, then those of config/production, as the
+// hugo command builds. found is false when the site has none of them.
 func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
+	return ReadConfigEnv(fsys, "production")
+}
+
+// ReadConfigEnv is ReadConfig for the environment env (Hugo's
+// --environment): config/env is merged over config/_default; an empty
+// env reads config/_default only.
+func ReadConfigEnv(fsys fs.FS, env string) (cfg Config, found bool, err error) {
 	root := map[string]any{}
 	for _, name := range configNames {
 		data, err := fs.ReadFile(fsys, name)
@@ -80,33 +88,64 @@ func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
 		break
 	}
 	root = lowerKeys(root)
-	entries, err := fs.ReadDir(fsys, "config/_default")
+	dirs := []string{"config/_default"}
+	if env = strings.Trim(env, "/"); env != "" && !strings.Contains(env, "/") && env != "_default" && env != ".." {
+		dirs = append(dirs, "config/"+env)
+	}
+	for _, dir := range dirs {
+		ok, err := mergeConfigDir(fsys, dir, root)
+		if err != nil {
+			return Config{}, false, err
+		}
+		found = found || ok
+	}
+	return configFrom(root), found, nil
+}
+
+// mergeConfigDir merges the configuration files of dir into root, each
+// at the key of its name; ok reports whether there was one.
+func mergeConfigDir(fsys fs.FS, dir string, root map[string]any) (ok bool, err error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return Config{}, false, fmt.Errorf("content: %w", err)
+		return false, fmt.Errorf("content: %w", err)
 	}
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, strings.ToLower(ext)) {
 			continue
 		}
-		name := "config/_default/" + e.Name()
+		name := dir + "/" + e.Name()
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return Config{}, false, fmt.Errorf("content: %w", err)
+			return false, fmt.Errorf("content: %w", err)
 		}
 		m, err := decodeConfig(name, data)
 		if err != nil {
-			return Config{}, false, err
+			return false, err
 		}
 		m = lowerKeys(m)
-		found = true
+		ok = true
 		key := strings.ToLower(strings.TrimSuffix(e.Name(), ext))
 		if key == "hugo" || key == "config" {
 			mergeInto(root, m)
 			continue
 		}
-		// languages.fr is the map of languages.fr.
+		// languages.fr is the map of languages.fr, hugo.fr (config.fr)
+		// the root of the language fr, menus.fr and params.fr its menus
+		// and params; Hugo reads no other key.fr (permalinks.fr.toml is
+		// not the permalinks of fr).
 		parts := strings.Split(key, ".")
+		if len(parts) == 2 {
+			switch parts[0] {
+			case "languages":
+			case "hugo", "config":
+				parts = []string{"languages", parts[1]}
+			case "menus", "params":
+				parts = []string{"languages", parts[1], parts[0]}
+			default:
+				continue
+			}
+		}
 		dst := root
 		for _, part := range parts[:len(parts)-1] {
 			sub, ok := dst[part].(map[string]any)
@@ -123,7 +162,7 @@ func ReadConfig(fsys fs.FS) (cfg Config, found bool, err error) {
 			dst[last] = m
 		}
 	}
-	return configFrom(root), found, nil
+	return ok, nil
 }
 
 // mergeInto copies src into dst, merging maps.
@@ -156,6 +195,11 @@ func configFrom(m map[string]any) Config {
 		c.DisableKinds = append(c.DisableKinds, strings.ToLower(k))
 	}
 	if fm, ok := m["frontmatter"].(map[string]any); ok {
+		for _, d := range termNames(fm["lastmod"]) {
+			if strings.EqualFold(d, ":fileModTime") {
+				c.LastmodFromFileModTime = true
+			}
+		}
 		for _, d := range termNames(fm["date"]) {
 			d = strings.ToLower(d)
 			if d == ":filename" {
@@ -169,15 +213,21 @@ func configFrom(m map[string]any) Config {
 	if v, ok := m["pluralizelisttitles"]; ok {
 		c.DisablePluralizeListTitles = !boolean(v)
 	}
+	if v, ok := m["capitalizelisttitles"]; ok {
+		c.DisableCapitalizeListTitles = !boolean(v)
+	}
+	c.TitleCaseStyle = str(m["titlecasestyle"])
 	c.BuildDrafts = boolean(m["builddrafts"])
 	c.BuildFuture = boolean(m["buildfuture"])
 	c.BuildExpired = boolean(m["buildexpired"])
-	if langs, ok := m["languages"].(map[string]any); ok {
-		for code, v := range langs {
-			lm, _ := v.(map[string]any)
-			w, _ := toInt(lm["weight"])
-			c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"]), Disabled: boolean(lm["disabled"])})
+	langs, _ := m["languages"].(map[string]any)
+	for code, v := range langs {
+		if isMergeKey(code) {
+			continue
 		}
+		lm, _ := v.(map[string]any)
+		w, _ := toInt(lm["weight"])
+		c.Languages = append(c.Languages, Language{Code: code, Title: str(lm["title"]), Weight: w, ContentDir: str(lm["contentdir"]), Disabled: boolean(lm["disabled"])})
 	}
 	c.Cascade = m["cascade"]
 	if mod, ok := m["module"].(map[string]any); ok {
@@ -191,47 +241,92 @@ func configFrom(m map[string]any) Config {
 			mt := Mount{Source: str(mm["source"]), Target: str(mm["target"]), Lang: str(mm["lang"])}
 			if sites, ok := mm["sites"].(map[string]any); ok {
 				if matrix, ok := sites["matrix"].(map[string]any); ok {
-					if langs := termNames(matrix["languages"]); len(langs) == 1 {
+					switch langs := termNames(matrix["languages"]); {
+					case len(langs) == 1:
 						mt.Lang = langs[0]
+					case len(langs) > 1:
+						mt.Langs = langs
 					}
 				}
 			}
 			c.Mounts = append(c.Mounts, mt)
 		}
 	}
-	if tx, ok := m["taxonomies"].(map[string]any); ok {
-		c.Taxonomies = map[string]string{}
-		for k, v := range tx {
-			c.Taxonomies[k] = str(v)
+	c.Taxonomies = taxonomiesFrom(m["taxonomies"])
+	if pl, ok := m["permalinks"].(map[string]any); ok {
+		c.Permalinks = permalinksFrom(pl, c.Taxonomies)
+	}
+	// A language's taxonomies and permalinks replace the site's.
+	for i, l := range c.Languages {
+		lm, _ := langs[l.Code].(map[string]any)
+		c.Languages[i].Taxonomies = taxonomiesFrom(lm["taxonomies"])
+		if pl, ok := lm["permalinks"].(map[string]any); ok {
+			tx := c.Taxonomies
+			if c.Languages[i].Taxonomies != nil {
+				tx = c.Languages[i].Taxonomies
+			}
+			p := permalinksFrom(pl, tx)
+			c.Languages[i].Permalinks = &p
 		}
 	}
-	if pl, ok := m["permalinks"].(map[string]any); ok {
-		for k, v := range pl {
-			switch v := v.(type) {
-			case string:
-				// The flat form: a section's pages, or a taxonomy's terms.
-				if isTaxonomy(c.Taxonomies, k) {
-					c.Permalinks.Term = put(c.Permalinks.Term, k, v)
-				} else {
-					c.Permalinks.Page = put(c.Permalinks.Page, k, v)
+	return c
+}
+
+// isMergeKey reports whether k is Hugo's "_merge" setting, which says
+// how a map merges with the theme's and is not an entry of the map.
+func isMergeKey(k string) bool { return strings.EqualFold(k, "_merge") }
+
+// taxonomiesFrom reads a taxonomies map (singular = "plural"); nil when
+// v is not a map.
+func taxonomiesFrom(v any) map[string]string {
+	tx, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for k, v := range tx {
+		if !isMergeKey(k) {
+			out[k] = str(v)
+		}
+	}
+	return out
+}
+
+// permalinksFrom reads a permalinks map, flat (a section's pages or a
+// taxonomy's terms, by key) or per kind; tx are the taxonomies that
+// decide what a flat key is.
+func permalinksFrom(pl map[string]any, tx map[string]string) Permalinks {
+	var out Permalinks
+	for k, v := range pl {
+		if isMergeKey(k) {
+			continue
+		}
+		switch v := v.(type) {
+		case string:
+			if isTaxonomy(tx, k) {
+				out.Term = put(out.Term, k, v)
+			} else {
+				out.Page = put(out.Page, k, v)
+			}
+		case map[string]any:
+			for sec, p := range v {
+				if isMergeKey(sec) {
+					continue
 				}
-			case map[string]any:
-				for sec, p := range v {
-					switch k {
-					case "page":
-						c.Permalinks.Page = put(c.Permalinks.Page, sec, str(p))
-					case "section":
-						c.Permalinks.Section = put(c.Permalinks.Section, sec, str(p))
-					case "taxonomy":
-						c.Permalinks.Taxonomy = put(c.Permalinks.Taxonomy, sec, str(p))
-					case "term":
-						c.Permalinks.Term = put(c.Permalinks.Term, sec, str(p))
-					}
+				switch k {
+				case "page":
+					out.Page = put(out.Page, sec, str(p))
+				case "section":
+					out.Section = put(out.Section, sec, str(p))
+				case "taxonomy":
+					out.Taxonomy = put(out.Taxonomy, sec, str(p))
+				case "term":
+					out.Term = put(out.Term, sec, str(p))
 				}
 			}
 		}
 	}
-	return c
+	return out
 }
 
 func isTaxonomy(tx map[string]string, plural string) bool {

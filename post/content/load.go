@@ -35,6 +35,7 @@ type srcFile struct {
 	content  bool   // a content file (by extension)
 	root     string // the mount it was found under, as a key
 	disabled bool   // in a disabled language
+	fallback bool   // from a mount in several languages: a page an earlier mount gives wins, unreported
 }
 
 // Load reads the content tree under cfg.ContentDir (and the languages'
@@ -101,24 +102,41 @@ func (l *loader) walk() error {
 		dir    string // folder in fsys
 		prefix string // where it is mounted in the content tree, "" or "docs/"
 		lang   int
+		// fallback: the mount is in several languages, and this is not
+		// the first of them; files named for a language are read once.
+		fallback bool
+		multi    bool // the mount is in several languages
 	}
 	var roots []root
 	defaultLang := l.s.langIndex[l.s.defaultLang]
 	if len(l.s.mounts) > 0 {
 		for _, m := range l.s.mounts {
-			lang := defaultLang
-			if m.Lang != "" {
-				li, ok := l.s.langIndex[strings.ToLower(m.Lang)]
-				if !ok {
-					continue // a language the site does not build
-				}
-				lang = li
+			src := strings.ReplaceAll(m.Source, "\\", "/")
+			if path.IsAbs(src) || src == ".." || strings.HasPrefix(path.Clean(src), "../") {
+				l.warn(m.Source, "the mount %s -> %s is outside the site's folder; it is not read", m.Source, m.Target)
+				continue
+			}
+			codes := m.Langs
+			if len(codes) == 0 {
+				codes = []string{m.Lang}
 			}
 			prefix := strings.Trim(strings.TrimPrefix(strings.Trim(m.Target, "/"), "content"), "/")
 			if prefix != "" {
 				prefix += "/"
 			}
-			roots = append(roots, root{cleanDir(m.Source), prefix, lang})
+			first := true
+			for _, code := range codes {
+				lang := defaultLang
+				if code != "" {
+					li, ok := l.s.langIndex[strings.ToLower(code)]
+					if !ok {
+						continue // a language the site does not build
+					}
+					lang = li
+				}
+				roots = append(roots, root{cleanDir(src), prefix, lang, !first, len(codes) > 1})
+				first = false
+			}
 		}
 	} else {
 		seen := map[string]bool{}
@@ -130,11 +148,11 @@ func (l *loader) walk() error {
 			}
 			if !seen[d] {
 				seen[d] = true
-				roots = append(roots, root{d, "", i})
+				roots = append(roots, root{dir: d, lang: i})
 			}
 		}
 		if mainUsed && !seen[l.s.ContentDir] {
-			roots = append([]root{{l.s.ContentDir, "", defaultLang}}, roots...)
+			roots = append([]root{{dir: l.s.ContentDir, lang: defaultLang}}, roots...)
 		}
 	}
 	for _, r := range roots {
@@ -158,18 +176,27 @@ func (l *loader) walk() error {
 			if r.dir != "." {
 				rel = strings.TrimPrefix(p, r.dir+"/")
 			}
+			prefix := r.prefix
 			if r.dir == p {
-				rel = path.Base(p) // a mount of a single file
+				// A mount of a single file: the target is its name.
+				rel, prefix = strings.TrimSuffix(r.prefix, "/"), ""
+				if rel == "" {
+					rel = path.Base(p)
+				}
 			}
 			for _, rx := range l.s.ignore {
 				if rx.MatchString(p) {
 					return nil
 				}
 			}
-			f := l.newFile(p, r.prefix+rel, r.lang)
-			if f.disabled {
-				return nil // a file of a disabled language
+			f := l.newFile(p, prefix+rel, r.lang)
+			if f.disabled || r.fallback && (f.named || !f.content) {
+				// A file of a disabled language, or read already: a
+				// mount in several languages has its pages in each,
+				// and its resources once, shared as Hugo does.
+				return nil
 			}
+			f.fallback = r.multi
 			f.root = r.dir + "\x00" + r.prefix + "\x00"
 			l.files = append(l.files, f)
 			return nil
@@ -273,7 +300,7 @@ func (l *loader) makePages() {
 		p.Path = normalizePath(p.Path, false)
 		if p.Kind == KindSection {
 			top, rest, nested := strings.Cut(strings.TrimPrefix(p.Path, "/"), "/")
-			if _, ok := s.taxonomyByPlural(top); ok {
+			if _, ok := s.taxonomyByPlural(f.lang, top); ok {
 				p.Kind = KindTaxonomy
 				if nested && rest != "" {
 					p.Kind = KindTerm
@@ -281,6 +308,9 @@ func (l *loader) makePages() {
 			}
 		}
 		if other := l.nodes[f.lang][p.Path]; other != nil {
+			if f.fallback {
+				continue
+			}
 			l.warn(f.fsPath, "%s is the page %s in %q already (%s); this file is left out", f.rel, p.Path, p.Lang, other.File)
 			continue
 		}
@@ -289,7 +319,8 @@ func (l *loader) makePages() {
 			l.errs = append(l.errs, err)
 			continue
 		}
-		l.setFromPost(p, pp, stemOf(f))
+		p.stem = stemOf(f)
+		l.setFromPost(p, pp, p.stem)
 		l.nodes[f.lang][p.Path] = p
 		l.pages = append(l.pages, p)
 		if p.BundleType == LeafBundle {
@@ -297,9 +328,157 @@ func (l *loader) makePages() {
 			l.bundles[k] = append(l.bundles[k], p)
 		}
 	}
+	// Cascaded front matter first (all of it is known now), then the
+	// build options.
+	for _, p := range l.pages {
+		if l.applyCascade(p) {
+			p.keep = true
+			l.setFromPost(p, p.Post, p.stem)
+		}
+	}
 	for _, p := range l.pages {
 		l.applyBuild(p, l.cascadedBuild(p))
 	}
+}
+
+// cascadedKeys are the front matter keys a cascade gives to the pages
+// under it that do not set them, besides build: those that decide
+// whether a page is built and where.
+var cascadedKeys = []string{"draft", "date", "publishdate", "expirydate", "lastmod", "slug", "url", "weight", "aliases"}
+
+// applyCascade sets the cascadedKeys of p's front matter that p does not
+// set itself from the nearest cascade that has them (its own, as a
+// section, then its sections', the home page's and the configuration's),
+// as Hugo does; it reports whether it changed anything.
+func (l *loader) applyCascade(p *Page) bool {
+	if p.Post == nil {
+		return false
+	}
+	var sources []any
+	if p.Kind != KindPage {
+		sources = append(sources, p.Post.Params["cascade"])
+	}
+	nodes := l.nodes[p.langIndex]
+	for dir := p.Path; dir != "/"; {
+		if i := strings.LastIndexByte(dir, '/'); i <= 0 {
+			dir = "/"
+		} else {
+			dir = dir[:i]
+		}
+		if q := nodes[dir]; q != nil && q.Post != nil && q.Kind != KindPage {
+			sources = append(sources, q.Post.Params["cascade"])
+		}
+	}
+	sources = append(sources, l.s.Cascade)
+	fm := &p.Post.FrontMatter
+	changed := false
+	for _, key := range cascadedKeys {
+		if setsKey(p.Post, key) {
+			continue
+		}
+		v, ok := cascadeValue(sources, key, p)
+		if !ok {
+			continue
+		}
+		switch key {
+		case "draft":
+			if b, ok := v.(bool); ok {
+				fm.Draft = b
+			}
+		case "date", "publishdate", "expirydate", "lastmod":
+			t, ok := cascadeTime(v)
+			if !ok {
+				continue
+			}
+			switch key {
+			case "date":
+				fm.Date = t
+				if !setsKey(p.Post, "publishdate") && fm.PublishDate.IsZero() {
+					fm.PublishDate = t
+				}
+			case "publishdate":
+				fm.PublishDate = t
+			case "expirydate":
+				fm.ExpiryDate = t
+			case "lastmod":
+				fm.Lastmod = t
+			}
+		case "slug":
+			fm.Slug = str(v)
+		case "url":
+			fm.URL = str(v)
+		case "weight":
+			if w, ok := toInt(v); ok {
+				fm.Weight = w
+			}
+		case "aliases":
+			fm.Aliases = termNames(v)
+		}
+		changed = true
+	}
+	return changed
+}
+
+// keyNames are the front matter names Hugo reads for a cascaded key.
+var keyNames = map[string][]string{
+	"publishdate": {"publishdate", "pubdate", "published"},
+	"expirydate":  {"expirydate", "unpublishdate"},
+	"lastmod":     {"lastmod", "modified"},
+}
+
+// setsKey reports whether pp's own front matter sets key (by any of its
+// names).
+func setsKey(pp *post.Post, key string) bool {
+	names := keyNames[key]
+	if names == nil {
+		names = []string{key}
+	}
+	for _, n := range names {
+		if _, _, ok := pp.Position(n); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// cascadeValue finds key in the first of sources (cascade values: a map,
+// or a list of maps with targets) that has it for p.
+func cascadeValue(sources []any, key string, p *Page) (any, bool) {
+	for _, src := range sources {
+		for _, e := range cascadeEntries(src) {
+			var target map[string]any
+			var val any
+			found := false
+			for k, v := range e {
+				switch lk := strings.ToLower(k); {
+				case lk == "target" || lk == "_target":
+					target, _ = v.(map[string]any)
+				case lk == key:
+					val, found = v, true
+				}
+			}
+			if found && cascadeTargets(target, p) {
+				return val, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// cascadeTime reads a cascaded date: a time, or a string in one of the
+// forms front matter dates take most often.
+func cascadeTime(v any) (time.Time, bool) {
+	switch v := v.(type) {
+	case time.Time:
+		return v, true
+	case string:
+		for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // applyBuild sets p's build options (Hugo's build front matter: render
@@ -372,20 +551,7 @@ func (l *loader) cascadedBuild(p *Page) map[string]any {
 // list of maps, each with an optional target (_target) of kind, path and
 // lang globs.
 func cascadeBuild(v any, p *Page) map[string]any {
-	var entries []map[string]any
-	switch v := v.(type) {
-	case map[string]any:
-		entries = []map[string]any{v}
-	case []any:
-		for _, e := range v {
-			if m, ok := e.(map[string]any); ok {
-				entries = append(entries, m)
-			}
-		}
-	case []map[string]any:
-		entries = v
-	}
-	for _, e := range entries {
+	for _, e := range cascadeEntries(v) {
 		var build map[string]any
 		var target map[string]any
 		for k, v := range e {
@@ -400,6 +566,26 @@ func cascadeBuild(v any, p *Page) map[string]any {
 			continue
 		}
 		return build
+	}
+	return nil
+}
+
+// cascadeEntries are the maps of a cascade value: itself, or the maps
+// of a list.
+func cascadeEntries(v any) []map[string]any {
+	switch v := v.(type) {
+	case map[string]any:
+		return []map[string]any{v}
+	case []any:
+		var entries []map[string]any
+		for _, e := range v {
+			if m, ok := e.(map[string]any); ok {
+				entries = append(entries, m)
+			}
+		}
+		return entries
+	case []map[string]any:
+		return v
 	}
 	return nil
 }
@@ -588,6 +774,16 @@ func (l *loader) setFromPost(p *Page, pp *post.Post, stem string) {
 	}
 	p.Headless = fm.Headless
 	p.build, _ = pp.Params["build"].(map[string]any)
+	if old, ok := pp.Params["_build"].(map[string]any); ok && p.build == nil {
+		// Hugo 0.145 removed _build, and Hugo 0.165 stops the build at
+		// it; folio takes it as build, and says so.
+		p.build = old
+		if !p.warnedBuild {
+			p.warnedBuild = true
+			l.site.Diagnostics = append(l.site.Diagnostics, Diagnostic{Pos: keyPos(pp, "_build"),
+				Message: `"_build" was removed in Hugo 0.145 (Hugo 0.165 stops at it); rename it "build" (folio reads it as build)`})
+		}
+	}
 	p.Status = pp.Status(s.Now)
 	q := *pp
 	for {

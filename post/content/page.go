@@ -110,7 +110,8 @@ type Page struct {
 	// the home page and sections their sections and regular pages, for a
 	// taxonomy its terms, for a term the pages that have it.
 	Pages []*Page
-	// RegularPages are the regular pages among Pages.
+	// RegularPages are the regular pages among Pages; for a term, all of
+	// Pages (sections and the home page too), as in Hugo.
 	RegularPages []*Page
 	// Term is set on term pages.
 	Term *Term
@@ -125,7 +126,9 @@ type Page struct {
 	noResources bool           // build.publishResources false
 	build       map[string]any // its own build options
 	rendered    bool
-	keep        bool // kept in the tree (built)
+	keep        bool   // kept in the tree (built)
+	stem        string // its file's name without extension and language, for :filename dates
+	warnedBuild bool   // its _build key was reported
 	langIndex   int
 	dir         string // the page's folder, under its content folder, as written
 	root        string // the content folder of its file, "" for a page with no file

@@ -148,6 +148,33 @@ var smallWords = map[string]bool{
 // does for section and term titles: the first letter of every word is
 // upper-cased (words are separated by spaces, hyphens and slashes), except small
 // words such as "of" and "the" that are neither first nor last.
+// listTitle is the automatic title of a list page named s, cased as
+// the settings say.
+func (st *settings) listTitle(s string) string {
+	if st.DisableCapitalizeListTitles {
+		return s
+	}
+	switch strings.ToLower(st.TitleCaseStyle) {
+	case "none":
+		return s
+	case "firstupper":
+		return upperFirst(s)
+	case "go":
+		words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '/' })
+		var b strings.Builder
+		rest := s
+		for _, w := range words {
+			i := strings.Index(rest, w)
+			b.WriteString(rest[:i])
+			b.WriteString(upperFirst(w))
+			rest = rest[i+len(w):]
+		}
+		b.WriteString(rest)
+		return b.String()
+	}
+	return titleize(s)
+}
+
 func titleize(s string) string {
 	sep := func(r rune) bool { return r == ' ' || r == '-' || r == '/' }
 	words := strings.FieldsFunc(s, sep)
@@ -194,28 +221,82 @@ func upperFirst(word string) string {
 	return word
 }
 
-// uncountable names have no plural form of their own.
+// uncountable names have no plural form of their own (in Hugo's
+// inflection; "music" and "software" do have one there).
 var uncountable = map[string]bool{
 	"news": true, "series": true, "species": true, "information": true, "equipment": true,
-	"media": true, "data": true, "music": true, "software": true, "feedback": true,
-	"sheep": true, "fish": true, "deer": true, "research": true, "advice": true,
+	"media": true, "data": true, "sheep": true, "fish": true, "deer": true, "people": true,
+}
+
+// irregularPlurals are the plurals Hugo's inflection gives that no
+// suffix rule below does (each checked with Hugo 0.165 as a section
+// title).
+var irregularPlurals = map[string]string{
+	"child": "children", "man": "men", "woman": "women", "person": "people",
+	"foot": "feet", "tooth": "teeth", "goose": "geese", "mouse": "mice", "ox": "oxen",
+	"datum": "data", "medium": "media", "criterion": "criteria", "phenomenon": "phenomena",
+	"memorandum": "memoranda", "addendum": "addenda", "aquarium": "aquaria", "bacterium": "bacteria",
+	"erratum": "errata", "maximum": "maxima", "minimum": "minima", "millennium": "millennia",
+	"momentum": "momenta", "podium": "podia", "premium": "premia", "quantum": "quanta",
+	"referendum": "referenda", "spectrum": "spectra",
+	"genus": "genera", "corpus": "corpora", "cactus": "cacti", "focus": "foci", "nucleus": "nuclei",
+	"radius": "radii", "syllabus": "syllabi", "alumnus": "alumni", "octopus": "octupuses",
+	"larva": "larvae", "nebula": "nebulae", "vita": "vitae", "quiz": "quizzes", "thief": "thieves",
+	"axis": "axes", "alias": "aliases", "emphasis": "emphasis",
+	// Words ending in a consonant and o that take s, not es.
+	"photo": "photos", "piano": "pianos", "auto": "autos", "cello": "cellos", "ghetto": "ghettos",
+	"halo": "halos", "kilo": "kilos", "memento": "mementos", "mosquito": "mosquitos",
+	"piccolo": "piccolos", "silo": "silos", "solo": "solos", "veto": "vetos", "volcano": "volcanos",
+	"dwarf": "dwarfs", "belief": "beliefs", "chief": "chiefs",
 }
 
 // pluralize returns the English plural of a section name, for the title
 // of a section that has no _index.md (Hugo's pluralizeListTitles): "post"
-// and "posts" give "posts", "category" "categories", "box" "boxes".
+// and "posts" give "posts", "category" "categories", "box" "boxes",
+// "video" "videoes" (as Hugo's inflection does), "index" "indices".
 func pluralize(s string) string {
 	lower := strings.ToLower(s)
+	if p, ok := irregularPlurals[lower]; ok {
+		return s[:commonPrefix(lower, p)] + p[commonPrefix(lower, p):]
+	}
+	// with replaces the last cut bytes of s by rep.
+	with := func(cut int, rep string) string { return s[:len(s)-cut] + rep }
+	has := func(suf string) bool { return strings.HasSuffix(lower, suf) }
 	switch {
 	case lower == "" || uncountable[lower]:
 		return s
-	case strings.HasSuffix(lower, "ss"), strings.HasSuffix(lower, "x"), strings.HasSuffix(lower, "z"),
-		strings.HasSuffix(lower, "ch"), strings.HasSuffix(lower, "sh"):
+	case has("matrix"), has("vertex"), has("index"), has("appendix"):
+		return with(2, "ices")
+	case has("sis"):
+		return with(2, "es")
+	case has("us"), has("ss"):
 		return s + "es"
-	case strings.HasSuffix(lower, "s"):
-		return s
-	case strings.HasSuffix(lower, "y") && len(lower) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
-		return s[:len(s)-1] + "ies"
+	case has("s"):
+		return s // a plural already
+	case has("x"), has("z"), has("ch"), has("sh"):
+		return s + "es"
+	case has("y") && len(lower) > 1 && !strings.ContainsRune("aeiou", rune(lower[len(lower)-2])):
+		return with(1, "ies")
+	case has("io"), has("oo"):
+		return s + "s"
+	case has("o"):
+		return s + "es"
+	case has("ff"), has("oof"), has("eef"):
+		return s + "s"
+	case has("fe"):
+		return with(2, "ves")
+	case has("lf"), has("rf"), has("af"):
+		return with(1, "ves")
 	}
 	return s + "s"
+}
+
+// commonPrefix is the length of the longest common prefix of a and b,
+// so that an irregular plural keeps the case of the name it replaces.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }

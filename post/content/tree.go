@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -48,14 +49,14 @@ func (l *loader) build() {
 		site.homes[li] = home
 		// Taxonomy pages.
 		site.taxonomies[li] = map[string]*Taxonomy{}
-		for _, t := range s.taxonomies {
+		for _, t := range s.taxonomies[li] {
 			tp := nodes["/"+t.plural]
 			if tp == nil {
 				tp = newNode(li, KindTaxonomy, "/"+t.plural)
 			}
 			tp.Kind = KindTaxonomy
 			if tp.Title == "" {
-				tp.Title = titleize(t.plural)
+				tp.Title = s.listTitle(t.plural)
 			}
 			site.taxonomies[li][t.plural] = &Taxonomy{Name: t.singular, Plural: t.plural, Lang: tp.Lang, Page: tp, termsMap: map[string]*Term{},
 				key: func(name string) string { return normalizePath(name, false) }}
@@ -70,7 +71,7 @@ func (l *loader) build() {
 		if !nested && p.Kind == KindPage {
 			continue // a page at the root
 		}
-		if _, ok := s.taxonomyByPlural(top); ok {
+		if _, ok := s.taxonomyByPlural(p.langIndex, top); ok {
 			continue
 		}
 		if l.nodes[p.langIndex]["/"+top] == nil {
@@ -85,7 +86,7 @@ func (l *loader) build() {
 			if !s.DisablePluralizeListTitles {
 				name = pluralize(name)
 			}
-			sec.Title = titleize(name)
+			sec.Title = s.listTitle(name)
 		}
 	}
 	// Terms.
@@ -93,7 +94,7 @@ func (l *loader) build() {
 		if !p.keep || p.Kind != KindPage && p.Kind != KindSection && p.Kind != KindHome {
 			continue
 		}
-		for _, t := range s.taxonomies {
+		for _, t := range s.taxonomies[p.langIndex] {
 			tx := site.taxonomies[p.langIndex][t.plural]
 			weight, _ := toInt(p.Post.Params[t.plural+"_weight"])
 			seen := map[string]bool{}
@@ -113,7 +114,7 @@ func (l *loader) build() {
 					term = &Term{Name: name, Key: key, Page: tp}
 					tp.Term = term
 					if tp.Title == "" {
-						tp.Title = titleize(name)
+						tp.Title = s.listTitle(name)
 					}
 					tx.termsMap[key] = term
 				}
@@ -203,24 +204,47 @@ func (l *loader) build() {
 	slices.SortStableFunc(lists, func(a, b *Page) int {
 		return cmp.Compare(depthOf(b), depthOf(a))
 	})
-	// A list page's own front matter date wins.
+	// A list page's own front matter dates win. A section's is the
+	// newest date under it at any depth, not only of what it lists: a
+	// subsection dated 2020 holding a page of 2022 makes it 2022.
+	newest := map[*Page]time.Time{}
 	derive := func(p *Page) {
-		if !p.Date.IsZero() && p.Post != nil && !p.Post.FrontMatter.Date.IsZero() {
-			return
-		}
+		latest := p.Date
 		for _, c := range p.Pages {
-			if c.Date.After(p.Date) {
-				p.Date = c.Date
+			d := c.Date
+			if p.Kind == KindSection && newest[c].After(d) {
+				d = newest[c]
+			}
+			if d.After(latest) {
+				latest = d
+			}
+		}
+		if p.Kind == KindSection {
+			newest[p] = latest
+		}
+		if p.Post != nil {
+			// Hugo derives the dates of a list page none of whose dates
+			// is set: a lastmod or an expiryDate alone keeps it (with
+			// lastmod from :fileModTime, every _index file has one).
+			fm := &p.Post.FrontMatter
+			if !fm.Date.IsZero() && !p.Date.IsZero() || !fm.Lastmod.IsZero() || !fm.ExpiryDate.IsZero() || s.LastmodFromFileModTime {
+				return
+			}
+		}
+		p.Date = latest
+	}
+
+	// Sections first (a term can list one: tags in a section's
+	// _index.md), then terms, then taxonomies and the home page.
+	for _, kind := range []Kind{KindSection, KindTerm} {
+		for _, p := range lists {
+			if p.Kind == kind {
+				derive(p)
 			}
 		}
 	}
 	for _, p := range lists {
-		if p.Kind == KindTerm {
-			derive(p)
-		}
-	}
-	for _, p := range lists {
-		if p.Kind != KindPage && p.Kind != KindTerm {
+		if p.Kind == KindTaxonomy || p.Kind == KindHome {
 			derive(p)
 		}
 	}
@@ -243,7 +267,9 @@ func (l *loader) build() {
 			slices.SortStableFunc(p.Pages, func(a, b *Page) int { return defaultOrder(c, a, b) })
 		}
 		for _, c := range p.Pages {
-			if c.Kind == KindPage {
+			// A term's RegularPages are all its pages, sections and the
+			// home page included, as Hugo's are.
+			if c.Kind == KindPage || p.Kind == KindTerm {
 				p.RegularPages = append(p.RegularPages, c)
 			}
 		}
@@ -515,7 +541,7 @@ func (l *loader) target(p *Page) string {
 		}
 	}
 	var pt *pattern
-	if m := s.patterns[string(p.Kind)]; m != nil {
+	if m := s.patterns[p.langIndex][string(p.Kind)]; m != nil {
 		pt = m[p.Section]
 	}
 	var t string
@@ -731,8 +757,11 @@ func (l *loader) aliases(all []*Page) {
 			}
 			ap = path.Clean(ap)
 			out := strings.TrimPrefix(ap, "/")
-			switch _, last := splitLast(ap); {
-			case strings.Contains(last, "."):
+			// Hugo writes an alias ending in .html or .htm (in lower
+			// case) as that file, and any other as a page's would be
+			// ("/v1.2" is /v1.2/index.html).
+			switch {
+			case strings.HasSuffix(ap, ".html") || strings.HasSuffix(ap, ".htm"):
 			case s.UglyURLs:
 				out += ".html"
 				ap += ".html"
