@@ -22,6 +22,10 @@ type Config struct {
 	// Title is the site's title, the home page's title when there is no
 	// _index.md.
 	Title string
+	// Params are the site's [params], keys lower-cased as Hugo reads
+	// them: what a param shortcode falls back to (render.WithSiteParams).
+	// Load does not read them.
+	Params map[string]any
 	// ContentDir is the folder of the content in the fs.FS given to Load
 	// (Hugo's contentDir). Empty means "content"; "." means the root of
 	// the fs.FS is the content folder.

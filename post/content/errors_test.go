@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -173,5 +174,24 @@ func TestLoadReportsRemovedAndOutside(t *testing.T) {
 	}
 	if site.GetPage("", "/posts/new") == nil {
 		t.Error("/posts/new is missing")
+	}
+}
+
+// TestConfigParams: the site's [params] come with keys lower-cased at
+// every depth, as Hugo's param shortcode reads them, from each format.
+func TestConfigParams(t *testing.T) {
+	for name, src := range map[string]string{
+		"hugo.toml": "title = 'T'\n[params]\nAuthor = 'Ann'\n[params.Social]\nGitHub = 'ann'\n",
+		"hugo.yaml": "title: T\nparams:\n  Author: Ann\n  Social:\n    GitHub: ann\n",
+		"hugo.json": `{"title": "T", "params": {"Author": "Ann", "Social": {"GitHub": "ann"}}}`,
+	} {
+		cfg, err := content.ParseConfig(name, []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := map[string]any{"author": "Ann", "social": map[string]any{"github": "ann"}}
+		if !reflect.DeepEqual(cfg.Params, want) {
+			t.Errorf("%s: Params = %#v, want %#v", name, cfg.Params, want)
+		}
 	}
 }

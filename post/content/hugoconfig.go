@@ -184,6 +184,7 @@ func configFrom(m map[string]any) Config {
 	var c Config
 	c.BaseURL = str(m["baseurl"])
 	c.Title = str(m["title"])
+	c.Params, _ = m["params"].(map[string]any)
 	c.ContentDir = str(m["contentdir"])
 	c.DefaultContentLanguage = str(m["defaultcontentlanguage"])
 	c.DefaultContentLanguageInSubdir = boolean(m["defaultcontentlanguageinsubdir"])
