@@ -50,6 +50,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/folio-md/folio/examples/internal/cli"
@@ -87,6 +88,8 @@ type config struct {
 	workers     int
 	now         time.Time
 	cache       cacheConfig
+	fresh       bool     // -out was missing or empty: no file is read back before it is written
+	dirs        sync.Map // the folders under -out made in this build
 }
 
 // run is the whole program; it returns the exit code: 0 when every post was
@@ -154,7 +157,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if !c.quiet {
 		for _, p := range s.built {
 			cli.PrintDiagnostics(stderr, p.warnings)
-			cli.PrintDiagnostics(stderr, p.res.Diagnostics)
+			cli.PrintDiagnostics(stderr, p.diagnostics)
 		}
 	}
 	fmt.Fprintf(stdout, "site: %d pages (%d posts), %d skipped, %d failed, %d warnings%v, in %v\n",
