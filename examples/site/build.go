@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/folio-md/folio/examples/internal/page"
 	"github.com/folio-md/folio/post"
@@ -105,27 +106,19 @@ func build(c *config, b bar) (*summary, error) {
 	order := slices.Clone(items)
 	slices.SortStableFunc(order, func(a, b *item) int { return len(b.post.Body) - len(a.post.Body) })
 	b.start(len(items))
-	jobs := make(chan *item)
-	done := make(chan struct{}, len(items))
+	// The workers take the next post from a counter: a channel fed by a
+	// goroutine, or one the main goroutine reads to count, made a worker
+	// wait for a goroutine to be scheduled after every post.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(c.workers, max(len(items), 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for it := range jobs {
-				w.renderPost(r, &buf, it)
-				done <- struct{}{}
+			for i := int(next.Add(1) - 1); i < len(order); i = int(next.Add(1) - 1) {
+				w.renderPost(r, &buf, order[i])
+				b.add()
 			}
 		})
-	}
-	go func() {
-		for _, it := range order {
-			jobs <- it
-		}
-		close(jobs)
-	}()
-	for range items {
-		<-done
-		b.add()
 	}
 	wg.Wait()
 	b.finish()
