@@ -25,7 +25,12 @@
 // a hash of the whole name, and reported as a warning at its key in the
 // front matter; links use the shortened name.
 //
-// Posts are rendered in parallel by runtime.GOMAXPROCS workers. Drafts,
+// Posts are rendered in parallel by runtime.GOMAXPROCS workers (-j),
+// each writing a post's page as soon as it has rendered it; the list
+// pages, feeds, aliases, resources and sitemaps are then written by the
+// same number of workers. An output folder that is missing or empty is
+// written without reading anything back; in one that holds files, a file
+// whose content did not change is left alone. Drafts,
 // posts whose publish date is in the future and expired posts are
 // skipped unless -drafts, -future or -expired is given (or the
 // configuration's buildDrafts and so on). A post that fails is reported as
