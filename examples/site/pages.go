@@ -61,6 +61,7 @@ func newWriter(c *config, site *content.Site) *writer {
 type job struct {
 	file string                                  // under the output folder, as written
 	page *content.Page                           // for a page: counted as one
+	size int                                     // the entries it lists: the longest lists start first
 	make func(buf *bytes.Buffer) ([]byte, error) // its content; may use buf
 }
 
@@ -112,12 +113,16 @@ func (w *writer) jobs(r *render.Renderer, built map[*content.Page]*item) []job {
 			}})
 			continue
 		}
+		size := len(p.Pages)
+		if p.Kind == content.KindHome {
+			size = len(w.site.LanguagePages(p.Lang))
+		}
 		jobs = append(jobs,
-			job{file: w.file(p.OutputPath), page: p, make: func(buf *bytes.Buffer) ([]byte, error) {
+			job{file: w.file(p.OutputPath), page: p, size: size, make: func(buf *bytes.Buffer) ([]byte, error) {
 				err := page.WriteList(buf, w.list(p))
 				return buf.Bytes(), err
 			}},
-			job{file: w.file(feedPath(p.OutputPath)), make: func(*bytes.Buffer) ([]byte, error) { return w.feed(p), nil }})
+			job{file: w.file(feedPath(p.OutputPath)), size: size, make: func(*bytes.Buffer) ([]byte, error) { return w.feed(p), nil }})
 	}
 	jobs = append(jobs,
 		job{file: "css/chroma.css", make: func(buf *bytes.Buffer) ([]byte, error) {
@@ -153,6 +158,9 @@ func (w *writer) write(r *render.Renderer, s *summary) error {
 			}
 		}
 	}
+	// The longest lists first, so that no worker starts one while the
+	// others have run out of files.
+	slices.SortStableFunc(todo, func(a, b job) int { return b.size - a.size })
 	errs := make([]error, len(todo))
 	var next atomic.Int64
 	var wg sync.WaitGroup
