@@ -101,14 +101,14 @@ func build(c *config, b bar) (*summary, error) {
 	w := newWriter(c, site)
 
 	// Each worker renders a post and writes its page at once, so the
-	// Result does not outlive it; the longest posts go first, so that no
-	// worker is left with a long one while the others wait.
+	// Result does not outlive it. The longest sources go first, so that
+	// no worker is still on a long post when the others run out.
 	order := slices.Clone(items)
 	slices.SortStableFunc(order, func(a, b *item) int { return len(b.post.Body) - len(a.post.Body) })
 	b.start(len(items))
-	// The workers take the next post from a counter: a channel fed by a
-	// goroutine, or one the main goroutine reads to count, made a worker
-	// wait for a goroutine to be scheduled after every post.
+	// The workers take the next post from a counter and count their own
+	// progress: with a channel in between, a worker waited after every
+	// post for the goroutine on the other end to be scheduled.
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(c.workers, max(len(items), 1)) {
