@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -9,25 +10,37 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 
+	"github.com/folio-md/folio/examples/internal/page"
 	"github.com/folio-md/folio/post"
 	"github.com/folio-md/folio/post/content"
 	"github.com/folio-md/folio/render"
 	"github.com/folio-md/folio/render/highlight"
 )
 
-// item is one content file and what became of it.
+// item is one content file and what became of it. A post's
+// render.Result is dropped as soon as its page is written (on the worker
+// that rendered it); the item keeps what the lists and feeds need of it.
 type item struct {
 	rel  string // path under -src, with forward slashes
 	post *post.Post
 	page *content.Page // nil for a file that failed
-	res  *render.Result
 	err  error
 	skip string // why it was skipped: "draft", "future", "expired"
 
-	warnings []render.Diagnostic // the site's own, about its front matter
+	warnings    []render.Diagnostic // the site's own, about its front matter
+	diagnostics []render.Diagnostic // the render's
 
-	listSummary template.HTML // summaryHTML(res), made once, on the worker, for every list the post is on
+	// Made once, on the worker, for every list and feed the post is on.
+	listSummary template.HTML // summaryHTML of the Result
+	truncated   bool
+	readingTime int
+	feedItem    []byte // the post's <item> in a feed; regular pages only
+
+	res      *render.Result // kept only for a page that could not be written on its worker
+	written  bool           // its article page was written on its worker
+	writeErr error          // from writing it there
 }
 
 // warn adds a warning at the front matter key key of the post (at the top
@@ -84,45 +97,47 @@ func build(c *config, b bar) (*summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.fresh = emptyOrMissing(c.out)
+	w := newWriter(c, site)
 
+	// Each worker renders a post and writes its page at once, so the
+	// Result does not outlive it. The longest sources go first, so that
+	// no worker is still on a long post when the others run out.
+	order := slices.Clone(items)
+	slices.SortStableFunc(order, func(a, b *item) int { return len(b.post.Body) - len(a.post.Body) })
 	b.start(len(items))
-	jobs := make(chan *item)
-	done := make(chan struct{}, len(items))
+	// The workers take the next post from a counter and count their own
+	// progress: with a channel in between, a worker waited after every
+	// post for the goroutine on the other end to be scheduled.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(c.workers, max(len(items), 1)) {
 		wg.Go(func() {
-			for it := range jobs {
-				c.process(r, it)
-				if it.err == nil && it.res != nil {
-					it.listSummary = summaryHTML(it.res)
-				}
-				done <- struct{}{}
+			var buf bytes.Buffer
+			for i := int(next.Add(1) - 1); i < len(order); i = int(next.Add(1) - 1) {
+				w.renderPost(r, &buf, order[i])
+				b.add()
 			}
 		})
-	}
-	go func() {
-		for _, it := range items {
-			jobs <- it
-		}
-		close(jobs)
-	}()
-	for range items {
-		<-done
-		b.add()
 	}
 	wg.Wait()
 	b.finish()
 	s.cache = readCacheStats(r, c)
 
+	var writeErrs []error
 	for _, it := range items {
+		writeErrs = append(writeErrs, it.writeErr)
 		if it.err != nil {
 			s.failed = append(s.failed, it)
 			continue
 		}
 		s.built = append(s.built, it)
-		s.warnings += len(it.res.Diagnostics)
+		s.warnings += len(it.diagnostics)
 	}
-	if err := c.write(r, s); err != nil {
+	if err := errors.Join(writeErrs...); err != nil {
+		return nil, err
+	}
+	if err := w.write(r, s); err != nil {
 		return nil, err
 	}
 	s.warnings += len(s.diagnostics)
@@ -206,10 +221,32 @@ func (c *config) osError(err error) error {
 	return err
 }
 
-// process renders one post; it runs on a worker.
-func (c *config) process(r *render.Renderer, it *item) {
-	p := it.post
-	it.res, it.err = r.RenderPost(p)
+// renderPost renders one post and, when it is a regular page only it
+// writes to, writes its page with buf; it runs on a worker.
+func (w *writer) renderPost(r *render.Renderer, buf *bytes.Buffer, it *item) {
+	res, err := r.RenderPost(it.post)
+	if err != nil {
+		it.err = err
+		return
+	}
+	it.diagnostics = res.Diagnostics
+	it.listSummary = summaryHTML(res)
+	it.truncated = res.Truncated
+	it.readingTime = res.ReadingTime
+	p := it.page
+	if p.Kind != content.KindPage || p.OutputPath == "" {
+		return
+	}
+	it.feedItem = feedItem(p, res)
+	if !w.sole[p] {
+		it.res = res // written with the other pages, after the render
+		return
+	}
+	buf.Reset()
+	if it.writeErr = page.WriteArticle(buf, w.article(p, it, res)); it.writeErr == nil {
+		it.writeErr = w.writeFile(w.file(p.OutputPath), buf.Bytes())
+	}
+	it.written = true
 }
 
 // renderOptions returns the render options the flags ask for.

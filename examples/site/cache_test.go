@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -179,4 +180,37 @@ func TestSiteDeterministic(t *testing.T) {
 	}
 	sameTree(t, filepath.Join(outs, "0"), filepath.Join(outs, "1"))
 	sameTree(t, filepath.Join(outs, "0"), filepath.Join(outs, "2"))
+}
+
+// TestSiteWorkersSameFiles builds a site where two posts are written to
+// one file and two aliases to another, on one worker and on four, into an
+// empty folder and over a built one: every build writes the same files,
+// the first post (as post/content's warning says) and the later alias.
+func TestSiteWorkersSameFiles(t *testing.T) {
+	src := t.TempDir()
+	write := func(name, text string) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte(text), 0o644))
+	}
+	write("content/a.md", "---\ntitle: Alpha\nurl: /same/\naliases: [/old/]\n---\n\nAlpha.\n")
+	write("content/b.md", "---\ntitle: Beta\nurl: /same/\n---\n\nBeta.\n")
+	write("content/c.md", "---\ntitle: Gamma\naliases: [/old/]\n---\n\nGamma.\n")
+	for i := range 12 {
+		write(fmt.Sprintf("content/posts/p%d.md", i), fmt.Sprintf("---\ntitle: Post %d\n---\n\n```go\nfunc f%d() {}\n```\n", i, i))
+	}
+	outs := t.TempDir()
+	out := func(name string) string { return filepath.Join(outs, name) }
+	buildSite(t, src, out("j1"), "-no-cache", "-j", "1")
+	page := read(t, filepath.Join(out("j1"), "same", "index.html"))
+	has(t, page, "<h1>Alpha</h1>")
+	has(t, read(t, filepath.Join(out("j1"), "old", "index.html")), "c/index.html", "the later alias")
+	for _, j := range []string{"1", "4"} {
+		for i := range 3 {
+			name := out(fmt.Sprintf("j%s-%d", j, i))
+			buildSite(t, src, name, "-no-cache", "-j", j)
+			sameTree(t, out("j1"), name)
+			buildSite(t, src, name, "-no-cache", "-j", j) // over its own output
+			sameTree(t, out("j1"), name)
+		}
+	}
 }

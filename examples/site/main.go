@@ -25,7 +25,12 @@
 // a hash of the whole name, and reported as a warning at its key in the
 // front matter; links use the shortened name.
 //
-// Posts are rendered in parallel by runtime.GOMAXPROCS workers. Drafts,
+// Posts are rendered in parallel by runtime.GOMAXPROCS workers (-j),
+// each writing a post's page as soon as it has rendered it; the list
+// pages, feeds, aliases, resources and sitemaps are then written by the
+// same number of workers. An output folder that is missing or empty is
+// written without reading anything back; in one that holds files, a file
+// whose content did not change is left alone. Drafts,
 // posts whose publish date is in the future and expired posts are
 // skipped unless -drafts, -future or -expired is given (or the
 // configuration's buildDrafts and so on). A post that fails is reported as
@@ -50,6 +55,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/folio-md/folio/examples/internal/cli"
@@ -87,6 +93,8 @@ type config struct {
 	workers     int
 	now         time.Time
 	cache       cacheConfig
+	fresh       bool     // -out was missing or empty: no file is read back before it is written
+	dirs        sync.Map // the folders under -out made in this build
 }
 
 // run is the whole program; it returns the exit code: 0 when every post was
@@ -154,7 +162,7 @@ func run(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if !c.quiet {
 		for _, p := range s.built {
 			cli.PrintDiagnostics(stderr, p.warnings)
-			cli.PrintDiagnostics(stderr, p.res.Diagnostics)
+			cli.PrintDiagnostics(stderr, p.diagnostics)
 		}
 	}
 	fmt.Fprintf(stdout, "site: %d pages (%d posts), %d skipped, %d failed, %d warnings%v, in %v\n",

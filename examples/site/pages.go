@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -28,96 +29,156 @@ import (
 // writer writes the pages of one build.
 type writer struct {
 	*config
-	site    *content.Site
+	site *content.Site
+	// sole holds the regular pages whose file nothing else in the build
+	// is written to: their renderer's worker writes them.
+	sole    map[*content.Page]bool
 	results map[*content.Page]*item
-	// feedItems holds each built post's <item> for the feeds it is on,
-	// made once; under holds, for each language and section path ("" for
-	// the home page), the built posts under it, newest first.
-	feedItems map[*content.Page][]byte
-	under     map[[2]string][]*content.Page
+	// under holds, for each language and section path ("" for the home
+	// page), the built posts under it, newest first.
+	under map[[2]string][]*content.Page
 }
 
-// write writes every page, alias, resource, feed and sitemap, and the
-// stylesheets.
-func (c *config) write(r *render.Renderer, s *summary) error {
-	var code bytes.Buffer
-	if err := r.CSS(&code); err != nil {
-		return err
+// newWriter returns the writer of site, before its posts are rendered.
+// It counts the files every page, feed, resource, alias, sitemap and
+// stylesheet goes to, so that a regular page that shares its file with
+// nothing can be written by the worker that renders it.
+func newWriter(c *config, site *content.Site) *writer {
+	w := &writer{config: c, site: site, sole: map[*content.Page]bool{}}
+	claims := map[string]int{}
+	for _, j := range w.jobs(nil, nil) {
+		claims[j.file]++
 	}
-	if err := c.writeFile("css/chroma.css", code.Bytes()); err != nil {
-		return err
+	for _, p := range slices.Concat(site.Pages, site.Unlisted) {
+		if p.Kind == content.KindPage && p.OutputPath != "" && claims[w.file(p.OutputPath)] == 1 {
+			w.sole[p] = true
+		}
 	}
-	if err := c.writeFile("css/site.css", []byte(string(page.CSS())+unknownCSS)); err != nil {
-		return err
+	return w
+}
+
+// A job writes one file.
+type job struct {
+	file string                                  // under the output folder, as written
+	page *content.Page                           // for a page: counted as one
+	size int                                     // the entries it lists: the longest lists start first
+	make func(buf *bytes.Buffer) ([]byte, error) // its content; may use buf
+}
+
+// jobs lists every file the build writes (r is nil when the list is only
+// counted), in the order that decides which is written when two claim the
+// same file: the first. That is the sitemaps, the resources, the aliases
+// (post/content drops an alias at a page's URL; of two aliases at one
+// file, the later), the pages in the site's
+// order, each list page followed by its feed, and the stylesheets.
+func (w *writer) jobs(r *render.Renderer, built map[*content.Page]*item) []job {
+	var jobs []job
+	if len(w.site.Languages) == 1 {
+		lang := w.site.Languages[0].Code
+		jobs = append(jobs, job{file: "sitemap.xml", make: func(*bytes.Buffer) ([]byte, error) { return w.urlset(lang), nil }})
+	} else {
+		jobs = append(jobs, job{file: "sitemap.xml", make: func(*bytes.Buffer) ([]byte, error) { return w.sitemapIndex(), nil }})
+		for _, l := range w.site.Languages {
+			jobs = append(jobs, job{file: l.Code + "/sitemap.xml", make: func(*bytes.Buffer) ([]byte, error) { return w.urlset(l.Code), nil }})
+		}
 	}
-	w := &writer{config: c, site: s.site, results: map[*content.Page]*item{}}
+	src := os.DirFS(w.src)
+	for _, res := range w.site.Resources {
+		jobs = append(jobs, job{file: w.file(res.OutputPath), make: func(*bytes.Buffer) ([]byte, error) { return fs.ReadFile(src, res.FSPath) }})
+	}
+	// Of two aliases at one file, the later is written, as Hugo does.
+	lastAlias := map[string]int{}
+	for i, a := range w.site.Aliases {
+		lastAlias[w.file(a.OutputPath)] = i
+	}
+	for i, a := range w.site.Aliases {
+		if lastAlias[w.file(a.OutputPath)] != i {
+			continue
+		}
+		jobs = append(jobs, job{file: w.file(a.OutputPath), make: func(*bytes.Buffer) ([]byte, error) { return w.alias(a), nil }})
+	}
+	for _, p := range slices.Concat(w.site.Pages, w.site.Unlisted) {
+		if p.OutputPath == "" {
+			continue // build.render link: listed, with a URL, but not written
+		}
+		if p.Kind == content.KindPage {
+			it := built[p]
+			if r != nil && (it == nil || it.written) {
+				continue // failed (and reported), or written by its worker
+			}
+			jobs = append(jobs, job{file: w.file(p.OutputPath), page: p, make: func(buf *bytes.Buffer) ([]byte, error) {
+				err := page.WriteArticle(buf, w.article(p, it, it.res))
+				it.res = nil
+				return buf.Bytes(), err
+			}})
+			continue
+		}
+		size := len(p.Pages)
+		if p.Kind == content.KindHome {
+			size = len(w.site.LanguagePages(p.Lang))
+		}
+		jobs = append(jobs,
+			job{file: w.file(p.OutputPath), page: p, size: size, make: func(buf *bytes.Buffer) ([]byte, error) {
+				err := page.WriteList(buf, w.list(p))
+				return buf.Bytes(), err
+			}},
+			job{file: w.file(feedPath(p.OutputPath)), size: size, make: func(*bytes.Buffer) ([]byte, error) { return w.feed(p), nil }})
+	}
+	jobs = append(jobs,
+		job{file: "css/chroma.css", make: func(buf *bytes.Buffer) ([]byte, error) {
+			err := r.CSS(buf)
+			return buf.Bytes(), err
+		}},
+		job{file: "css/site.css", make: func(*bytes.Buffer) ([]byte, error) { return []byte(string(page.CSS()) + unknownCSS), nil }})
+	return jobs
+}
+
+// write writes every page the workers did not write while rendering, and
+// every alias, resource, feed, sitemap and stylesheet, on c.workers
+// goroutines: each file is independent of the others.
+func (w *writer) write(r *render.Renderer, s *summary) error {
+	w.results = map[*content.Page]*item{}
 	for _, it := range s.built {
 		w.results[it.page] = it
+		if it.written {
+			s.pages++
+		}
 	}
 	w.warnLongNames(s)
 	w.indexFeeds()
 
-	// The pages are made and written on c.workers goroutines: each page
-	// is independent, and on a rebuild from the cache making them is most
-	// of the work left.
-	pages := slices.DeleteFunc(slices.Concat(s.site.Pages, s.site.Unlisted), func(p *content.Page) bool {
-		// build.render link: listed, with a URL, but not written; a
-		// failed post is reported.
-		return p.OutputPath == "" || p.Kind == content.KindPage && w.results[p] == nil
-	})
-	errs := make([]error, len(pages))
+	var todo []job
+	taken := map[string]bool{}
+	for _, j := range w.jobs(r, w.results) {
+		if !taken[j.file] {
+			taken[j.file] = true
+			todo = append(todo, j)
+			if j.page != nil {
+				s.pages++
+			}
+		}
+	}
+	// The longest lists first, so that no worker starts one while the
+	// others have run out of files.
+	slices.SortStableFunc(todo, func(a, b job) int { return b.size - a.size })
+	errs := make([]error, len(todo))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(c.workers, len(pages))) {
+	for range max(1, min(w.workers, len(todo))) {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
-				errs[i] = w.writePage(&buf, pages[i])
+			for i := int(next.Add(1) - 1); i < len(todo); i = int(next.Add(1) - 1) {
+				buf.Reset()
+				data, err := todo[i].make(&buf)
+				if err == nil {
+					err = w.writeFile(todo[i].file, data)
+				}
+				errs[i] = err
 			}
 		})
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	s.pages += len(pages)
-	for _, a := range s.site.Aliases {
-		if err := c.writeFile(w.file(a.OutputPath), w.alias(a)); err != nil {
-			return err
-		}
-	}
-	src := os.DirFS(c.src)
-	for _, res := range s.site.Resources {
-		data, err := fs.ReadFile(src, res.FSPath)
-		if err != nil {
-			return err
-		}
-		if err := c.writeFile(w.file(res.OutputPath), data); err != nil {
-			return err
-		}
-	}
-	return w.sitemaps()
-}
-
-// writePage writes page p and, for a list, its feed, using buf.
-func (w *writer) writePage(buf *bytes.Buffer, p *content.Page) error {
-	buf.Reset()
-	var err error
-	if p.Kind == content.KindPage {
-		err = page.WriteArticle(buf, w.article(p, w.results[p]))
-	} else {
-		err = page.WriteList(buf, w.list(p))
-	}
-	if err != nil {
-		return err
-	}
-	if err := w.writeFile(w.file(p.OutputPath), buf.Bytes()); err != nil {
-		return err
-	}
-	if p.Kind != content.KindPage {
-		return w.writeFile(w.file(feedPath(p.OutputPath)), w.feed(p))
-	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // file is the name a page's output path is written under: each path
@@ -253,8 +314,8 @@ func (w *writer) terms(from *content.Page, plural string, names []string) []page
 	})
 }
 
-func (w *writer) article(p *content.Page, it *item) *page.Article {
-	a := page.NewArticle(it.post, it.res)
+func (w *writer) article(p *content.Page, it *item, res *render.Result) *page.Article {
+	a := page.NewArticle(it.post, res)
 	a.Head = w.head(p, a.Title, a.Description)
 	a.Tags = w.terms(p, "tags", it.post.FrontMatter.Tags)
 	a.Categories = w.terms(p, "categories", it.post.FrontMatter.Categories)
@@ -313,8 +374,8 @@ func (w *writer) list(p *content.Page) *page.List {
 		}
 		if it := w.results[q]; it != nil {
 			e.Summary = it.listSummary
-			e.Truncated = it.res.Truncated
-			e.ReadingTime = it.res.ReadingTime
+			e.Truncated = it.truncated
+			e.ReadingTime = it.readingTime
 			e.Tags = w.terms(p, "tags", it.post.FrontMatter.Tags)
 		} else if q.Kind == content.KindPage {
 			continue // failed
@@ -383,30 +444,34 @@ func (w *writer) feed(p *content.Page) []byte {
 		list = w.under[[2]string{p.Lang, p.Path}]
 	}
 	for _, q := range list {
-		b.Write(w.feedItems[q]) // nil for a post that was not built
+		if it := w.results[q]; it != nil {
+			b.Write(it.feedItem)
+		}
 	}
 	b.WriteString("</channel></rss>\n")
 	return b.Bytes()
 }
 
-// indexFeeds makes w.feedItems and w.under, in time linear in the posts
-// and the depth of their sections.
+// feedItem is the <item> of a regular page in a feed.
+func feedItem(q *content.Page, res *render.Result) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid>%s</guid>", html.EscapeString(q.Title), html.EscapeString(q.Permalink), html.EscapeString(q.Permalink))
+	if !q.Date.IsZero() {
+		fmt.Fprintf(&b, "<pubDate>%s</pubDate>", q.Date.Format("Mon, 02 Jan 2006 15:04:05 -0700"))
+	}
+	fmt.Fprintf(&b, "<description>%s</description></item>\n", html.EscapeString(string(res.Summary)))
+	return b.Bytes()
+}
+
+// indexFeeds makes w.under, in time linear in the posts and the depth of
+// their sections.
 func (w *writer) indexFeeds() {
-	w.feedItems = make(map[*content.Page][]byte, len(w.results))
 	w.under = map[[2]string][]*content.Page{}
 	for _, lang := range w.site.Languages {
 		for _, q := range w.site.LanguagePages(lang.Code) {
-			it := w.results[q]
-			if q.Kind != content.KindPage || it == nil {
+			if q.Kind != content.KindPage || w.results[q] == nil {
 				continue
 			}
-			var b strings.Builder
-			fmt.Fprintf(&b, "<item><title>%s</title><link>%s</link><guid>%s</guid>", html.EscapeString(q.Title), html.EscapeString(q.Permalink), html.EscapeString(q.Permalink))
-			if !q.Date.IsZero() {
-				fmt.Fprintf(&b, "<pubDate>%s</pubDate>", q.Date.Format("Mon, 02 Jan 2006 15:04:05 -0700"))
-			}
-			fmt.Fprintf(&b, "<description>%s</description></item>\n", html.EscapeString(string(it.res.Summary)))
-			w.feedItems[q] = []byte(b.String())
 			// The home page and every section whose path is a prefix of
 			// q's at a "/".
 			k := [2]string{q.Lang, ""}
@@ -424,30 +489,29 @@ func (w *writer) indexFeeds() {
 	}
 }
 
-// sitemaps writes sitemap.xml: every page's Permalink; for a
-// multilingual site one per language (LANG/sitemap.xml) and an index at
-// the root, as Hugo does.
-func (w *writer) sitemaps() error {
-	urlset := func(lang string) []byte {
-		var b strings.Builder
-		b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
-		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for _, p := range w.site.LanguagePages(lang) {
-			if p.OutputPath == "" || p.Kind == content.KindPage && w.results[p] == nil {
-				continue
-			}
-			fmt.Fprintf(&b, "<url><loc>%s</loc>", html.EscapeString(p.Permalink))
-			if !p.Date.IsZero() {
-				fmt.Fprintf(&b, "<lastmod>%s</lastmod>", p.Date.Format("2006-01-02T15:04:05-07:00"))
-			}
-			b.WriteString("</url>\n")
+// urlset is the sitemap of one language: every page's Permalink. A
+// multilingual site has one per language (LANG/sitemap.xml) and an index
+// at the root (sitemapIndex), as Hugo does.
+func (w *writer) urlset(lang string) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range w.site.LanguagePages(lang) {
+		if p.OutputPath == "" || p.Kind == content.KindPage && w.results[p] == nil {
+			continue
 		}
-		b.WriteString("</urlset>\n")
-		return []byte(b.String())
+		fmt.Fprintf(&b, "<url><loc>%s</loc>", html.EscapeString(p.Permalink))
+		if !p.Date.IsZero() {
+			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", p.Date.Format("2006-01-02T15:04:05-07:00"))
+		}
+		b.WriteString("</url>\n")
 	}
-	if len(w.site.Languages) == 1 {
-		return w.writeFile("sitemap.xml", urlset(w.site.Languages[0].Code))
-	}
+	b.WriteString("</urlset>\n")
+	return []byte(b.String())
+}
+
+// sitemapIndex is the sitemap.xml of a multilingual site.
+func (w *writer) sitemapIndex() []byte {
 	var idx strings.Builder
 	idx.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
 	idx.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -457,21 +521,45 @@ func (w *writer) sitemaps() error {
 	}
 	for _, l := range w.site.Languages {
 		fmt.Fprintf(&idx, "<sitemap><loc>%s/%s/sitemap.xml</loc></sitemap>\n", html.EscapeString(base), html.EscapeString(l.Code))
-		if err := w.writeFile(l.Code+"/sitemap.xml", urlset(l.Code)); err != nil {
-			return err
-		}
 	}
 	idx.WriteString("</sitemapindex>\n")
-	return w.writeFile("sitemap.xml", []byte(idx.String()))
+	return []byte(idx.String())
 }
 
 // writeFile writes data to rel (a slash path) under the output folder.
+// In a folder that was empty when the build began, it writes without
+// reading the file back first (each file is written once in a build).
 func (c *config) writeFile(rel string, data []byte) error {
 	name := filepath.Join(c.out, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(name); !c.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		c.dirs.Store(dir, true)
+	}
+	if c.fresh {
+		return os.WriteFile(name, data, 0o644)
 	}
 	return writeIfChanged(name, data)
+}
+
+func (c *config) madeDir(dir string) bool {
+	_, ok := c.dirs.Load(dir)
+	return ok
+}
+
+// emptyOrMissing reports whether dir does not exist or holds nothing.
+func emptyOrMissing(dir string) bool {
+	f, err := os.Open(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(1)
+	return err == io.EOF && len(names) == 0
 }
 
 // newestFirst orders pages by date, newest first; undated pages go last,

@@ -10,7 +10,7 @@ import (
 )
 
 // bar is the progress display: a progress bar on a terminal, nothing
-// otherwise.
+// otherwise. The workers call add, each for its own posts.
 type bar interface {
 	start(n int)
 	add()
