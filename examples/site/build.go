@@ -92,7 +92,7 @@ func build(c *config, b bar) (*summary, error) {
 			items = append(items, &item{rel: p.FSPath, post: p.Post, page: p})
 		}
 	}
-	r, err := c.newRenderer(render.WithRefResolver(site.RefResolver()), render.WithLinkHook(linkHook(site)),
+	r, err := c.newRenderer(render.WithRefResolver(site.RefResolver()), render.WithLinkHook(linkHook(site)), render.WithSiteParams(c.siteParams),
 		render.WithCacheIdentity(siteIdentity(site)))
 	if err != nil {
 		return nil, err
@@ -163,6 +163,7 @@ func (c *config) load() (*content.Site, error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	c.siteParams = cfg.Params
 	if !found {
 		cfg.ContentDir = "."
 		if st, err := os.Stat(filepath.Join(c.src, "content")); err == nil && st.IsDir() {

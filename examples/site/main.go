@@ -77,6 +77,7 @@ Flags:
 
 // config is what the flags set.
 type config struct {
+	siteParams  map[string]any // the site's [params], read from its configuration
 	src, out    string
 	title       string
 	titleSet    bool // -title was given: it wins over the configuration's title

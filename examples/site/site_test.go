@@ -525,3 +525,15 @@ func TestSiteMissingSrcNamesIt(t *testing.T) {
 	assert.Contains(t, stderr.String(), "stat "+src+": no such file or directory")
 	assert.NotContains(t, stderr.String(), "stat .:")
 }
+
+// TestSiteParams: the param shortcode reads the site's [params] from its
+// configuration, as in Hugo, nested keys and any case included.
+func TestSiteParams(t *testing.T) {
+	src := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(src, "content"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(src, "hugo.toml"), []byte("title = 'S'\n[params]\nAuthor = 'Ann <a>'\n[params.social]\ngitHub = 'ann'\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(src, "content", "p.md"), []byte("---\ntitle: P\n---\n\nBy {{< param \"author\" >}} ({{< param \"Social.GitHub\" >}}).\n"), 0o644))
+	out := t.TempDir()
+	buildSite(t, src, out, "-no-cache")
+	has(t, read(t, filepath.Join(out, "p", "index.html")), "By Ann &lt;a&gt; (ann).")
+}
