@@ -13,7 +13,8 @@
 // uglyURLs and languages from the configuration), with one home page per
 // language, a page per section, taxonomy and term, alias redirect pages,
 // page bundle resources copied next to their page, an RSS feed per list
-// page and sitemap.xml. ref and relref shortcodes and Markdown links to
+// page, sitemap.xml and the site's static folder as it is. ref and relref
+// shortcodes and Markdown links to
 // .md files resolve to the pages' URLs. The pages share out/css/site.css
 // and the highlighting stylesheet out/css/chroma.css. Links between the
 // example's own pages are relative, so the folder works from a web
@@ -70,7 +71,7 @@ const usage = `usage: site -src DIR -out DIR [flags]
 
 Builds a static site from a Hugo site or content folder (-src) with the
 paths Hugo writes: pages, sections, taxonomies, terms, aliases, resources,
-feeds, a sitemap, and the stylesheets.
+feeds, a sitemap, the static folder, and the stylesheets.
 
 Flags:
 `

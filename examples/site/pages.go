@@ -130,6 +130,15 @@ func (w *writer) jobs(r *render.Renderer, built map[*content.Page]*item) []job {
 			return buf.Bytes(), err
 		}},
 		job{file: "css/site.css", make: func(*bytes.Buffer) ([]byte, error) { return []byte(string(page.CSS()) + unknownCSS), nil }})
+	// The site's static folder is copied as it is, as Hugo copies it;
+	// last, so that a page, alias or resource at the same file wins.
+	_ = fs.WalkDir(src, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil // no static folder, or one that cannot be read: nothing to copy
+		}
+		jobs = append(jobs, job{file: w.file(strings.TrimPrefix(name, "static/")), make: func(*bytes.Buffer) ([]byte, error) { return fs.ReadFile(src, name) }})
+		return nil
+	})
 	return jobs
 }
 

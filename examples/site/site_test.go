@@ -537,3 +537,23 @@ func TestSiteParams(t *testing.T) {
 	buildSite(t, src, out, "-no-cache")
 	has(t, read(t, filepath.Join(out, "p", "index.html")), "By Ann &lt;a&gt; (ann).")
 }
+
+// TestSiteStatic: the site's static folder is copied as it is, as Hugo
+// copies it; a page at the same file wins.
+func TestSiteStatic(t *testing.T) {
+	src := t.TempDir()
+	write := func(name, text string) {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte(text), 0o644))
+	}
+	write("hugo.toml", "title = 'S'\n")
+	write("content/p.md", "---\ntitle: P\n---\n\n![logo](/images/logo.svg)\n")
+	write("static/images/logo.svg", "<svg/>")
+	write("static/robots.txt", "User-agent: *\n")
+	write("static/p/index.html", "static, not the page")
+	out := t.TempDir()
+	buildSite(t, src, out, "-no-cache")
+	assert.Equal(t, "<svg/>", read(t, filepath.Join(out, "images", "logo.svg")))
+	assert.Equal(t, "User-agent: *\n", read(t, filepath.Join(out, "robots.txt")))
+	has(t, read(t, filepath.Join(out, "p", "index.html")), "<h1>P</h1>")
+}
