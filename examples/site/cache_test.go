@@ -188,10 +188,7 @@ func TestSiteDeterministic(t *testing.T) {
 // the first post (as post/content's warning says) and the later alias.
 func TestSiteWorkersSameFiles(t *testing.T) {
 	src := t.TempDir()
-	write := func(name, text string) {
-		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte(text), 0o644))
-	}
+	write := fileWriter(t, src)
 	write("content/a.md", "---\ntitle: Alpha\nurl: /same/\naliases: [/old/]\n---\n\nAlpha.\n")
 	write("content/b.md", "---\ntitle: Beta\nurl: /same/\n---\n\nBeta.\n")
 	write("content/c.md", "---\ntitle: Gamma\naliases: [/old/]\n---\n\nGamma.\n")

@@ -14,9 +14,9 @@
 // language, a page per section, taxonomy and term, alias redirect pages,
 // page bundle resources copied next to their page, an RSS feed per list
 // page, sitemap.xml and the site's static folder as it is. ref and relref
-// shortcodes and Markdown links to
-// .md files resolve to the pages' URLs. The pages share out/css/site.css
-// and the highlighting stylesheet out/css/chroma.css. Links between the
+// shortcodes and Markdown links to .md files resolve to the pages' URLs.
+// The pages share out/css/site.css and the highlighting stylesheet
+// out/css/chroma.css. Links between the
 // example's own pages are relative, so the folder works from a web
 // server and from the file system alike.
 //

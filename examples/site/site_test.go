@@ -542,10 +542,7 @@ func TestSiteParams(t *testing.T) {
 // copies it; a page at the same file wins.
 func TestSiteStatic(t *testing.T) {
 	src := t.TempDir()
-	write := func(name, text string) {
-		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(src, name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(src, name), []byte(text), 0o644))
-	}
+	write := fileWriter(t, src)
 	write("hugo.toml", "title = 'S'\n")
 	write("content/p.md", "---\ntitle: P\n---\n\n![logo](/images/logo.svg)\n")
 	write("static/images/logo.svg", "<svg/>")
@@ -556,4 +553,14 @@ func TestSiteStatic(t *testing.T) {
 	assert.Equal(t, "<svg/>", read(t, filepath.Join(out, "images", "logo.svg")))
 	assert.Equal(t, "User-agent: *\n", read(t, filepath.Join(out, "robots.txt")))
 	has(t, read(t, filepath.Join(out, "p", "index.html")), "<h1>P</h1>")
+}
+
+// fileWriter returns a func that writes a file under root, making its
+// folders.
+func fileWriter(t *testing.T, root string) func(name, text string) {
+	return func(name, text string) {
+		t.Helper()
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(root, name), []byte(text), 0o644))
+	}
 }
