@@ -608,32 +608,33 @@ func summaryHTML(res *render.Result) template.HTML {
 // template elements; a block element's end separates words.
 func plainSummary(s string) string {
 	z := nethtml.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
+	var b []byte
 	skip := 0
 	space := func() {
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-			b.WriteByte(' ')
+		if len(b) > 0 && b[len(b)-1] != ' ' {
+			b = append(b, ' ')
 		}
 	}
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case nethtml.ErrorToken:
-			return strings.TrimSpace(b.String())
+			return strings.TrimSpace(string(b))
 		case nethtml.StartTagToken, nethtml.EndTagToken:
 			name, _ := z.TagName()
 			switch a := atom.Lookup(name); a {
 			case atom.Pre, atom.Script, atom.Style, atom.Iframe, atom.Svg, atom.Template:
-				if z.Token().Type == nethtml.StartTagToken {
+				if tt == nethtml.StartTagToken {
 					skip++
 				} else if skip > 0 {
 					skip--
 				}
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Dt, atom.Td, atom.Th:
-				// A heading or an item ends as a sentence does.
-				if t := strings.TrimRight(b.String(), " "); t != "" && z.Token().Type == nethtml.EndTagToken {
-					if r, _ := utf8.DecodeLastRuneInString(t); unicode.IsLetter(r) || unicode.IsDigit(r) {
-						b.Reset()
-						b.WriteString(t + ".")
+				// A heading or an item ends as a sentence does (in place:
+				// the text so far is not copied again).
+				if t := bytes.TrimRight(b, " "); len(t) > 0 && tt == nethtml.EndTagToken {
+					if r, _ := utf8.DecodeLastRune(t); unicode.IsLetter(r) || unicode.IsDigit(r) {
+						b = append(t, '.')
 					}
 				}
 				space()
@@ -648,7 +649,7 @@ func plainSummary(s string) string {
 				if i > 0 || startsWithSpace(z.Raw()) {
 					space()
 				}
-				b.WriteString(w)
+				b = append(b, w...)
 			}
 			if endsWithSpace(z.Raw()) {
 				space()

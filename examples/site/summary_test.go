@@ -1,6 +1,11 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/folio-md/folio/internal/cputime"
+)
 
 func TestPlainSummary(t *testing.T) {
 	t.Parallel()
@@ -19,4 +24,23 @@ func TestPlainSummary(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPlainSummaryLinear: a summary of many items takes time linear in
+// its length (each item's end once rewrote the text before it).
+func TestPlainSummaryLinear(t *testing.T) {
+	gen := func(n int) string { return "<ul>" + strings.Repeat("<li>an item of text</li>\n", n) + "</ul>" }
+	small, large := gen(2000), gen(20000)
+	var g float64
+	for try := 1; try <= 3; try++ {
+		t1, t10 := cputime.Pair(func() { plainSummary(small) }, func() { plainSummary(large) })
+		if g = cputime.Growth(t1, t10); g < 25 {
+			return
+		}
+	}
+	if raceEnabled {
+		t.Logf("10x the items took %.1fx the time (race detector: logged only)", g)
+		return
+	}
+	t.Errorf("10x the items took %.1fx the time", g)
 }
