@@ -27,6 +27,7 @@ type hugoPage struct {
 	ReadingTime int            `json:"readingTime"`
 	TOC         string         `json:"toc"`
 	Headings    []*hugoHeading `json:"headings"`
+	Identifiers []string       `json:"identifiers"`
 	Date        string         `json:"date"`
 	PublishDate string         `json:"publishDate"`
 	Lastmod     string         `json:"lastmod"`
@@ -179,6 +180,7 @@ func compareHugo(t *testing.T, res *render.Result, h *hugoPage) {
 	eq("ReadingTime", res.ReadingTime, h.ReadingTime)
 	eq("TableOfContents", string(res.TOC.HTML()), h.TOC)
 	eq("Fragments.Headings", headingTree(res.TOC.Items), hugoTree(h.Headings))
+	eq("Fragments.Identifiers", strings.Join(res.Identifiers, " "), strings.Join(h.Identifiers, " "))
 }
 
 func checkHugoPage(t *testing.T, r *render.Renderer, name string, h *hugoPage) {

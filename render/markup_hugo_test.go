@@ -1,7 +1,6 @@
 package render_test
 
 import (
-	"encoding/json"
 	"html/template"
 	"io"
 	"os"
@@ -98,6 +97,7 @@ func TestHugoMarkupFeatures(t *testing.T) {
 					eq("Content", string(res.HTML), content)
 					eq("TableOfContents", string(res.TOC.HTML()), h.TOC)
 					eq("Fragments.Headings", headingTree(res.TOC.Items), hugoTree(h.Headings))
+					eq("Fragments.Identifiers", strings.Join(res.Identifiers, " "), strings.Join(h.Identifiers, " "))
 					if content == h.Content {
 						eq("Summary", string(res.Summary), h.Summary)
 						eq("Plain", res.Plain, h.Plain)
@@ -106,29 +106,6 @@ func TestHugoMarkupFeatures(t *testing.T) {
 				})
 			}
 		})
-	}
-}
-
-// TestHugoDefinitionTermIdentifiers compares Result.Identifiers with
-// Hugo's .Fragments.Identifiers (written by the dtid folder's own home
-// template).
-func TestHugoDefinitionTermIdentifiers(t *testing.T) {
-	b, err := os.ReadFile("testdata/hugo/features/dtid/hugo.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want map[string]struct {
-		Identifiers []string `json:"identifiers"`
-	}
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
-	r := render.New(render.HugoCompat(), render.WithDefinitionTermIDs())
-	for page, h := range want {
-		_, res := renderHugoPage(t, r, "testdata/hugo/features/dtid/pages", page)
-		if got, want := strings.Join(res.Identifiers, " "), strings.Join(h.Identifiers, " "); got != want {
-			t.Errorf("%s: Identifiers\n got: %s\nwant: %s", page, got, want)
-		}
 	}
 }
 
