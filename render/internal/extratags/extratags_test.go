@@ -1,7 +1,6 @@
 package extratags
 
 import (
-	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -9,6 +8,8 @@ import (
 	"github.com/gohugoio/hugo-goldmark-extensions/extras"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/folio-md/folio/render/internal/gmtest"
 )
 
 var all = extras.Config{
@@ -30,19 +31,7 @@ var (
 
 // sameAsUpstream checks that the window changes nothing: Extend renders
 // src as upstream's extension does.
-func sameAsUpstream(t *testing.T, src string) {
-	t.Helper()
-	var want, got bytes.Buffer
-	if err := upstreamMD.Convert([]byte(src), &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := oursMD.Convert([]byte(src), &got); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != want.String() {
-		t.Errorf("%q:\n got %q\nwant %q", src, got.String(), want.String())
-	}
-}
+func sameAsUpstream(t *testing.T, src string) { gmtest.SameOutput(t, upstreamMD, oursMD, src) }
 
 func TestSameAsUpstream(t *testing.T) {
 	for _, src := range []string{

@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-md/folio/render/internal/gmtest"
 )
 
 var (
@@ -53,19 +55,7 @@ var (
 
 // sameAsUpstream checks that the memo changes nothing: Extend parses src
 // as upstream's extension does.
-func sameAsUpstream(t *testing.T, src string) {
-	t.Helper()
-	var want, got bytes.Buffer
-	if err := upstreamMD.Convert([]byte(src), &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := oursMD.Convert([]byte(src), &got); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != want.String() {
-		t.Errorf("%q:\n got %q\nwant %q", src, got.String(), want.String())
-	}
-}
+func sameAsUpstream(t *testing.T, src string) { gmtest.SameOutput(t, upstreamMD, oursMD, src) }
 
 func TestSameAsUpstream(t *testing.T) {
 	for _, src := range []string{
